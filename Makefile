@@ -1,0 +1,39 @@
+# The two commands in the README: `make chat` (run the web chat) and `make test` (run the tests).
+VENV := .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install index chat test eval bench lint system-deps
+
+$(BIN)/assistant: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e ".[test]"
+	touch $@
+
+install: $(BIN)/assistant
+
+index: install
+	$(BIN)/assistant ingest
+
+chat: index
+	$(BIN)/assistant chat
+
+# Debian packages the browser and PDF-rendering tests use (CI runs as root).
+system-deps:
+	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null)
+
+test: install system-deps
+	$(BIN)/python -m pytest -q
+
+eval: index
+	$(BIN)/assistant eval
+
+bench: index
+	$(BIN)/python scripts/benchmark.py
+
+lint: install
+	$(BIN)/ruff check assistant tests scripts

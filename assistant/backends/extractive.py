@@ -1,0 +1,389 @@
+"""The default answerer: no LLM. It picks report sentences and quotes them, each cited.
+
+Every sentence of an answer is either a verbatim report sentence or a short lead built only
+from a cited quote (a rating read from a dashboard row or RAG box). Questions whose key terms
+the reports never mention, or whose best evidence is weak, get an abstention that points to
+the nearest material instead.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections import Counter
+from typing import Iterator
+
+import numpy as np
+
+from ..answer import Answer, Citation
+from ..chunking import collapse
+from ..editions import label, newest
+from ..terms import stem, terms, tokens
+from . import Query
+
+CUES = {
+    "reason": re.compile(r"\b(due to|because|as a result|owing to|reason|therefore|remains at|"
+                         r"rating of|graded|fall short|delay|issues?|hindered|concern)\b", re.I),
+    "number": re.compile(r"[£%]|\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"twelve|hundred|thousand)\b", re.I),
+    "date": re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
+                       r"november|december|spring|summer|autumn|winter|20\d\d)\b|\d(st|nd|rd|th)\b", re.I),
+    "person": re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|Chief|Director|Lead|chaired|chair|appointed|"
+                         r"led by|Head of|Superintendent|Inspector|Dr|SRO|Commissioner|Officer)\b"),
+    "status": re.compile(r"\b(green|amber|red|graded|rag)\b", re.I),
+}
+INTENTS = [
+    ("reason", re.compile(r"\b(why|reason|cause|explain|how come)\b", re.I)),
+    ("number", re.compile(r"\b(how (many|much)|number of|cost|costs|savings?|budget|£|percent|"
+                          r"percentage|rate|figure|total|value|worth)\b", re.I)),
+    ("date", re.compile(r"\b(when|what date|by when|deadline|due|timescale|which month|what year|"
+                        r"go[- ]?live)\b", re.I)),
+    ("person", re.compile(r"\b(who|whom|whose|lead(s|er)?|chair(s|ed)?|head|in charge|responsible)\b", re.I)),
+    ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b", re.I)),
+    ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
+                          r"on track)\b", re.I)),
+]
+END = re.compile(r"[.!?:;)\]”’\"']$")
+
+
+def intents(question: str) -> set[str]:
+    return {name for name, pattern in INTENTS if pattern.search(question)}
+
+
+class ExtractiveAnswerer:
+    """Grounded extractive composer over a loaded index."""
+
+    name = "extractive"
+
+    def __init__(self, index):
+        self.index = index
+        self.spans = index.spans
+        self.settings = index.settings
+        self.acronym_terms = {k: set(terms(v)) for k, v in index.acronyms.items()}
+        self.span_terms = [self._with_expansions(set(terms(s["text"]))) for s in self.spans]
+        self.chunk_terms = {c["id"]: self._with_expansions(set(terms(c["header"]))) for c in index.chunks}
+        self.span_pos = {(s["document"], s["start"]): i for i, s in enumerate(self.spans)}
+        self.by_chunk: dict[str, list[int]] = {}
+        for i, s in enumerate(self.spans):
+            self.by_chunk.setdefault(s["chunk"], []).append(i)
+        df = Counter(t for ts in self.span_terms for t in ts)
+        self.n = max(len(self.spans), 1)
+        self.idf = {t: math.log(1 + self.n / (1 + c)) for t, c in df.items()}
+        self.vocab = set(df) | {t for ts in self.chunk_terms.values() for t in ts}
+        self.vocab_list = sorted(t for t in self.vocab if t.isalpha() and len(t) >= 4)
+        self.max_idf = math.log(1 + self.n)
+
+    def _with_expansions(self, bag: set[str]) -> set[str]:
+        """A span that says 'SOH' also matches a question about 'single online home'."""
+        extra = set()
+        for t in bag:
+            extra |= self.acronym_terms.get(t, set())
+        return bag | extra
+
+    # ---- question terms -------------------------------------------------------------------
+    def key_terms(self, question: str) -> tuple[dict[str, set[str]], dict[str, float]]:
+        """Each content term -> its accepted forms (typo fixes, compounds, acronym expansions)."""
+        groups: dict[str, set[str]] = {}
+        for t in dict.fromkeys(terms(question, drop_generic=True)):
+            forms = {t}
+            raw = t.lower()
+            if raw in self.acronym_terms:
+                forms |= {"+".join(sorted(self.acronym_terms[raw]))}
+            if t not in self.vocab and t.isalpha():
+                split = next((t[:k] for k in range(3, len(t) - 2)
+                              if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
+                if split:
+                    forms = {split, stem(t[len(split):])}
+                elif len(t) >= 4:
+                    close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
+                    if close:
+                        forms = {close[0]}
+            groups[t] = forms
+        weights = {t: max((self.idf.get(f, self.max_idf if "+" not in f else 1.0) for f in forms))
+                   for t, forms in groups.items()}
+        return groups, weights
+
+    @staticmethod
+    def _has(forms: set[str], bag: set[str]) -> bool:
+        for f in forms:
+            if "+" in f:
+                parts = f.split("+")
+                if sum(p in bag for p in parts) >= max(1, math.ceil(len(parts) * 2 / 3)):
+                    return True
+            elif f in bag:
+                return True
+        return False
+
+    def missing_share(self, groups, weights) -> float:
+        total = sum(weights.values()) or 1.0
+        missing = sum(w for t, w in weights.items()
+                      if not any(f in self.vocab or ("+" in f) for f in groups[t]))
+        return missing / total
+
+    # ---- scoring --------------------------------------------------------------------------
+    def score_spans(self, query: Query, hits) -> list[tuple[float, int, dict]]:
+        groups, weights = self.key_terms(query.text)
+        total = sum(weights.values()) or 1.0
+        wanted = intents(query.text)
+        newest_doc = newest(self.index.documents)
+        scored = []
+        for rank, hit in enumerate(hits):
+            context = self.chunk_terms.get(hit.chunk["id"], set())
+            for i in self.by_chunk.get(hit.chunk["id"], []):
+                span = self.spans[i]
+                if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
+                    continue
+                bag = self.span_terms[i]
+                own = sum(w for t, w in weights.items() if self._has(groups[t], bag))
+                ctx = sum(w for t, w in weights.items()
+                          if not self._has(groups[t], bag) and self._has(groups[t], context))
+                cov = (own + 0.6 * ctx) / total if weights else 0.0
+                dense = float(self.index.span_vectors[i] @ query.vector)
+                cue = np.mean([1.0 if CUES[w].search(span["text"]) else 0.0
+                               for w in wanted if w in CUES]) if wanted & CUES.keys() else 0.0
+                prior = 1.0 / (1.0 + 0.5 * rank)
+                score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior
+                if query.editions.mode == "latest" and span["document"] != newest_doc:
+                    score *= 0.85
+                if len(span["text"]) < 25:
+                    score *= 0.8
+                scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense}))
+        scored.sort(key=lambda x: -x[0])
+        return scored
+
+    # ---- composing ------------------------------------------------------------------------
+    def answer(self, query: Query, hits) -> Answer:
+        *_, final = self.stream(query, hits)
+        return final
+
+    def stream(self, query: Query, hits) -> Iterator[str | Answer]:
+        answer = self._compose(query, hits)
+        for piece in re.findall(r"\S+\s*", answer.answer):
+            yield piece
+        yield answer
+
+    def _compose(self, query: Query, hits) -> Answer:
+        groups, weights = self.key_terms(query.text)
+        scored = self.score_spans(query, hits)
+        missing = self.missing_share(groups, weights)
+        if query.editions.missing_years:
+            years = ", ".join(query.editions.missing_years)
+            return self._abstain(query, scored, f"The reports don't cover {years}")
+        if not scored or not weights:
+            return self._abstain(query, scored, "The reports don't say")
+        best_score, best, info = scored[0]
+        support = 0.6 * info["cov"] + 0.4 * max(info["dense"], 0.0)
+        if (missing >= 0.5 or (missing >= 0.25 and info["dense"] < 0.55)
+                or support < self.settings.min_support):
+            return self._abstain(query, scored, "The reports don't say")
+        builder = _Builder(self.index)
+        wanted = intents(query.text)
+        lead_doc = self.spans[best]["document"]
+        rating_lines = self._ratings(query, groups, weights, wanted) if wanted & {"status", "reason"} else []
+        docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
+        for r in rating_lines:
+            if r[0] not in docs_in_order:
+                docs_in_order.append(r[0])
+        used_docs = 0
+        for doc in docs_in_order:
+            rating = next((r for r in rating_lines if r[0] == doc), None)
+            picks = self._pick(doc, scored, best_score, wanted, query, lead=(doc == lead_doc),
+                               section=rating[1]["section"] if rating else None)
+            if not picks and rating is None:
+                continue
+            builder.start_edition(self.index.documents[doc], first=used_docs == 0,
+                                  newest=doc == newest(self.index.documents), many=len(self.index.documents) > 1)
+            if rating:
+                builder.add_rating(doc, rating[1])
+            for i in picks:
+                builder.add_span(self.spans[i])
+            used_docs += 1
+        return Answer(question=query.text, answer=builder.text(), abstained=False,
+                      citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+    def _edition_order(self) -> list[str]:
+        docs = self.index.documents
+        return sorted(docs, key=lambda n: str(docs[n].get("date", "")), reverse=True)
+
+    def _pick(self, doc, scored, best_score, wanted, query, lead: bool,
+              section: str | None = None) -> list[int]:
+        mine = [(s, i) for s, i, _ in scored if self.spans[i]["document"] == doc]
+        if section is not None:  # the rating line leads; add the reasons from its own section
+            mine = [(s, i) for s, i in mine
+                    if self.spans[i]["section"] == section and self.spans[i]["kind"] not in {"row", "box"}]
+            if "reason" in wanted:
+                mine.sort(key=lambda x: -(x[0] + (0.3 if CUES["reason"].search(self.spans[x[1]]["text"]) else 0)))
+            return sorted(i for _, i in mine[: max(1, self.settings.max_sentences - 1)])
+        if not mine:
+            return []
+        top_score, top = mine[0]
+        if not lead:
+            threshold = 0.6 if query.editions.mode in {"compare", "year"} else 0.8
+            if top_score < threshold * best_score:
+                return []
+        limit = self.settings.max_sentences if lead else max(1, self.settings.max_sentences - 1)
+        picks = [top]
+        for s, i in mine[1:]:
+            if len(picks) >= limit:
+                break
+            same_section = self.spans[i]["section"] == self.spans[top]["section"]
+            if s >= 0.8 * top_score and same_section:
+                picks.append(i)
+        picks = sorted(set(picks + self._continuations(picks)), key=lambda i: self.spans[i]["start"])
+        if "list" in wanted:
+            picks = sorted(set(picks + self._list_items(top)), key=lambda i: self.spans[i]["start"])
+        return picks
+
+    def _continuations(self, picks: list[int]) -> list[int]:
+        """A sentence that a displaced RAG box cut in two: add its other half."""
+        extra = []
+        for i in picks:
+            text = self.spans[i]["text"].strip()
+            nxt = i + 1
+            while nxt < len(self.spans) and self.spans[nxt]["kind"] in {"box", "row"}:
+                nxt += 1
+            if (not END.search(text) and nxt < len(self.spans)
+                    and self.spans[nxt]["section"] == self.spans[i]["section"]
+                    and self.spans[nxt]["text"][:1].islower()):
+                extra.append(nxt)
+            if i > 0 and text[:1].islower():
+                prev = i - 1
+                while prev > 0 and self.spans[prev]["kind"] in {"box", "row"}:
+                    prev -= 1
+                if self.spans[prev]["section"] == self.spans[i]["section"]:
+                    extra.append(prev)
+        return extra
+
+    def _list_items(self, top: int) -> list[int]:
+        """The bullets that follow a lead-in sentence (or the run a bullet belongs to)."""
+        items, i = [], top
+        if self.spans[top]["kind"] == "bullet":
+            while i > 0 and self.spans[i - 1]["kind"] == "bullet" and self.spans[i - 1]["section"] == self.spans[top]["section"]:
+                i -= 1
+            if i > 0 and self.spans[i - 1]["text"].rstrip().endswith((":", ":-")):
+                items.append(i - 1)
+        elif not self.spans[top]["text"].rstrip().endswith((":", ":-", "include", "are")):
+            return []
+        j = i if self.spans[top]["kind"] == "bullet" else top + 1
+        while j < len(self.spans) and len(items) < 14:
+            s = self.spans[j]
+            if s["section"] != self.spans[top]["section"] or s["kind"] not in {"bullet", "box"}:
+                break
+            if s["kind"] == "bullet":
+                items.append(j)
+            j += 1
+        return items
+
+    def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
+        """Best-matching rating per edition for the workstream the question names."""
+        status_words = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "why"}
+        names = {t: w for t, w in weights.items() if t not in status_words}
+        total = sum(names.values())
+        if not total:
+            return []
+        found = []
+        for doc, meta in self.index.documents.items():
+            best, best_match = None, 0.0
+            for r in meta.get("ratings", []):
+                bag = set(terms(f"{r['workstream']} {r['section']}"))
+                for t in list(bag):
+                    if t in self.acronym_terms:
+                        bag |= self.acronym_terms[t]
+                bag |= {k for k, v in self.acronym_terms.items() if v and v <= bag}
+                match = sum(w for t, w in names.items() if self._has(groups[t], bag)) / total
+                if match > best_match:
+                    best, best_match = r, match
+            if best is not None and best_match >= 0.5:
+                found.append((doc, best))
+        wanted_docs = query.editions.documents
+        if wanted_docs:
+            found = [f for f in found if f[0] in wanted_docs]
+        return found
+
+    def _abstain(self, query: Query, scored, reason: str) -> Answer:
+        builder = _Builder(self.index)
+        groups, _ = self.key_terms(query.text)
+        unknown = [t for t, forms in groups.items() if not any(f in self.vocab or "+" in f for f in forms)]
+        words = [w for w in tokens(query.text) if stem(w) in unknown]
+        if words and reason == "The reports don't say":
+            text = f"The reports don't mention {', '.join(dict.fromkeys(words))}, so they can't answer this."
+        else:
+            text = f"{reason}: nothing in them answers \"{query.text}\"."
+        near = [i for s, i, info in scored[:5] if info["cov"] > 0.2][:1]
+        if near:
+            span = self.spans[near[0]]
+            builder.parts.append(text + " The nearest related material is in "
+                                 f"{label(self.index.documents[span['document']])}, "
+                                 f"section \"{span['section']}\":")
+            builder.add_span(span)
+        else:
+            builder.parts.append(text)
+        return Answer(question=query.text, answer=builder.text(), abstained=True,
+                      citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+
+class _Builder:
+    """Accumulates answer sentences and their citations, numbering markers as it goes."""
+
+    def __init__(self, index):
+        self.index = index
+        self.parts: list[str] = []
+        self.citations: list[Citation] = []
+        self.seen: dict[tuple[str, int], int] = {}
+
+    def cite(self, document: str, section: str, start: int, end: int, quote: str) -> int:
+        key = (document, start)
+        if key not in self.seen:
+            meta = self.index.documents[document]
+            n = len(self.citations) + 1
+            self.citations.append(Citation(n, document, meta["title"], meta["date"], section,
+                                           collapse(quote), start, end))
+            self.seen[key] = n
+        return self.seen[key]
+
+    def start_edition(self, doc_meta: dict, first: bool, newest: bool, many: bool) -> None:
+        if not many:
+            return
+        tag = "newest" if newest else "older"
+        self.parts.append(f"\n\n**{label(doc_meta)} ({tag}):**" if not first else f"**{label(doc_meta)} ({tag}):**")
+
+    def add_span(self, span: dict) -> None:
+        n = self.cite(span["document"], span["section"], span["start"], span["end"], span["text"])
+        text = collapse(span["text"])
+        m = re.search(r"[.!?:;]+$", text)
+        open_ended = not m and span["kind"] == "sentence"  # cut by a displaced box; continues
+        body, end = (text[: m.start()], m.group(0)) if m else (text, "" if open_ended else ".")
+        prefix = "- " if span["kind"] == "bullet" else ""
+        if text[:1].islower() and self.parts and not self.parts[-1].endswith((".", ":", "!", "?")):
+            self.parts[-1] += f" … {body} [{n}]{end}"
+            return
+        self.parts.append(f"{prefix}{body} [{n}]{end}")
+
+    def add_rating(self, doc: str, r: dict) -> None:
+        n = self.cite(doc, r["section"], r["start"], r["end"], r["quote"])
+        name = re.sub(r"^\d+(\.\d+)*\s+", "", r["section"]) if r["source"] != "inline" else r["workstream"]
+        prev_year = self.index.documents[doc].get("previous_year") or "previous report"
+        if r.get("overall"):
+            line = f"{name}: rated **{r['overall']}**"
+            if r.get("previous"):
+                line += f" (was {r['previous']} in {prev_year}"
+                line += f", {r['direction'].lower()})" if r.get("direction") else ")"
+        else:
+            line = f"{name}: no overall rating is given"
+        if r.get("sub"):
+            line += "; " + ", ".join(f"{k} {v}" for k, v in r["sub"].items())
+        self.parts.append(f"{line} [{n}].")
+
+    def text(self) -> str:
+        out = ""
+        for part in self.parts:
+            if part.startswith("\n") or not out:
+                out += part
+            elif part.startswith("- "):
+                out += "\n" + part
+            elif out.endswith(":**"):
+                out += " " + part
+            else:
+                out += ("\n" if out.split("\n")[-1].startswith("- ") else " ") + part
+        return out.strip()

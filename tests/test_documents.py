@@ -1,0 +1,55 @@
+import pytest
+
+from assistant.documents import DocumentError, guess_date, load_document, load_manifest
+from conftest import CORPUS, DATA
+
+
+def test_corpus_files_load_with_manifest_metadata():
+    manifest = load_manifest(CORPUS)
+    doc = load_document(CORPUS / "2022-annual-collaboration-update.txt",
+                        manifest["2022-annual-collaboration-update.txt"])
+    assert doc.title == "Collaboration annual update" and doc.date == "2022-11"
+    assert doc.text == (CORPUS / "2022-annual-collaboration-update.txt").read_text(encoding="utf-8")
+
+
+def test_docx_and_pdf_excerpts_extract_their_text():
+    for name in ["excerpt-2022.docx", "excerpt-2022.pdf"]:
+        doc = load_document(DATA / name)
+        assert "remains at amber due to the national delays" in " ".join(doc.text.split())
+        assert doc.date == "2022"  # from the file name when the text states no meeting date
+
+
+def test_docx_tables_are_flattened_to_tab_separated_rows():
+    doc = load_document(DATA / "excerpt-2022.docx")
+    assert "5.3.2 HO - Digital Policing Portfolio - NAS\tAmber\tAmber" in doc.text
+
+
+@pytest.mark.parametrize("name, message", [
+    ("broken.pdf", "not a readable PDF"),
+    ("empty.txt", "empty"),
+])
+def test_bad_files_get_actionable_errors(name, message):
+    with pytest.raises(DocumentError, match=message):
+        load_document(DATA / name)
+
+
+def test_non_utf8_text_is_read_not_lost():
+    doc = load_document(DATA / "cp1252.txt")
+    assert "£100k" in doc.text and "–" in doc.text
+
+
+def test_huge_file_is_refused_with_the_setting_to_raise(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * (2 * 1024 * 1024))
+    with pytest.raises(DocumentError, match="ASSISTANT_MAX_FILE_MB"):
+        load_document(big, max_mb=1)
+
+
+def test_unsupported_type(tmp_path):
+    (tmp_path / "a.xlsx").write_bytes(b"PK")
+    with pytest.raises(DocumentError, match="unsupported file type"):
+        load_document(tmp_path / "a.xlsx")
+
+
+def test_meeting_date_read_from_text():
+    assert guess_date("Date of Meeting:\n\t27th June 2019", "x.txt") == "2019-06-27"

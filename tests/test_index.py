@@ -1,0 +1,66 @@
+"""Idempotent ingest keyed by content hash, on a real Chroma store in tmp."""
+
+import shutil
+
+from assistant.index import corpus_is_stale, ingest, load
+from conftest import CORPUS, DATA, make_settings
+
+
+def test_ingest_is_idempotent_and_tracks_changes(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(tmp_path, corpus)
+    first = ingest(None, settings, embedder, progress=False)
+    assert sorted(first.added) == sorted(p.name for p in corpus.glob("*.txt"))
+    assert first.chunks_written > 50
+    assert not corpus_is_stale(settings)
+
+    again = ingest(None, settings, embedder, progress=False)
+    assert again.chunks_written == 0 and len(again.unchanged) == 2
+
+    target = corpus / "2019-06-quarterly-collaboration-update.txt"
+    target.write_text(target.read_text(encoding="utf-8") + "\nA new closing sentence about drones.\n",
+                      encoding="utf-8")
+    assert corpus_is_stale(settings)
+    changed = ingest(None, settings, embedder, progress=False)
+    assert changed.updated == [target.name] and changed.chunks_written > 0
+    index = load(settings, embedder)
+    assert any("drones" in s["text"] for s in index.spans)
+    ids = [c["id"] for c in index.chunks]
+    assert len(ids) == len(set(ids))
+
+    target.unlink()
+    removed = ingest(None, settings, embedder, progress=False)
+    assert removed.removed == [target.name]
+    index = load(settings, embedder)
+    assert {c["document"] for c in index.chunks} == {"2022-annual-collaboration-update.txt"}
+
+
+def test_bad_file_is_skipped_and_nothing_else_changes(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(tmp_path, corpus)
+    ingest(None, settings, embedder, progress=False)
+    before = load(settings, embedder)
+    shutil.copy(DATA / "broken.pdf", corpus / "broken.pdf")
+    report = ingest(None, settings, embedder, progress=False)
+    assert "broken.pdf" in report.failed and "not a readable PDF" in report.failed["broken.pdf"]
+    assert report.chunks_written == 0
+    assert len(load(settings, embedder).chunks) == len(before.chunks)
+
+
+def test_index_built_with_another_model_is_refused(tmp_path, embedder):
+    import json
+
+    import pytest
+
+    from assistant.index import IndexError_
+
+    settings = make_settings(tmp_path)
+    ingest(None, settings, embedder, progress=False)
+    manifest = settings.index_dir / "manifest.json"
+    data = json.loads(manifest.read_text())
+    data["settings"]["embedding_model"] = "other-model"
+    manifest.write_text(json.dumps(data))
+    with pytest.raises(IndexError_, match="ingest --rebuild"):
+        load(settings, embedder)

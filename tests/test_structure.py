@@ -1,0 +1,93 @@
+"""Fixed expectations for the two real reports (checked by hand against the text)."""
+
+import re
+
+import pytest
+
+from assistant.structure import parse
+from conftest import CORPUS
+
+TEXT19 = (CORPUS / "2019-06-quarterly-collaboration-update.txt").read_text(encoding="utf-8")
+TEXT22 = (CORPUS / "2022-annual-collaboration-update.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def s19():
+    return parse(TEXT19)
+
+
+@pytest.fixture(scope="module")
+def s22():
+    return parse(TEXT22)
+
+
+def headings(structure):
+    return [s.heading for s in structure.sections]
+
+
+def test_numbered_headings_2022(s22):
+    h = headings(s22)
+    for expected in ["5.3.2 DPP - National ANPR Service (NAS)", "5.3 National Collaboration",
+                     "5.4.2 Local Crime Reduction Collaborations (Community Safety Hubs)",
+                     "5.5.4 Durham University", "6.2 Demand"]:
+        assert expected in h
+    assert not any(x.startswith("1. ") or "Robotics" in x for x in h)  # list items aren't headings
+
+
+def test_unnumbered_headings_2019(s19):
+    h = headings(s19)
+    for expected in ["Op Hexagon", "Joint Serious Crime Directorate (SCD)",
+                     "Digital Public Contact – Single Online Home", "Durham University"]:
+        assert expected in h
+    assert "Key Findings" not in h and "Mark Johnson" not in h
+
+
+def test_displaced_heading_takes_back_its_paragraph(s22):
+    ecfrs = next(s for s in s22.sections if s.number == "5.4.1")
+    body = TEXT22[ecfrs.start:ecfrs.end]
+    assert "has a RAG rating of amber because" in body
+
+
+def test_dashboard_ratings_2022(s22):
+    by_number = {r.section.split()[0]: r for r in s22.ratings if r.source == "dashboard"}
+    assert len(by_number) == 13
+    nas = by_number["5.3.2"]
+    assert (nas.overall, nas.previous, nas.direction) == ("Amber", "Amber", "No change")
+    assert TEXT22[nas.start:nas.end] == "5.3.2 HO - Digital Policing Portfolio - NAS Amber Amber"
+    nledp = by_number["5.3.1"]
+    assert (nledp.overall, nledp.previous, nledp.direction) == ("Green", "Amber", "Improved")
+    assert by_number["5.2.1"].overall == "Not graded"
+    assert (s22.current_year, s22.previous_year) == ("2022", "2021")
+
+
+def test_boxes_2019(s19):
+    boxes = {r.section: r for r in s19.ratings if r.source == "box"}
+    ecfrs = boxes["Essex County Fire and Rescue Service (ECFRS)"]
+    assert ecfrs.overall == "Amber"
+    assert ecfrs.sub == {"Time": "A", "Costs": "G", "Savings": "A", "Benefits": "A"}
+    assert ecfrs.figures["Benefits"] == "£14.9m – cashable and non-cashable"
+    hexagon = boxes["Op Hexagon"]
+    assert hexagon.overall is None and hexagon.sub["Time"] == "A"  # overall cell is blank
+
+
+def test_inline_ratings_2019(s19):
+    inline = {r.workstream: r.overall for r in s19.ratings if r.source == "inline"}
+    assert inline["PEQF"] == "Green"
+    assert inline["Optimisation of Police and Public Engagement"] == "Amber"
+
+
+def test_spans_are_whole_sentences_and_verbatim(s22):
+    nas = next(s for s in s22.sections if s.number == "5.3.2")
+    texts = [" ".join(TEXT22[sp.start:sp.end].split()) for sp in nas.spans if sp.kind == "sentence"]
+    assert "This workstream remains at amber due to the national delays." in texts
+    for s in s22.sections:
+        for sp in s.spans:
+            assert s.start <= sp.start < sp.end <= len(TEXT22)
+            assert TEXT22[sp.start:sp.end] == TEXT22[sp.start:sp.end].strip()
+
+
+def test_list_items_are_separate_spans(s22):
+    hothouse = next(s for s in s22.sections if s.number == "5.5.2")
+    bullets = [" ".join(TEXT22[sp.start:sp.end].split()) for sp in hothouse.spans if sp.kind == "bullet"]
+    assert "Using technology to maximise prevention opportunities" in bullets
+    assert re.search("Robotics and Automation in Policing", " | ".join(bullets))
