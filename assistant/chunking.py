@@ -45,8 +45,11 @@ def chunk_document(doc: Document, structure: Structure, acronyms: dict[str, str]
                    max_chars: int = 900) -> list[Chunk]:
     """Chunks of whole spans; a section longer than max_chars is split between spans."""
     chunks: list[Chunk] = []
+    # Boxes sit under their heading in Word exports; PDF exports displace them (the dashboard,
+    # when there is one, carries the ratings instead), so only in-place boxes are quotable.
+    boxes_in_place = not any(r.source == "dashboard" for r in structure.ratings)
     for section in structure.sections:
-        spans = [s for s in section.spans if s.kind != "box"]
+        spans = [s for s in section.spans if s.kind != "box" or boxes_in_place]
         if not spans:
             continue
         header = _header(doc, section, structure, acronyms)

@@ -46,11 +46,11 @@ STOP = PREP | AUX | WH | COLOURS | {
     "going", "go", "get", "start", "begin", "finish", "end", "become", "come", "happen", "live",
     "late", "early", "ahead", "complete", "closed", "open", "that", "which", "who", "and", "or"}
 NOT_VERBS = {"need", "speed", "seed", "shed", "embed", "bed", "red", "shred"}
-CONNECTOR = re.compile(r"^(?:and|but|so|also|ok(?:ay)?|right|then|plus)\b[\s,]*", re.I)
+CONNECTOR = re.compile(r"^(?:and|but|so|also|ok(?:ay)?|right|then|plus)\b[\s,]*", re.IGNORECASE)
 BARE_WHY = re.compile(r"^(?:why|how come)(?:\s+(?:so|not|is that|was that|is it|was it|"
-                      r"are they|were they))?$", re.I)
-ABOUT = re.compile(r"^(?:(?:what|how) about|what of|same (?:question )?for|and for|and)\s+(.+)$",
-                   re.I)
+                      r"are they|were they))?$", re.IGNORECASE)
+ABOUT = re.compile(r"^(?:(?:and\s+)?(?:what|how) about|what of|same (?:question )?for|"
+                   r"and(?:\s+for|\s+with)?)\s+(.+)$", re.IGNORECASE)
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 TIME = re.compile(
@@ -60,7 +60,7 @@ TIME = re.compile(
     r"|\b(?:in\s+|for\s+)?(?:the\s+)?(?:previous|prior|last|next|following|latest|current|"
     r"earlier|first|older|newer)\s+(?:year|quarter|month|report|update|edition)\b"
     r"|\b(?:right\s+)?now\b|\bcurrently\b|\bat the moment\b|\btoday\b|\bthese days\b"
-    r"|\bnowadays\b|\bthis year\b|\blast year\b", re.I)
+    r"|\bnowadays\b|\bthis year\b|\blast year\b", re.IGNORECASE)
 PAST = {"is": "was", "are": "were", "has": "had", "have": "had", "do": "did", "does": "did"}
 SINGULAR_AUX = {"were": "was", "are": "is", "have": "has", "do": "does", "aren't": "isn't",
                 "weren't": "wasn't", "haven't": "hasn't", "don't": "doesn't"}
@@ -88,20 +88,18 @@ def rewrite(question: str, history: list[str]) -> str:
     prev_words = _words(prev)
     if not prev_words:
         return question
-    body, connector = _strip_connector(_normalise(question))
     frame = _parse(prev_words)
+    about = ABOUT.match(_normalise(question))
+    if about and _is_phrase(about.group(1)):
+        target = about.group(1)
+        return _with_time(frame, target, False) if _is_time(target) else _substitute(frame, target)
+    body, connector = _strip_connector(_normalise(question))
     if not body:
         return _ask(prev_words)
     if BARE_WHY.match(body):
         return _why(frame)
     if body.lower() in WH:
         return _ask(prev_words, f", and {body.lower()}")
-    about = ABOUT.match(body) if connector or not body.lower().startswith("and ") else None
-    target = about.group(1) if about else (body if connector and _is_phrase(body) else None)
-    if target and _is_phrase(target):
-        if _is_time(target):
-            return _with_time(frame, target, past=False)
-        return _substitute(frame, target)
     words = _words(body)
     time = _time_phrase(body)
     if time and not _content(words, time):
@@ -119,14 +117,12 @@ def rewrite(question: str, history: list[str]) -> str:
 
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").strip()
-    text = re.sub(r"\b(what|who|where|how|when|why|it|that|there)'s\b", r"\1 is", text, flags=re.I)
+    text = re.sub(r"\b(what|who|where|how|when|why|it|that|there)'s\b", r"\1 is", text, flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip(" ?!.")
 
 
 def _strip_connector(text: str) -> tuple[str, bool]:
     stripped = CONNECTOR.sub("", text)
-    if stripped.lower().startswith(("for ", "with ")):
-        return text, True  # "and for X": keep for ABOUT
     return stripped.strip(" ,?"), stripped != text
 
 
@@ -162,31 +158,35 @@ def _content(words: list[str], time: str | None) -> list[str]:
     return [w for w in words if w.lower() not in ignore and w.lower() not in skip]
 
 
-def _entities(words: list[str]) -> list[str]:
-    """Names that make a question self-contained: acronyms, codes, capitalised names."""
+def _entities(words: list[str], start: int = 0) -> list[str]:
+    """Names that make a question self-contained: acronyms, codes, capitalised names.
+
+    `start` is the position of words[0] in its sentence: a capital on word 0 proves nothing.
+    """
     found = []
-    for k, w in enumerate(words):
-        bare = w.strip("'s").rstrip("'")
+    for k, w in enumerate(words, start):
+        bare = re.sub(r"'s?$", "", w)
         if bare in NOT_ENTITIES or re.fullmatch(r"(19|20)\d\d", bare) or not bare:
             continue
         if (sum(c.isupper() for c in bare) >= 2 or re.search(r"\d[A-Za-z]|[A-Za-z]\d|\d\.\d", bare)
                 or (k > 0 and bare[0].isupper() and bare.lower() not in WH)):
-            found.append(w)
+            found.append(bare)
     return found
 
 
 def _anaphors(words: list[str]) -> list[int]:
     lw = [w.lower() for w in words]
-    hits = []
-    for k, w in enumerate(lw):
-        nxt = lw[k + 1] if k + 1 < len(lw) else None
-        if w in {"it", "they", "them", "he", "she", "him", "its", "their", "his", "ones"}:
-            hits.append(k)
-        elif w in {"that", "this", "those", "these"} and (
-                nxt is None or nxt in AUX | PREP | GENERIC or (k > 0 and lw[k - 1] in AUX)):
-            if k == 0 or lw[k - 1] not in {"say", "said", "says", "so", "such", "mean", "think"}:
-                hits.append(k)
-    return hits
+    personal = {"it", "they", "them", "he", "she", "him", "its", "their", "his", "ones"}
+    return [k for k, w in enumerate(lw)
+            if w in personal or (w in {"that", "this", "those", "these"} and _pointing(lw, k))]
+
+
+def _pointing(lw: list[str], k: int) -> bool:
+    """'that' as a pronoun ("who leads that?"), not a conjunction ("said that ...")."""
+    nxt = lw[k + 1] if k + 1 < len(lw) else None
+    if k > 0 and lw[k - 1] in {"say", "said", "says", "so", "such", "mean", "think"}:
+        return False
+    return nxt is None or nxt in AUX | PREP | GENERIC or (k > 0 and lw[k - 1] in AUX)
 
 
 def _parse(words: list[str]) -> Frame:
@@ -253,8 +253,7 @@ def _span_text(frame: Frame, span: tuple[int, int]) -> str:
 def _topic_span(frame: Frame) -> tuple[int, int] | None:
     """The phrase a pronoun most likely points back to: a named thing first."""
     spans = frame.topics + [(i + 1, j) for i, j in frame.pps]
-    named = [s for s in spans if _entities(frame.words[s[0]:s[1]] + ["x"])[:1]
-             and _entities(["x"] + frame.words[s[0]:s[1]])]
+    named = [s for s in spans if _entities(frame.words[s[0]:s[1]], s[0])]
     specific = [s for s in spans if any(w.lower() not in GENERIC | DET | PREP
                                         for w in frame.words[s[0]:s[1]])]
     return (named or specific or spans or [None])[0]
@@ -271,7 +270,11 @@ def _why(frame: Frame) -> str:
         return _ask(words)
     if frame.wh in {"what", "which"} and frame.aux_at == 1 and lw[1] in COPULA and frame.topics:
         i, j = frame.topics[-1]
-        rest = [w for w in words[j:] if w.lower() not in PREP]
+        if j < len(words) and lw[j] in PREP:
+            j = len(words)  # "the status of the ECFRS collaboration": keep the whole phrase
+        rest = list(words[j:])
+        while rest and rest[-1].lower() in PREP:
+            rest.pop()
         it = "they" if lw[1] in {"are", "were"} else "it"
         tail = " ".join(rest) + f" as {it} {lw[1]}" if rest else f"what {it} {lw[1]}"
         return _ask(["why", lw[1], *words[i:j]], " " + tail)
@@ -295,7 +298,7 @@ def _with_time(frame: Frame, time: str, past: bool) -> str:
 
 def _substitute(frame: Frame, target: str) -> str:
     """"what about X?": the previous question with X in place of its topic."""
-    target = re.sub(r"^(?:for|on|with|about|regarding)\s+|\s+ones?$", "", target.strip(), flags=re.I)
+    target = re.sub(r"^(?:for|on|with|about|regarding)\s+|\s+ones?$", "", target.strip(), flags=re.IGNORECASE)
     words = list(frame.words)
     colours = [k for k, w in enumerate(words) if w.lower() in COLOURS]
     if target.lower() in COLOURS and colours:
@@ -310,28 +313,27 @@ def _substitute(frame: Frame, target: str) -> str:
 
 def _resolve(words: list[str], frame: Frame) -> list[str]:
     """Replace pronouns with the previous question's topic."""
-    topic = _topic(frame) or ""
-    out, lw, skip = [], [w.lower() for w in words], set()
-    for k in _anaphors(words):
-        if k + 1 < len(lw) and lw[k] in DET and lw[k + 1] in GENERIC:
-            skip.add(k + 1)  # "that workstream" -> the topic
+    topic = _words(_topic(frame) or "")
+    lw, found = [w.lower() for w in words], _anaphors(words)
+    skip = {k + 1 for k in found if k + 1 < len(lw) and lw[k] in DET and lw[k + 1] in GENERIC}
+    out: list[str] = []
     for k, w in enumerate(words):
         low = w.lower()
         if k in skip:
-            continue
-        if k not in _anaphors(words):
+            continue  # "that workstream" -> the topic
+        if k not in found:
             out.append(w)
         elif low == "ones":
-            out.append(frame.head or topic)
-        elif low in POSSESSIVE:
-            out.append(f"{topic}'s")
+            out.extend(_words(frame.head) if frame.head else topic)
+        elif low in POSSESSIVE and topic:
+            out.extend(topic[:-1] + [topic[-1] + "'s"])
         elif low in PLURAL and frame.plural:
-            out.append(frame.plural)
+            out.extend(_words(frame.plural))
         else:
-            out.append(topic)
-            if low in PLURAL and not _plural(topic):
-                pos = len(out) - 1
-                out = _agree(out, pos, 1, False)
+            at = len(out)
+            out.extend(topic)
+            if low in PLURAL and not _plural(" ".join(topic)):
+                out = _agree(out, at, len(topic), False)
     return out
 
 
@@ -364,13 +366,13 @@ def _fill_count(body: str, head: str) -> list[str]:
     time = _time_phrase(body)
     if time and body.lower().startswith(time.lower()):
         body = body[len(time):].strip() + " " + time
-    return _words(re.sub(r"\bhow (many|much)\b", rf"how \1 {head}", body, count=1, flags=re.I))
+    return _words(re.sub(r"\bhow (many|much)\b", rf"how \1 {head}", body, count=1, flags=re.IGNORECASE))
 
 
 def _carry(words: list[str], frame: Frame) -> str:
     """Keep the previous question's named topic when the rewrite lost it."""
-    named = _entities(["x"] + frame.words)
-    if named and not set(named) & set(_entities(["x"] + words)):
+    named = _entities(frame.words)
+    if named and not set(named) & set(_entities(words, 1)):
         pp = next((s for s in frame.pps if named[0] in frame.words[s[0]:s[1]]), None)
         return _ask(words, " " + (_span_text(frame, pp) if pp else f"for {named[0]}"))
     return _ask(words)

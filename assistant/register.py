@@ -66,6 +66,7 @@ class Entry:
     kind: str  # dashboard | box | inline | previous-column
     previous_edition: str | None = None  # the edition `previous` belongs to
     previous_source: Source | None = None
+    group: str = ""  # heading of the enclosing section: "5.4 Local Collaborations"
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Row:
     section: str
     entries: dict[str, Entry] = field(default_factory=dict)  # edition label -> entry
     aliases: list[str] = field(default_factory=list)  # names and section titles seen
+    short: set[str] = field(default_factory=set)  # acronyms naming it: "NAS", "SOH"
 
 
 @dataclass
@@ -132,8 +134,10 @@ def build_register(manifest: dict) -> Register:
                 if prev_label and entry.previous:
                     entry.previous_edition, entry.previous_source = prev_label, entry.source
                     row.entries[prev_label] = _previous_entry(prev_label, entry)
+    learned = manifest.get("acronyms", {})
     for row in rows:
         _link_previous(row, editions)
+        row.short = _short_forms(row, learned)
     return Register(editions, rows)
 
 
@@ -143,14 +147,16 @@ def _entry(edition: Edition, doc: dict, r: dict) -> Entry:
     overall = r.get("overall")
     overall = None if overall in (None, "n/a", "TBD") else overall
     previous = r.get("previous")
+    parents = {s["heading"]: s.get("parent", "") for s in doc.get("sections", [])}
     return Entry(edition.label, clean_name(r["workstream"]), overall, previous,
                  direction(overall, previous, r.get("direction")), dict(r.get("sub") or {}),
-                 dict(r.get("figures") or {}), source, r.get("source", ""))
+                 dict(r.get("figures") or {}), source, r.get("source", ""),
+                 group=parents.get(r["section"], ""))
 
 
 def _previous_entry(label: str, entry: Entry) -> Entry:
     return Entry(label, entry.workstream, entry.previous, None, None, {}, {}, entry.source,
-                 "previous-column")
+                 "previous-column", group=entry.group)
 
 
 def _link_previous(row: Row, editions: list[Edition]) -> None:
@@ -254,11 +260,14 @@ def similarity(a: str, b: str) -> float:
     return shared / min(len(ta), len(tb))
 
 
-def acronyms(row: Row) -> set[str]:
-    """Acronyms naming a row: upper-case tokens and parenthesised short forms of its aliases."""
-    found = set()
-    for alias in row.aliases:
-        found.update(w for w in words(alias) if _is_acronym(w, alias) and len(w) >= 2)
+def _short_forms(row: Row, learned: dict[str, str]) -> set[str]:
+    """Acronyms naming a row: its names' own, plus the index's learned ones that expand to it."""
+    found = {w for alias in row.aliases for w in words(alias) if _is_acronym(w, alias)}
+    for acro, expansion in learned.items():
+        spelled = {w.lower() for w in words(expansion)} - STOP
+        if spelled and any(len(spelled & _expanded(alias, expansion)) >= 0.8 * len(spelled)
+                           for alias in row.aliases):
+            found.add(acro.upper())
     return found
 
 
@@ -267,7 +276,7 @@ def names_row(text: str, row: Row, whole: bool = False) -> bool:
 
     whole=True (a topic the user picked) also accepts a text whose own words all occur in a name.
     """
-    for acro in acronyms(row):
+    for acro in row.short:
         flags = re.IGNORECASE if len(acro) >= 3 else 0
         if re.search(rf"(?<![A-Za-z]){re.escape(acro)}(?![A-Za-z])", text, flags):
             return True
@@ -287,68 +296,73 @@ def names_row(text: str, row: Row, whole: bool = False) -> bool:
 # --- answering register-wide questions -------------------------------------------------------
 
 COLOUR_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+ORDER = ["Red", "Amber", "Green", "Not graded"]
+KIND_ORDER = ["improved", "worsened", "not graded", "not comparable", "no change", "new",
+              "dropped"]
+GENERIC = {"collaboration", "collaborations", "update", "current", "work"}  # in group titles
 
 
 def _rx(pattern: str) -> re.Pattern:
     return re.compile(pattern, re.IGNORECASE)
 
 
+COLOUR = _rx(r"\b(green|amber|red)\b")
 UNGRADED = _rx(r"\b(not graded|ungraded|unrated|not rated|not been graded)\b")
 RAG_CUE = _rx(r"\b(rag|rag'd|ratings?|rated|grad(?:ed|ing|ings)|status(?:es)?|register)\b")
 UP = _rx(r"\b(improv\w*|better|upgrad\w*)\b")
 DOWN = _rx(r"\b(worse\w*|deteriorat\w*|declin\w*|downgrad\w*|slipp\w*)\b")
 CHANGE = _rx(r"\b(chang\w*|moved|movement|different|differ)\b")
 BASELINE = _rx(r"\b(?:since|from|compared (?:to|with)|versus|vs\.?|between)\s+(?:the\s+)?"
-                      r"((?:19|20)\d\d)\b")
+               r"((?:19|20)\d\d)\b")
 LAST = _rx(r"\b(?:last|previous|prior|earlier)\s+(?:report|update|edition|paper|year|time"
-                  r"|gradings?|ratings?)\b|\bsince last\b")
+           r"|gradings?|ratings?)\b|\bsince last\b")
 COLLECTION = _rx(r"\b(which|list|all|every\w*|any\w*|how many|areas?|workstreams?|items?|"
-                        r"projects?|programmes?|collaborations?|summar\w*|overview|show)\b")
+                 r"projects?|programmes?|collaborations?|summar\w*|overview|show)\b"
+                 r"|\bwhat\b.*\b(rated|graded|rag'?d?|green|amber|red)\b")
 WHY = _rx(r"\b(why|reasons?|explain\w*|how come|what caused)\b")
-ORDER = ["Red", "Amber", "Green", "Not graded"]
 
 
 def register_answer(question: str, manifest: dict) -> Answer | None:
     """Answer a question about the register as a whole; None when it is not one."""
     t0 = time.perf_counter()
     register = build_register(manifest)
-    if not register.editions or not _is_register_question(question, register):
+    if not register.rows or not _is_register_question(question, register):
         return None
-    colours = [c for w, c in COLOUR_WORDS.items() if re.search(rf"\b{w}\b", question, re.IGNORECASE)]
-    if UNGRADED.search(question):
-        colours.append("Not graded")
+    colours = [COLOUR_WORDS[w.lower()] for w in dict.fromkeys(COLOUR.findall(question))]
+    colours += ["Not graded"] if UNGRADED.search(question) else []
     up, down = bool(UP.search(question)), bool(DOWN.search(question))
-    baseline_year = BASELINE.search(question)
+    since = BASELINE.search(question)
     years = [y for y in re.findall(r"\b((?:19|20)\d\d)\b", question)
-             if not baseline_year or y != baseline_year.group(1)]
+             if not since or y != since.group(1)]
     target = _edition_for(register, years[-1]) if years else register.latest()
-    baseline = _edition_for(register, baseline_year.group(1)) if baseline_year else None
-    if target is None or (baseline_year and baseline is None):
-        missing = years[-1] if target is None else baseline_year.group(1)
-        return _unanswerable(question, register, missing, t0)
-    wants_change = up or down or bool(CHANGE.search(question)) or bool(baseline_year) or bool(
-        LAST.search(question))
-    composer = _Composer(register)
-    if wants_change:
+    baseline = _edition_for(register, since.group(1)) if since else None
+    if target is None or (since and baseline is None):
+        return _no_edition(question, register, years[-1] if target is None else since.group(1),
+                           t0)
+    composer = _Composer(register, _groups(question, register, target))
+    if up or down or CHANGE.search(question) or since or LAST.search(question):
         baseline = baseline or register.before(target.label)
-        if baseline is None:
-            return _unanswerable(question, register, f"an edition before {target.label}", t0)
+        labels = [e.label for e in register.editions]
+        if baseline is not None and labels.index(baseline.label) > labels.index(target.label):
+            baseline, target = target, baseline
+        if baseline is None or baseline == target:
+            return _no_edition(question, register, f"an edition before or after {target.label}",
+                               t0)
         kinds = {"improved"} if up and not down else {"worsened"} if down and not up else None
         composer.changes(target, baseline, kinds, colours)
     else:
         composer.ratings(target, colours or None)
-    ms = (time.perf_counter() - t0) * 1000
+    ms = round((time.perf_counter() - t0) * 1000, 2)
     return Answer(question=question, answer="\n".join(composer.lines), abstained=False,
                   citations=composer.citations, backend="register",
-                  timings_ms={"answer": round(ms, 1), "total": round(ms, 1)})
+                  timings_ms={"answer": ms, "total": ms})
 
 
 def _is_register_question(question: str, register: Register) -> bool:
+    """About ratings of workstreams in general, not one named workstream, and not 'why'."""
     if WHY.search(question) or any(names_row(question, row) for row in register.rows):
         return False
-    rating = bool(RAG_CUE.search(question)) or any(
-        re.search(rf"\b{w}\b", question, re.IGNORECASE) for w in COLOUR_WORDS) or bool(
-        UNGRADED.search(question))
+    rating = bool(RAG_CUE.search(question) or COLOUR.search(question) or UNGRADED.search(question))
     moved = bool(UP.search(question) or DOWN.search(question))
     timed = bool(BASELINE.search(question) or LAST.search(question))
     collection = bool(COLLECTION.search(question))
@@ -357,52 +371,67 @@ def _is_register_question(question: str, register: Register) -> bool:
     return rating and collection
 
 
+def _groups(question: str, register: Register, edition: Edition) -> set[str]:
+    """Enclosing sections the question names ("local collaborations" -> 5.4 Local ...)."""
+    asked = {w.lower() for w in words(question)}
+    found = set()
+    for _, entry in register.rated(edition.label):
+        title = re.sub(r"^\d+(?:\.\d+)*\s+", "", entry.group)
+        mine = {w.lower() for w in words(title)} - STOP - GENERIC
+        if mine and len(mine & asked) >= 0.6 * len(mine):
+            found.add(entry.group)
+    return found
+
+
 def _edition_for(register: Register, year: str) -> Edition | None:
     found = [e for e in register.editions if e.label.startswith(year)]
     return found[-1] if found else None
 
 
-def _unanswerable(question: str, register: Register, missing: str, t0: float) -> Answer:
-    have = ", ".join(_phrase(e) for e in register.editions)
-    ms = (time.perf_counter() - t0) * 1000
+def _no_edition(question: str, register: Register, missing: str, t0: float) -> Answer:
+    have = "; ".join(phrase(e) for e in register.editions)
+    ms = round((time.perf_counter() - t0) * 1000, 2)
     return Answer(question=question, abstained=True, backend="register",
                   answer=f"The reports give no RAG ratings for {missing}. Ratings are available "
-                         f"for: {have}.", timings_ms={"answer": round(ms, 1), "total": round(ms, 1)})
+                         f"for {have}.", timings_ms={"answer": ms, "total": ms})
 
 
-def _phrase(edition: Edition) -> str:
+def phrase(edition: Edition) -> str:
     if edition.derived:
-        return (f"{edition.label} (the previous-year column of {edition.title}, "
-                f"{edition.date})")
-    return f"{edition.label} ({edition.title}, {edition.date})"
+        return f"the {edition.label} gradings (as recorded in {edition.title}, {edition.date})"
+    return f"the {edition.label} report ({edition.title}, {edition.date})"
 
 
-def _describe(entry: Entry) -> str:
+def describe(entry: Entry) -> str:
+    """'Amber, previously Amber (2021), no change' — the entry's values in words."""
     if entry.overall is None:
         subs = ", ".join(f"{k} {v}" for k, v in entry.sub.items())
         return "overall rating not stated in the text" + (f" (sub-ratings: {subs})" if subs else "")
     text = entry.overall
     if entry.previous_edition:
         text += f", previously {entry.previous or 'n/a'} ({entry.previous_edition})"
-    if entry.direction:
+    if entry.direction and entry.overall in RANK:
         text += f", {entry.direction}"
     return text
 
 
-class _Composer:
-    """Collects answer lines, each ending in [n] markers, and the numbered citations."""
+def _label(entry: Entry) -> str:
+    section = entry.source.section
+    if section.lower().startswith(entry.workstream.lower()) or entry.kind == "inline":
+        return entry.workstream
+    return f"{entry.workstream} ({section})"
 
-    def __init__(self, register: Register):
-        self.register = register
-        self.lines: list[str] = []
+
+class Citer:
+    """Numbers sources as they are first cited; the same quote always gets the same [n]."""
+
+    def __init__(self):
         self.citations: list[Citation] = []
         self._numbers: dict[tuple[str, int, int], int] = {}
 
-    def cite(self, *sources: Source | None) -> str:
+    def cite(self, *sources: Source) -> str:
         marks = []
         for s in sources:
-            if s is None:
-                continue
             key = (s.document, s.start, s.end)
             if key not in self._numbers:
                 self._numbers[key] = len(self.citations) + 1
@@ -410,73 +439,94 @@ class _Composer:
             marks.append(f"[{self._numbers[key]}]")
         return "".join(dict.fromkeys(marks))
 
+
+class _Composer(Citer):
+    """Collects answer lines, each ending in [n] markers, and the numbered citations."""
+
+    def __init__(self, register: Register, groups: set[str]):
+        super().__init__()
+        self.register = register
+        self.groups = groups  # empty: every workstream
+        self.lines: list[str] = []
+
     def entries(self, edition: Edition) -> list[tuple[Row, Entry]]:
         seen, out = set(), []
         for row, entry in self.register.rated(edition.label):
             key = (entry.source.document, entry.source.start)
-            if key not in seen:  # one older entry shared by split workstreams: list it once
-                seen.add(key)
-                out.append((row, entry))
+            if self.groups and entry.group not in self.groups or key in seen:
+                continue  # one older entry shared by split workstreams is listed once
+            seen.add(key)
+            out.append((row, entry))
         return out
 
     def ratings(self, edition: Edition, colours: list[str] | None) -> None:
         rated = self.entries(edition)
-        for colour in colours or [c for c in ORDER if any(e.overall == c for _, e in rated)]:
-            hits = [(r, e) for r, e in rated if e.overall == colour]
+        where = phrase(edition) + (f" under {' and '.join(sorted(self.groups))}" if self.groups else "")
+        present = [c for c in ORDER if any(e.overall == c for _, e in rated)]
+        for colour in colours or present:
+            hits = [e for _, e in rated if e.overall == colour]
             if not hits:
-                counts = ", ".join(f"{sum(e.overall == c for _, e in rated)} {c}" for c in ORDER
-                                   if any(e.overall == c for _, e in rated))
-                self.lines.append(f"No workstream is rated {colour} in {_phrase(edition)}; its "
+                counts = ", ".join(f"{sum(e.overall == c for _, e in rated)} {c}" for c in present)
+                self.lines.append(f"No workstream is rated {colour} in {where}; its "
                                   f"{len(rated)} ratings are {counts} "
                                   f"{self.cite(*(e.source for _, e in rated))}.")
                 continue
             verb = "workstream is" if len(hits) == 1 else "workstreams are"
-            self.lines.append(f"{len(hits)} {verb} rated {colour} in {_phrase(edition)} "
-                              f"{self.cite(*(e.source for _, e in hits))}:")
-            self.lines += [f"- {e.workstream} ({e.source.section}): {_describe(e)} "
-                           f"{self.cite(e.source)}" for _, e in hits]
-        unstated = [(r, e) for r, e in rated if e.overall is None]
+            self.lines.append(f"{len(hits)} {verb} rated {colour} in {where} "
+                              f"{self.cite(*(e.source for e in hits))}:")
+            self.lines += [f"- {_label(e)}: {describe(e)} {self.cite(e.source)}" for e in hits]
+        unstated = [e for _, e in rated if e.overall is None]
         if colours and unstated:
-            self.lines.append(f"Overall rating not stated in the text for {len(unstated)} more "
-                              f"{self.cite(*(e.source for _, e in unstated))}:")
-            self.lines += [f"- {e.workstream}: {_describe(e)} {self.cite(e.source)}"
-                           for _, e in unstated]
+            self.lines.append(f"The overall rating is not stated in the text for {len(unstated)} "
+                              f"more {self.cite(*(e.source for e in unstated))}:")
+            self.lines += [f"- {_label(e)}: {describe(e)} {self.cite(e.source)}"
+                           for e in unstated]
 
     def changes(self, target: Edition, baseline: Edition, kinds: set[str] | None,
                 colours: list[str]) -> None:
         groups: dict[str, list[str]] = {}
         cited: list[Source] = []
+        keep = {id(e) for _, e in self.entries(target)} | {id(e) for _, e in
+                                                          self.entries(baseline)}
         for row in self.register.rows:
             new, old = row.entries.get(target.label), row.entries.get(baseline.label)
-            if new is None and old is None:
+            if id(new) not in keep and id(old) not in keep:
                 continue
             if colours and (new is None or new.overall not in colours):
                 continue
-            if new is None or old is None:
-                kind = "only rated in " + (target.label if old is None else baseline.label)
-                entry = new or old
-                text = f"{entry.workstream}: {entry.overall or 'overall not stated'}"
-                sources = [entry.source]
-            else:
-                same_report = old.source == new.source
-                kind = (new.direction if same_report else
-                        direction(new.overall, old.overall, None)) or "not comparable"
-                text = (f"{row.name}: {old.overall or 'not stated'} ({baseline.label}) → "
-                        f"{new.overall or 'not stated'} ({target.label})")
-                sources = [new.source] if same_report else [old.source, new.source]
+            kind, text, sources = change(row, new, old, target, baseline)
             if kinds and kind not in kinds:
                 continue
             cited += sources
             groups.setdefault(kind, []).append(f"{text} {self.cite(*sources)}")
-        head = f"Compared with {_phrase(baseline)}, in {_phrase(target)}"
+        head = f"Compared with {phrase(baseline)}, {phrase(target)}"
         if not groups:
             wanted = " or ".join(sorted(kinds)) if kinds else "changed"
             compared = [e.source for _, e in self.entries(target)]
-            self.lines.append(f"{head}, no workstream {wanted} {self.cite(*compared)}.")
+            self.lines.append(f"{head}: no workstream {wanted} {self.cite(*compared)}.")
             return
-        counts = ", ".join(f"{len(v)} {k}" for k, v in groups.items())
-        self.lines.append(f"{head}: {counts} {self.cite(*cited)}.")
-        order = ["improved", "worsened", "not graded", "not comparable", "no change"]
-        for kind in sorted(groups, key=lambda k: order.index(k) if k in order else len(order)):
-            label = kind[0].upper() + kind[1:]
-            self.lines += [f"- {label}: {item}" for item in groups[kind]]
+        ordered = sorted(groups, key=KIND_ORDER.index)
+        counts = ", ".join(f"{len(groups[k])} {k}" for k in ordered)
+        self.lines.append(f"{head} shows: {counts} {self.cite(*cited)}.")
+        for kind in ordered:
+            self.lines += [f"- {kind[0].upper()}{kind[1:]}: {item}" for item in groups[kind]]
+
+
+def change(row: Row, new: Entry | None, old: Entry | None, target: Edition,
+           baseline: Edition) -> tuple[str, str, list[Source]]:
+    """(kind, text, sources) for one row between two editions; kind is one of KIND_ORDER."""
+    if new is None:
+        text = (f"{old.workstream}: {old.overall or 'not stated'} in {baseline.label}, "
+                f"not rated in {target.label}")
+        return "dropped", text, [old.source]
+    if old is None:
+        text = (f"{row.name}: {new.overall or 'not stated'} in {target.label}, "
+                f"no {baseline.label} rating")
+        same_report = baseline.derived and baseline.document == new.source.document
+        return (new.direction or "new") if same_report else "new", text, [new.source]
+    same_report = old.source == new.source
+    kind = new.direction if same_report else direction(new.overall, old.overall, None)
+    text = (f"{row.name}: {old.overall or 'not stated'} ({baseline.label}) → "
+            f"{new.overall or 'not stated'} ({target.label})")
+    return kind or "not comparable", text, [new.source] if same_report else [old.source,
+                                                                             new.source]

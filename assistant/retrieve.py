@@ -33,6 +33,7 @@ class Retriever:
         corpus = [terms(c["text"]) or ["_"] for c in index.chunks]
         if corpus:
             self.bm25.index(corpus, show_progress=False)
+            logging.getLogger("bm25s").setLevel(logging.WARNING)  # it resets itself to DEBUG
 
     def embed_query(self, question: str) -> np.ndarray:
         return self.index.embedder.embed([expand(question, self.index.acronyms)])[0]
@@ -47,7 +48,8 @@ class Retriever:
         res = self.index.collection.query(query_embeddings=[qvec.tolist()], n_results=pool,
                                           where=where, include=[])
         dense = [self.chunk_pos[i] for i in res["ids"][0] if i in self.chunk_pos]
-        scores = self.bm25.get_scores(terms(expand(question, self.index.acronyms)))
+        query_terms = terms(expand(question, self.index.acronyms))
+        scores = self.bm25.get_scores(query_terms) if query_terms else np.zeros(len(chunks))
         lexical = [int(i) for i in np.argsort(-scores) if scores[i] > 0]
         if allowed:
             lexical = [i for i in lexical if chunks[i]["document"] in allowed]

@@ -18,12 +18,15 @@ same she should so some such than that the their theirs them themselves then the
 those through to too under until up very was we were what when where which while who whom why will
 with would you your yours yourself yourselves tell me please know give show say said says let lets
 whats what's hows how's who's whos anything something thing things get got going go happening
-happen there's theres any much many
+happen there's theres any much many moment days day pls plz thanks cheers looking like bit
+roughly exactly got we us our n y r u wat wats wen wot mate ok okay quick quickly again
 """.split())
+STOPWORDS_CONTRACTED = {"what'", "who'", "how'", "where'", "it'", "that'", "there'"}
 # Generic to this corpus: every report is about Essex Police collaboration.
 GENERIC = {"essex", "police", "report", "reports", "paper", "collaboration", "update", "force",
            "forces", "current", "currently", "latest", "now", "status", "rag", "rating", "rated",
-           "graded", "grade", "year", "years", "did", "say", "says", "according"}
+           "graded", "grade", "year", "years", "did", "say", "says", "according", "colour", "color",
+           "state", "play", "going", "look", "bit"}
 TOKEN = re.compile(r"[A-Za-z0-9£][A-Za-z0-9£%'’.&/-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|and|for|the|&|on|at)\s+)*){1,8})\(([A-Za-z][A-Za-z0-9&@]{1,9})\)")
 
@@ -32,8 +35,8 @@ def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; '£1.62m' and '5.3.2' stay whole, hyphen/slash compounds split too."""
     out: list[str] = []
     for t in TOKEN.findall(text.lower().replace("’", "'")):
-        t = t.strip(".'-/")
-        if not t:
+        t = re.sub(r"'s$", "", t).strip(".'-/")
+        if not t or t in STOPWORDS_CONTRACTED:
             continue
         out.append(t)
         if re.search(r"[-/]", t):

@@ -148,6 +148,8 @@ class ExtractiveAnswerer:
                     score *= 0.85
                 if len(span["text"]) < 25:
                     score *= 0.8
+                if span["kind"] == "row" and not wanted & {"status", "reason"}:
+                    score *= 0.7  # a dashboard row only answers status questions
                 scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense}))
         scored.sort(key=lambda x: -x[0])
         return scored
@@ -174,13 +176,17 @@ class ExtractiveAnswerer:
             return self._abstain(query, scored, "The reports don't say")
         best_score, best, info = scored[0]
         support = 0.6 * info["cov"] + 0.4 * max(info["dense"], 0.0)
-        if (missing >= 0.5 or (missing >= 0.25 and info["dense"] < 0.55)
+        if ((missing >= 0.5 and info["dense"] < 0.6) or (missing >= 0.25 and info["dense"] < 0.45)
                 or support < self.settings.min_support):
             return self._abstain(query, scored, "The reports don't say")
+        typed = self._answer_type_missing(query, scored)
+        if typed:
+            return self._abstain(query, scored, f"The reports don't give {typed}")
         builder = _Builder(self.index)
         wanted = intents(query.text)
         lead_doc = self.spans[best]["document"]
-        rating_lines = self._ratings(query, groups, weights, wanted) if wanted & {"status", "reason"} else []
+        rating_lines = (self._ratings(query, groups, weights, wanted)
+                        if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
         for r in rating_lines:
             if r[0] not in docs_in_order:
@@ -201,6 +207,19 @@ class ExtractiveAnswerer:
             used_docs += 1
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+    def _answer_type_missing(self, query: Query, scored) -> str | None:
+        """'How many…', 'when…', 'who…' need a sentence of that kind among the well-matched ones."""
+        kinds = {"number": "that figure", "date": "that date", "person": "that name"}
+        wanted = [k for k in ("number", "date", "person") if k in intents(query.text)]
+        if not wanted or "status" in intents(query.text) or "list" in intents(query.text):
+            return None
+        best = scored[0][2]["cov"]
+        close = [i for s, i, info in scored[:8] if info["cov"] >= max(0.5, 0.75 * best)]
+        for kind in wanted:
+            if not any(CUES[kind].search(self.spans[i]["text"]) for i in close):
+                return kinds[kind]
+        return None
 
     def _edition_order(self) -> list[str]:
         docs = self.index.documents

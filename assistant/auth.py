@@ -1,0 +1,125 @@
+"""Who may use the web chat: users with salted scrypt password hashes and a role.
+
+Users come from the JSON file `settings.auth_file`
+(`{"users": {"name": {"password_hash": "...", "role": "admin"|"officer"}}}`) and from
+`ASSISTANT_USERS="name:hash[:role],..."` (for containers without a writable file). Only hashes
+are stored; passwords are never logged or written anywhere.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from .settings import Settings
+
+ROLES = ("admin", "officer")
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}  # ~16 MB and ~50 ms per check: slows guessing
+
+
+def hash_password(password: str) -> str:
+    """'scrypt$n$r$p$salt$hash' with a fresh random salt."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return "$".join(["scrypt", *(str(_SCRYPT[k]) for k in "nrp"), _b64(salt), _b64(digest)])
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """True when `password` matches a stored scrypt or pbkdf2_sha256 hash (constant time)."""
+    try:
+        kind, *parts = stored.split("$")
+        if kind == "scrypt":
+            n, r, p, salt, digest = parts
+            got = hashlib.scrypt(password.encode(), salt=_unb64(salt), n=int(n), r=int(r),
+                                 p=int(p), dklen=len(_unb64(digest)))
+        elif kind == "pbkdf2_sha256":
+            rounds, salt, digest = parts
+            got = hashlib.pbkdf2_hmac("sha256", password.encode(), _unb64(salt), int(rounds),
+                                      dklen=len(_unb64(digest)))
+        else:
+            return False
+        return hmac.compare_digest(got, _unb64(digest))
+    except (ValueError, TypeError):
+        return False
+
+
+_DUMMY = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+
+
+@dataclass(frozen=True)
+class Users:
+    """Known users: name -> (password hash, role)."""
+
+    entries: dict[str, tuple[str, str]]
+
+    def check_password(self, name: str, password: str) -> str | None:
+        """The user's role when the password is right, else None."""
+        stored, role = self.entries.get(name, (_DUMMY, ""))
+        ok = verify_password(password, stored)  # hash even for unknown names: no timing hint
+        return role if ok and name in self.entries else None
+
+    def check(self, name: str, password: str) -> bool:
+        """Gradio's `auth=` callable."""
+        return self.check_password(name, password) is not None
+
+    def role(self, name: str | None) -> str | None:
+        return self.entries.get(name, ("", None))[1] if name else None
+
+
+def load_users(settings: Settings, env: dict[str, str] | None = None) -> Users:
+    """Users from settings.auth_file, then ASSISTANT_USERS (which wins on a clash)."""
+    entries: dict[str, tuple[str, str]] = {}
+    path = Path(settings.auth_file)
+    if path.exists():
+        data = json.loads(path.read_text(encoding="utf-8") or "{}")
+        for name, user in data.get("users", {}).items():
+            entries[name] = (user["password_hash"], _role(user.get("role", "officer")))
+    env = os.environ if env is None else env
+    for item in filter(None, (s.strip() for s in env.get("ASSISTANT_USERS", "").split(","))):
+        name, _, rest = item.partition(":")
+        stored, _, role = rest.partition(":")
+        if name and stored:
+            entries[name] = (stored, _role(role or "officer"))
+    return Users(entries)
+
+
+def check_password(name: str, password: str, settings: Settings | None = None) -> str | None:
+    """Role of `name` if `password` is right, else None (settings from the environment)."""
+    return load_users(settings or Settings.from_env()).check_password(name, password)
+
+
+def add_user(path: Path, name: str, password: str, role: str = "officer") -> None:
+    """Add or replace a user in the JSON users file (created with owner-only permissions)."""
+    if not name or ":" in name or "," in name:
+        raise ValueError("user names must be non-empty and contain no ':' or ','")
+    if len(password) < 8:
+        raise ValueError("use a password of at least 8 characters")
+    path = Path(path)
+    data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    data.setdefault("users", {})[name] = {"password_hash": hash_password(password),
+                                          "role": _role(role)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+    tmp.chmod(0o600)
+    tmp.replace(path)
+
+
+def _role(role: str) -> str:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; choose one of: {', '.join(ROLES)}")
+    return role
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode().rstrip("=")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text + "=" * (-len(text) % 4))

@@ -1,0 +1,419 @@
+"""The web chat: streamed cited answers, a sources panel, feedback, audit, admin upload.
+
+Rendering helpers at the top are pure functions (unit tested); `build_app` wires them to
+Gradio; `serve` adds sign-in and launches. Everything shown that came from a user or a
+report is escaped first, so HTML or <script> in a question, answer or quote shows as text.
+"""
+
+from __future__ import annotations
+
+import html
+import ipaddress
+import re
+import shutil
+import time
+from bisect import bisect_right
+from pathlib import Path
+
+import gradio as gr
+
+from . import auth, feedback
+from .settings import Settings
+
+EXAMPLES = [
+    "why is NAS amber?",
+    "Which workstreams are amber?",
+    "How many forces are live on Single Online Home?",
+    "Who chairs the NLEDP delivery board?",
+    "How has the ECFRS collaboration changed since 2019?",
+]
+ALL = "All reports"
+UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
+NO_SOURCES = '<div class="sources empty">Sources for the latest answer appear here.</div>'
+PROGRESS = gr.Progress()  # Gradio swaps in a per-call tracker for this default
+STREAM_WORDS, STREAM_PAUSE = 4, 0.015  # words per update and seconds between updates
+
+CSS = """
+.sources .source { border: 1px solid var(--border-color-primary); border-radius: 8px;
+  padding: 6px 10px; margin: 6px 0; }
+.sources .source.flash { box-shadow: 0 0 0 3px var(--color-accent-soft); }
+.sources summary { cursor: pointer; }
+.sources .meta { font-size: 0.9em; opacity: 0.8; }
+.sources .quote mark, .sources .context mark { padding: 0 2px; }
+.sources .context { margin: 6px 0 2px; line-height: 1.5; }
+.sources .file { font-size: 0.8em; opacity: 0.6; }
+.interpreted { font-style: italic; opacity: 0.85; }
+"""
+
+# [n] markers in answers link to #src-n; open and scroll to that source instead of navigating.
+HEAD = """<script>
+document.addEventListener("click", (event) => {
+  const link = event.target.closest && event.target.closest('a[href^="#src-"]');
+  if (!link) return;
+  event.preventDefault();
+  event.stopPropagation();
+  const item = document.getElementById(link.getAttribute("href").slice(1));
+  if (!item) return;
+  item.open = true;
+  item.scrollIntoView({behavior: "smooth", block: "center"});
+  item.classList.add("flash");
+  setTimeout(() => item.classList.remove("flash"), 1500);
+}, true);
+</script>"""
+
+_MARKER = re.compile(r"(\[\d+\])")
+_MD_ALL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+_MD_LINKS = re.compile(r"([\\\[\]!])")
+
+
+def user_markdown(text: str) -> str:
+    """Markdown that shows `text` exactly as typed: no HTML, links, images or formatting."""
+    return _MD_ALL.sub(r"\\\1", html.escape(text or ""))
+
+
+def answer_markdown(text: str) -> str:
+    """An answer's Markdown with HTML escaped and links/images disarmed; [n] link to sources."""
+    parts = []
+    for piece in _MARKER.split(text or ""):
+        if _MARKER.fullmatch(piece):
+            n = piece[1:-1]
+            parts.append(f"[\\[{n}\\]](#src-{n})")
+        else:
+            parts.append(_MD_LINKS.sub(r"\\\1", html.escape(piece, quote=False)))
+    return "".join(parts)
+
+
+def _collapse(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def spans_by_document(spans: list[dict]) -> dict[str, list[dict]]:
+    """Index spans per document, sorted by start offset (for finding a quote's paragraph)."""
+    out: dict[str, list[dict]] = {}
+    for span in spans:
+        out.setdefault(span["document"], []).append(span)
+    for items in out.values():
+        items.sort(key=lambda s: s["start"])
+    return out
+
+
+def context_html(cite: dict, doc_spans: list[dict], width: int = 2) -> str:
+    """The quote highlighted inside its paragraph: up to `width` spans either side, same section."""
+    quote = f"<mark>{html.escape(_collapse(cite['quote']))}</mark>"
+    if not doc_spans:
+        return f'<p class="context">{quote}</p>'
+    k = max(bisect_right([s["start"] for s in doc_spans], cite["start"]) - 1, 0)
+    section = doc_spans[k]["section"]
+    lo = hi = k
+    while hi + 1 < len(doc_spans) and doc_spans[hi + 1]["start"] < cite["end"]:
+        hi += 1
+    for _ in range(width):
+        if lo > 0 and doc_spans[lo - 1]["section"] == section and doc_spans[lo - 1]["kind"] != "heading":
+            lo -= 1
+        if hi + 1 < len(doc_spans) and doc_spans[hi + 1]["section"] == section \
+                and doc_spans[hi + 1]["kind"] != "heading":
+            hi += 1
+    parts, marked, end = [], False, -1
+    for span in doc_spans[lo:hi + 1]:
+        if span["start"] < end:
+            continue  # overlapping span (a table row inside a sentence): already shown
+        end, text = span["end"], span["text"]
+        a, b = max(cite["start"], span["start"]) - span["start"], min(cite["end"], span["end"]) - span["start"]
+        if a < b:
+            marked = True
+            parts.append(html.escape(_collapse(text[:a])) + "<mark>" + html.escape(_collapse(text[a:b]))
+                         + "</mark>" + html.escape(_collapse(text[b:])))
+        else:
+            parts.append(html.escape(_collapse(text)))
+    body = " ".join(p.strip() for p in parts) if marked else quote
+    return f'<p class="context">{body}</p>'
+
+
+def sources_html(citations: list[dict], spans: dict[str, list[dict]] | None = None) -> str:
+    """The sources panel: one collapsible item per citation, quote highlighted in context."""
+    if not citations:
+        return NO_SOURCES
+    items = []
+    for c in citations:
+        e = {k: html.escape(str(c.get(k, ""))) for k in ("n", "title", "date", "section",
+                                                          "document", "start", "end")}
+        items.append(
+            f'<details class="source" id="src-{e["n"]}">'
+            f'<summary><b>[{e["n"]}]</b> <span class="title">{e["title"]}</span> '
+            f'<span class="meta">· {e["date"]} · section {e["section"]}</span>'
+            f'<div class="quote"><mark>{html.escape(_collapse(c.get("quote", "")))}</mark></div>'
+            f"</summary>{context_html(c, (spans or {}).get(c.get('document'), []))}"
+            f'<div class="file">{e["document"]}, characters {e["start"]}–{e["end"]}</div>'
+            "</details>")
+    return f'<div class="sources"><h4>Sources</h4>{"".join(items)}</div>'
+
+
+def copy_text(answer: dict) -> str:
+    """Plain text for a briefing: question, answer with [n] markers, numbered sources."""
+    text = re.sub(r"\*\*(.+?)\*\*", r"\1", answer.get("answer", "")).strip()
+    lines = [answer.get("question", "").strip(), "", text or answer.get("error", "")]
+    if answer.get("citations"):
+        lines += ["", "Sources:"]
+        for c in answer["citations"]:
+            lines.append(f'[{c["n"]}] {c["title"]} ({c["date"]}), section {c["section"]}: '
+                         f'"{_collapse(c["quote"]).strip()}"')
+    return "\n".join(lines).strip()
+
+
+def edition_choices(documents: dict[str, dict]) -> list[tuple[str, str]]:
+    """(label, file name) per report edition, newest first, after 'All reports'."""
+    docs = sorted(documents.items(), key=lambda kv: str(kv[1].get("date", "")), reverse=True)
+    return [(ALL, ALL)] + [(f'{d.get("title", name)} ({d.get("date", "undated")})', name)
+                           for name, d in docs]
+
+
+def _stream_chunks(text: str, words: int = STREAM_WORDS) -> list[str]:
+    """Growing prefixes of `text`, a few words at a time."""
+    pieces = re.findall(r"\S+\s*", text)
+    return ["".join(pieces[:k]) for k in range(words, len(pieces), words)] + [text]
+
+
+def _restore(path: Path, backup: bytes | None) -> None:
+    """Put a corpus file back as it was before an upload (or remove it if it was new)."""
+    if backup is None:
+        path.unlink(missing_ok=True)
+    else:
+        path.write_bytes(backup)
+
+
+def _example_text(event: gr.SelectData) -> str:
+    return event.value["text"]
+
+
+def _local(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+class ChatApp:
+    """The handlers behind the UI, holding the assistant, settings and users."""
+
+    def __init__(self, assistant, settings: Settings):
+        self.assistant, self.settings = assistant, settings
+        self.users = auth.load_users(settings)
+        self.db = feedback.db_path(settings.data_dir)
+        self._spans: tuple[int, dict] = (0, {})
+
+    def user(self, request: gr.Request | None) -> str:
+        return getattr(request, "username", None) or "anonymous"
+
+    def is_admin(self, request: gr.Request | None) -> bool:
+        name = getattr(request, "username", None)
+        if name is None:
+            return self.settings.anonymous and _local(self.settings.host)
+        return self.users.role(name) == "admin"
+
+    def spans(self) -> dict[str, list[dict]]:
+        spans = self.assistant.index.spans
+        if self._spans[0] != id(spans):
+            self._spans = (id(spans), spans_by_document(spans))
+        return self._spans[1]
+
+    def editions(self) -> gr.Dropdown:
+        return gr.Dropdown(choices=edition_choices(self.assistant.index.documents))
+
+    def on_load(self, request: gr.Request):
+        who = f"Signed in as **{user_markdown(self.user(request))}**" if getattr(
+            request, "username", None) else "Local use (no sign-in)"
+        return gr.Tab(visible=self.is_admin(request)), who, self.editions()
+
+    def ask(self, message: str, chat: list, turns: list, edition: str, request: gr.Request):
+        """Stream one answer into the chat; then fill the sources, copy box and audit log."""
+        question = (message or "").strip()
+        if not question:
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        chat = list(chat or []) + [{"role": "user", "content": user_markdown(question)},
+                                   {"role": "assistant", "content": "…"}]
+        history = [t["question"] for t in turns or []]
+        docs = None if edition in (None, "", ALL) else [edition]
+        yield "", chat, NO_SOURCES, "", "", gr.skip()
+        final, text = None, ""
+        for piece in self.assistant.stream(question, history=history, documents=docs):
+            if not isinstance(piece, str):
+                final = piece
+                break
+            text += piece
+            if len(text.split()) % STREAM_WORDS == 0:
+                chat[-1] = {"role": "assistant", "content": answer_markdown(text)}
+                yield gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                time.sleep(STREAM_PAUSE)
+        answer = final.to_dict()
+        if not text:  # the backend produced the answer in one piece: stream it here
+            for prefix in _stream_chunks(answer.get("answer", ""))[:-1]:
+                chat[-1] = {"role": "assistant", "content": answer_markdown(prefix)}
+                yield gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                time.sleep(STREAM_PAUSE)
+        chat[-1] = {"role": "assistant", "content": self._final_markdown(answer)}
+        turns = list(turns or []) + [{"question": question, "history": history, "answer": answer}]
+        feedback.record_audit(self.db, self.user(request), question, answer.get("citations", []))
+        yield (gr.skip(), chat, sources_html(answer.get("citations", []), self.spans()),
+               self._interpreted(answer), copy_text(answer), turns)
+
+    def _final_markdown(self, answer: dict) -> str:
+        if answer.get("error"):
+            return "⚠️ " + user_markdown(answer["error"])
+        notes = "".join(f"\n\n*{user_markdown(n)}*" for n in answer.get("notes", []))
+        return answer_markdown(answer.get("answer", "")) + notes
+
+    def _interpreted(self, answer: dict) -> str:
+        standalone = answer.get("standalone_question")
+        if standalone and standalone.strip() != answer.get("question", "").strip():
+            return f"Interpreted as: *{user_markdown(standalone)}*"
+        return ""
+
+    def rate(self, rating: int, comment: str, turns: list, request: gr.Request):
+        """Store 👍/👎 (with the optional comment) for the latest answer."""
+        if not turns:
+            return gr.skip(), "Ask a question first, then rate the answer."
+        turn = turns[-1]
+        answer = turn["answer"]
+        feedback.record_feedback(
+            self.db, self.user(request), turn["question"], answer.get("answer", ""),
+            answer.get("citations", []), answer.get("backend", ""),
+            feedback.index_version(getattr(self.assistant.index, "manifest", {})), rating,
+            comment or "", turn.get("history", []))
+        return "", "Thanks: your feedback was saved." + (" It helps fix bad answers." if rating < 0 else "")
+
+    def thumbs_up(self, comment: str, turns: list, request: gr.Request):
+        return self.rate(1, comment, turns, request)
+
+    def thumbs_down(self, comment: str, turns: list, request: gr.Request):
+        return self.rate(-1, comment, turns, request)
+
+    def add_report(self, upload, request: gr.Request, progress=PROGRESS):
+        """Admin only: copy an uploaded report into the corpus and index it at once."""
+        if not self.is_admin(request):
+            return "⚠️ Only admins can add reports.", gr.skip()
+        if not upload:
+            return "⚠️ Choose a PDF, DOCX, TXT or MD file first.", gr.skip()
+        src = Path(upload if isinstance(upload, str) else upload.name)
+        name = re.sub(r"[^\w.\- ]", "_", src.name).strip() or "report.txt"
+        if Path(name).suffix.lower() not in UPLOAD_TYPES:
+            return f"⚠️ {user_markdown(name)}: only {', '.join(UPLOAD_TYPES)} files can be added.", gr.skip()
+        dest = Path(self.settings.corpus_dir) / name
+        backup = dest.read_bytes() if dest.exists() else None
+        progress(0.1, desc="Copying the file")
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+        progress(0.3, desc="Reading and indexing the report")
+        try:
+            report = self.assistant.ingest([dest])
+        except BaseException:
+            _restore(dest, backup)  # the corpus must stay as it was whatever went wrong
+            raise
+        if name in report.failed:
+            _restore(dest, backup)
+            reason = user_markdown(report.failed[name])
+            return f"⚠️ Could not add **{user_markdown(name)}**: {reason}", gr.skip()
+        progress(1.0, desc="Done")
+        doc = self.assistant.index.documents.get(name, {})
+        title = f'{doc.get("title", name)} ({doc.get("date", "undated")})'
+        done = (f"✅ Added **{user_markdown(title)}**; it can be asked about now.\n\n"
+                f"{user_markdown(report.summary().splitlines()[0])}")
+        return done, self.editions()
+
+
+def build_app(assistant, settings: Settings) -> gr.Blocks:
+    """The chat UI as a Blocks app (launch it with `launch_options(settings)`)."""
+    app = ChatApp(assistant, settings)
+    with gr.Blocks(title="Collab Assistant") as demo:
+        turns = gr.State([])
+        with gr.Row():
+            gr.Markdown("## Collab Assistant\nAnswers from the Essex Police collaboration "
+                        "reports, each claim quoting its source.")
+            who = gr.Markdown(elem_id="who")
+        with gr.Tab("Chat"), gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(
+                    label="Chat", height=480, elem_id="chat", feedback_options=None,
+                    examples=[{"text": q} for q in EXAMPLES],
+                    placeholder="Ask about the collaboration reports, or pick an example.")
+                interpreted = gr.Markdown(elem_classes="interpreted", elem_id="interpreted")
+                with gr.Row():
+                    msg = gr.Textbox(placeholder="Ask a question…", show_label=False,
+                                     scale=5, elem_id="question", autofocus=True)
+                    send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
+                with gr.Row():
+                    edition = gr.Dropdown(edition_choices(assistant.index.documents),
+                                          value=ALL, label="Report edition", scale=2,
+                                          elem_id="edition")
+                    new = gr.Button("New conversation", scale=1)
+                with gr.Row():
+                    comment = gr.Textbox(placeholder="What was wrong or missing? (optional)",
+                                         label="Feedback on the latest answer", scale=4,
+                                         elem_id="comment")
+                    up = gr.Button("👍", scale=0, min_width=60, elem_id="thumbs-up")
+                    down = gr.Button("👎", scale=0, min_width=60, elem_id="thumbs-down")
+                status = gr.Markdown(elem_id="feedback-status")
+                with gr.Accordion("Copy answer with sources", open=False):
+                    copy = gr.Textbox(show_label=False, lines=8, buttons=["copy"],
+                                      interactive=False, elem_id="copy")
+            with gr.Column(scale=2):
+                sources = gr.HTML(NO_SOURCES, elem_id="sources")
+        with gr.Tab("Briefing"):
+            try:
+                from .briefing_tab import briefing_tab
+            except ImportError:
+                briefing_tab = None
+            if briefing_tab is None:
+                gr.Markdown("The briefing view is not installed.")
+            else:
+                briefing_tab(assistant)
+        with gr.Tab("Add a report", visible=False) as admin_tab:
+            gr.Markdown("Add a PDF, Word, text or Markdown report. It is copied into the corpus "
+                        "folder and indexed; questions can use it straight away.")
+            upload = gr.File(file_types=UPLOAD_TYPES, label="Report file", elem_id="upload")
+            add = gr.Button("Add to the index", variant="primary", elem_id="add-report")
+            added = gr.Markdown(elem_id="add-status")
+
+        outputs = [msg, chat, sources, interpreted, copy, turns]
+        ask = {"fn": app.ask, "inputs": [msg, chat, turns, edition], "outputs": outputs,
+               "concurrency_limit": 16, "show_progress": "hidden"}
+        msg.submit(**ask, api_name="ask")
+        send.click(**ask, api_visibility="private")
+        chat.example_select(_example_text, None, msg, api_visibility="private", queue=False).then(**ask, api_visibility="private")
+        up.click(app.thumbs_up, [comment, turns], [comment, status], api_visibility="private")
+        down.click(app.thumbs_down, [comment, turns], [comment, status], api_visibility="private")
+        new.click(lambda: ([], [], NO_SOURCES, "", "", ""), None,
+                  [chat, turns, sources, interpreted, copy, status], api_visibility="private")
+        add.click(app.add_report, upload, [added, edition], concurrency_limit=1,
+                  api_visibility="private")
+        demo.load(app.on_load, None, [admin_tab, who, edition], api_visibility="private")
+    return demo
+
+
+def launch_options(settings: Settings, users: auth.Users | None = None) -> dict:
+    """Keyword arguments for `Blocks.launch`: address, sign-in, page assets, upload limit."""
+    users = users if users is not None else auth.load_users(settings)
+    if not settings.anonymous and not users.entries:
+        raise SystemExit(f"no users in {settings.auth_file}: add one with "
+                         "`assistant users add NAME --admin`, or set ASSISTANT_ANONYMOUS=1 "
+                         "for local use without sign-in")
+    return {"server_name": settings.host, "server_port": settings.port,
+            "auth": None if settings.anonymous else users.check,
+            "auth_message": "Collab Assistant: sign in with your assistant account.",
+            "max_file_size": f"{settings.max_file_mb}mb", "css": CSS, "head": HEAD,
+            "footer_links": [], "show_error": False}
+
+
+def serve(settings: Settings | None = None, prevent_thread_lock: bool = False):
+    """Build the assistant and run the chat until interrupted (the CLI's `assistant chat`)."""
+    from .pipeline import Assistant
+
+    settings = settings or Settings.from_env()
+    options = launch_options(settings)
+    demo = build_app(Assistant(settings), settings)
+    demo.queue(default_concurrency_limit=16)
+    return demo.launch(prevent_thread_lock=prevent_thread_lock, **options)
+
+
+if __name__ == "__main__":
+    serve()
