@@ -28,6 +28,7 @@ from .register import (
     build_register,
     change,
     describe,
+    names_row,
     phrase,
 )
 
@@ -48,15 +49,19 @@ DATE = re.compile(
 FUTURE = re.compile(r"\b(will|due|plann\w*|schedul\w*|expected|anticipated|projected|to be|"
                     r"going forward|next|closes|commenc\w*|starts?|begins?|aims?|looking at|"
                     r"available|should)\b", re.IGNORECASE)
-PAST = re.compile(r"\b(was|were|had|has been|have been|went|took place)\b", re.IGNORECASE)
-REASON = [(3, re.compile(r"\b(because|due to|as a result|owing to|falls? short|remains? at|"
-                         r"rag rating of|graded (?:amber|red))\b", re.IGNORECASE)),
+REASON = [(3, re.compile(r"\b(because|(?<!\bis )(?<!\bare )(?<!\bbe )due to|as a result|"
+                         r"owing to|falls? short|remains? at|rag rating of|graded (?:amber|red))\b",
+                         re.IGNORECASE)),
           (2, re.compile(r"\b(amber|red)\b", re.IGNORECASE)),
           (1, re.compile(r"\b(delay\w*|not yet|yet to|on hold|issues?|risks?|lower than expected|"
                          r"not been as successful|awaiting|hinder\w*|pressures?|challeng\w*|"
-                         r"behind|slipp\w*|unfortunately)\b", re.IGNORECASE))]
+                         r"slipp\w*|unfortunately)\b", re.IGNORECASE))]
 MONEY = re.compile(r"£\s?\d|\d\s?%|\bper cent\b", re.IGNORECASE)
-COUNT = re.compile(r"(?<![\w./-])\d[\d,]*(?:\.\d+)?(?![\w/.]*\d)(?!\w)")
+COUNT = re.compile(r"(?<![\w./£-])(\d[\d,]*)(?![\w/.-]*\d)(?![\w-])")  # not 7F, 7-Force, 18/19
+COMPARED = re.compile(r"\b(increase|decrease|out of|of the|last report|more|fewer|under|over|"
+                      r"at least|circa|approximately|up to)\b", re.IGNORECASE)
+NOT_COUNTS = re.compile(rf"\b(?:19|20)\d\d(?:/\d\d)?\b|\b\d\d/\d\d\b|\b{MONTH}\s+\d\d\b"
+                        r"|\b(?:section|phase|series|item|paragraph|priority)\s+\d+", re.IGNORECASE)
 
 
 @dataclass
@@ -83,8 +88,8 @@ def build_pack(index, topics: list[str] | None = None,
     titles = {n: (d["title"], d["date"]) for n, d in index.manifest["documents"].items()}
     columns = [e.label for e in register.editions]
     table = [(row.name, [_cell(row.entries.get(c), citer) for c in columns]) for row in rows]
-    notes = [f"{e.label}*: {phrase(e)}, its previous-year column." for e in register.editions
-             if e.derived]
+    notes = [f"{e.label}*: the previous-year ({e.label}) column of {e.title} ({e.date})."
+             for e in register.editions if e.derived]
     sections = [
         ("What changed since the last report", _changes(register, rows, citer)),
         ("Amber and red items, and why", _reasons(register, rows, spans, titles, citer, ask)),
@@ -127,8 +132,8 @@ def _cell(entry: Entry | None, citer: Citer) -> tuple[str | None, str]:
 def _changes(register: Register, rows: list[Row], citer: Citer) -> list[tuple[int, str]]:
     target = register.latest()
     lines = []
-    for baseline in [register.before(target.label), _first_report(register)]:
-        if baseline is None or baseline == target or (lines and baseline.derived):
+    for baseline in dict.fromkeys([register.before(target.label), _first_report(register)]):
+        if baseline is None or baseline == target:
             continue
         found = []
         for row in rows:
@@ -188,30 +193,37 @@ def _reasons(register, rows, spans, titles, citer, ask) -> list[tuple[int, str]]
         edition = phrase(register.edition(entry.edition))
         head = f"{entry.workstream} — {describe(entry)}, in {edition}"
         lines.append((0, f"{head} {citer.cite(entry.source)}"))
-        scored = [(sum(w for w, rx in REASON if rx.search(s["text"])), s)
-                  for s in _section_spans(entry, spans)]
-        best = sorted((x for x in scored if x[0] > 0), key=lambda x: -x[0])[:2]
+        scored = [(reason_score(s["text"]), s) for s in _section_spans(entry, spans)]
+        top = max((score for score, _ in scored), default=0)
+        best = sorted((x for x in scored if x[0] > 0 and x[0] >= top / 2),
+                      key=lambda x: -x[0])[:2]  # a weak cue only when nothing stronger is said
         for _, span in sorted(best, key=lambda x: x[1]["start"]):
             lines.append((1, f"“{collapse(span['text'])}” {citer.cite(_source(span, titles))}"))
         if not best:
-            lines.append((1, _asked(row, entry, ask, citer) or
-                          f"The report states no reason beyond the rating "
-                          f"{citer.cite(entry.source)}."))
+            lines += _asked(row, entry, ask, citer) or [
+                (1, f"The report states no reason beyond the rating {citer.cite(entry.source)}.")]
     return lines or [(0, "No workstream in this pack is rated Amber or Red " + citer.cite(
         *(e.source for _, e in _own_entries(register, rows))) + ".")]
 
 
-def _asked(row: Row, entry: Entry, ask, citer: Citer) -> str | None:
-    """The main answerer's cited reason, renumbered, when it cites the workstream's section."""
+def _asked(row: Row, entry: Entry, ask, citer: Citer) -> list[tuple[int, str]]:
+    """Reason sentences the main answerer cites for this workstream in this edition, if any."""
     if ask is None:
-        return None
+        return []
     answer = ask(f"why is {row.name} {entry.overall.lower()}?")
-    if answer.abstained or not any(c.section == entry.source.section for c in answer.citations):
-        return None
-    numbers = {c.n: citer.cite(Source(c.document, c.title, c.date, c.section, c.quote, c.start,
-                                      c.end)) for c in answer.citations}
-    text = re.sub(r"\[(\d+)\]", lambda m: numbers.get(int(m.group(1)), ""), answer.answer)
-    return collapse(text)
+    lines = []
+    for c in [] if answer.abstained else answer.citations:
+        ours = c.section == entry.source.section or names_row(c.quote, row)
+        rating = c.start == entry.source.start or c.quote.startswith("Overall RAG")
+        if c.document == entry.source.document and ours and not rating and reason_score(c.quote):
+            source = Source(c.document, c.title, c.date, c.section, c.quote, c.start, c.end)
+            lines.append((1, f"“{c.quote}” {citer.cite(source)}"))
+    return lines[:2]
+
+
+def reason_score(text: str) -> int:
+    """How strongly a sentence gives a reason for a rating (0: not at all)."""
+    return sum(weight for weight, rx in REASON if rx.search(text))
 
 
 def _figures(register, rows, spans, titles, citer) -> list[tuple[int, str]]:
@@ -219,12 +231,8 @@ def _figures(register, rows, spans, titles, citer) -> list[tuple[int, str]]:
     for row, entry in _own_entries(register, rows):
         found = [(1, f"{name}: {value} {citer.cite(entry.source)}")
                  for name, value in entry.figures.items()]
-        ranked = []
-        for span in _section_spans(entry, spans):
-            text = DATE.sub(" ", span["text"])
-            score = 2 if MONEY.search(text) else 1 if COUNT.search(text) else 0
-            if score:
-                ranked.append((score, span))
+        ranked = [(figure_score(s["text"]), s) for s in _section_spans(entry, spans)]
+        ranked = [x for x in ranked if x[0] > 0]
         best = sorted(ranked, key=lambda x: -x[0])[:max(0, 3 - len(found))]
         found += [(1, f"“{collapse(s['text'])}” {citer.cite(_source(s, titles))}")
                   for _, s in sorted(best, key=lambda x: x[1]["start"])]
@@ -232,6 +240,15 @@ def _figures(register, rows, spans, titles, citer) -> list[tuple[int, str]]:
             lines += [(0, f"{entry.workstream} ({entry.edition} report):"), *found]
     _cite_headings(lines)
     return lines
+
+
+def figure_score(text: str) -> int:
+    """2 for money or a percentage, 1 for a count worth quoting (10+, or compared), else 0."""
+    text = NOT_COUNTS.sub(" ", DATE.sub(" ", text))
+    if MONEY.search(text):
+        return 2
+    counts = [int(m.group(1).replace(",", "")) for m in COUNT.finditer(text)]
+    return int(any(n >= 10 for n in counts) or bool(counts and COMPARED.search(text)))
 
 
 def when(match: re.Match, report_year: int) -> tuple[int, int | None, int | None]:
@@ -246,6 +263,12 @@ def when(match: re.Match, report_year: int) -> tuple[int, int | None, int | None
     if g["fy"]:
         return int(g["fy"]), 4, None
     return int(g["year4"]), None, None
+
+
+def _said(match: re.Match, report_year: int) -> str:
+    """The date as the text gives it, with the report's year added when the text omits it."""
+    said = re.sub(r"\s+", " ", match.group(0)).strip()
+    return said if re.search(r"\d{4}", said) else f"{said} {report_year}"
 
 
 def report_date(doc: dict) -> tuple[int, int, int | None]:
@@ -274,9 +297,9 @@ def _dates(register, rows, spans, titles, manifest, citer, everything) -> list[t
         doc = manifest["documents"][span["document"]]
         ref = report_date(doc)
         text = span["text"]
-        if PAST.search(text) and not FUTURE.search(text):
-            continue
-        dates = [(when(m, ref[0]), m.group(0)) for m in DATE.finditer(text)]
+        if not FUTURE.search(text):
+            continue  # a date in a sentence about the past or the present is no date ahead
+        dates = [(when(m, ref[0]), _said(m, ref[0])) for m in DATE.finditer(text)]
         future = [d for d in dates if ahead(d[0], ref)]
         if future:
             found.append((doc["date"], future[0][0], future[0][1], span))
@@ -288,7 +311,7 @@ def _dates(register, rows, spans, titles, manifest, citer, everything) -> list[t
             lines.append((0, f"Ahead of {title} ({edition_date}):"))
             last = edition_date
         quote = collapse(span["text"])
-        lines.append((1, f"{said.strip()}: “{quote}” {citer.cite(_source(span, titles))}"))
+        lines.append((1, f"{said}: “{quote}” {citer.cite(_source(span, titles))}"))
     _cite_headings(lines)
     return lines
 
@@ -364,7 +387,7 @@ def to_markdown(pack: Pack, chart_name: str | None = None) -> str:
         out += ["", f"## {heading}", ""]
         out += [("  " * level) + f"- {text}" for level, text in lines] or ["- (nothing found)"]
     out += ["", "## Sources", ""]
-    out += [f"{c.n}. {_source_text(c)}" for c in pack.citations]
+    out += [f"- {_source_text(c)}" for c in pack.citations]
     return "\n".join(out) + "\n"
 
 
@@ -450,7 +473,7 @@ def to_pdf(pack: Pack, path: Path) -> Path:
     def para(text: str, size: float = 9.5, style: str = "", indent: float = 0, h: float = 5):
         pdf.set_font("DejaVu", style, size)
         pdf.set_x(pdf.l_margin + indent)
-        pdf.multi_cell(pdf.epw - indent, h, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(pdf.epw - indent, h, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
     para(pack.title, 16, "B", h=8)
     para(pack.subtitle, 8.5, "I")

@@ -109,8 +109,25 @@ def cmd_chat(args) -> int:
     from .web import serve
 
     overrides = {"anonymous": True} if args.anonymous else {}
-    serve(Settings.from_env(**overrides, port=args.port))
+    settings = Settings.from_env(**overrides, port=args.port)
+    if not settings.anonymous:
+        _first_admin(settings)
+    serve(settings)
     return EXIT_OK
+
+
+def _first_admin(settings: Settings) -> None:
+    """A fresh install has no users: create `admin` with a one-off password shown once."""
+    import secrets
+
+    from .auth import add_user, load_users
+
+    if load_users(settings).entries:
+        return
+    password = secrets.token_urlsafe(12)
+    add_user(settings.auth_file, "admin", password, "admin")
+    print(f"Created the first user: admin / {password}\n(shown once; change it with "
+          "`assistant users add admin --admin`)", file=sys.stderr)
 
 
 def cmd_eval(args) -> int:

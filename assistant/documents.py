@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
 MANIFEST = "manifest.yaml"
 MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1
 )}
 
 

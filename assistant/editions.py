@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 LATEST = re.compile(r"\b(latest|now|current(ly)?|at the moment|today|this year|most recent|"
-                    r"newest|still|these days|right now|presently)\b", re.I)
+                    r"newest|still|these days|right now|presently)\b", re.IGNORECASE)
 COMPARE = re.compile(r"\b(chang(e|ed|es)|compare[ds]?|comparison|since|previous(ly)?|before|"
                      r"last (year|report|time|edition)|vs\.?|versus|differen(t|ce)|improv(e|ed)|"
-                     r"worse|better|over time|between|both)\b", re.I)
+                     r"worse|better|over time|between|both)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(20\d\d)\b")
 
 

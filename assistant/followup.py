@@ -61,6 +61,7 @@ TIME = re.compile(
     r"earlier|first|older|newer)\s+(?:year|quarter|month|report|update|edition)\b"
     r"|\b(?:right\s+)?now\b|\bcurrently\b|\bat the moment\b|\btoday\b|\bthese days\b"
     r"|\bnowadays\b|\bthis year\b|\blast year\b", re.IGNORECASE)
+IMPERATIVE = {"tell", "give", "show", "explain", "summarise", "summarize", "describe", "list"}
 PAST = {"is": "was", "are": "were", "has": "had", "have": "had", "do": "did", "does": "did"}
 SINGULAR_AUX = {"were": "was", "are": "is", "have": "has", "do": "does", "aren't": "isn't",
                 "weren't": "wasn't", "haven't": "hasn't", "don't": "doesn't"}
@@ -104,7 +105,7 @@ def rewrite(question: str, history: list[str]) -> str:
     time = _time_phrase(body)
     if time and not _content(words, time):
         return _with_time(frame, time, past=any(w.lower() in PAST.values() for w in words))
-    if _anaphors(words) and not _entities(words):
+    if _anaphors(words) and not _entities(words) and not _self_referring(body, words):
         return _carry(_resolve(words, frame), frame)
     if _elided_count(words) and frame.head and not _entities(words):
         return _carry(_fill_count(body, frame.head), frame)
@@ -117,7 +118,8 @@ def rewrite(question: str, history: list[str]) -> str:
 
 def _normalise(text: str) -> str:
     text = text.replace("\u2019", "'").strip()
-    text = re.sub(r"\b(what|who|where|how|when|why|it|that|there)'s\b", r"\1 is", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(what|who|where|how|when|why|it|that|there)'s\b", r"\1 is", text,
+                  flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", text).strip(" ?!.")
 
 
@@ -147,8 +149,9 @@ def _is_time(text: str) -> bool:
 
 
 def _time_phrase(text: str) -> str | None:
+    """The time qualifier in `text`, without a leading 'back' ('back in 2019' -> 'in 2019')."""
     m = TIME.search(text)
-    return m.group(0) if m else None
+    return re.sub(r"^back\s+", "", m.group(0), flags=re.IGNORECASE) if m else None
 
 
 def _content(words: list[str], time: str | None) -> list[str]:
@@ -181,10 +184,24 @@ def _anaphors(words: list[str]) -> list[int]:
             if w in personal or (w in {"that", "this", "those", "these"} and _pointing(lw, k))]
 
 
+def _self_referring(body: str, words: list[str]) -> bool:
+    """'durham survey - when was it run?': the pronoun points at a noun in the same question."""
+    opener = WH | AUX | SINGULAR | PLURAL | POSSESSIVE | PREP | IMPERATIVE | {"please", "ok"}
+    if words[0].lower() not in opener:
+        return True  # starts with its own topic ("hubs were green ... what are they now?")
+    first = re.search(r"\b(?:it|its|they|them|their|he|she|him|his|that|this|those|these|ones)\b",
+                      body, flags=re.IGNORECASE)
+    before = body[:first.start()] if first else ""
+    clauses = re.split(r"\s+-\s+|[,;:]\s*|\.\s+|\s+(?:and|but)\s+", before)
+    return len(clauses) > 1 and bool(_content(_words(" ".join(clauses[:-1])), None))
+
+
 def _pointing(lw: list[str], k: int) -> bool:
-    """'that' as a pronoun ("who leads that?"), not a conjunction ("said that ...")."""
+    """'that' as a pronoun ("who leads that?"), not a conjunction or a time ("this year")."""
     nxt = lw[k + 1] if k + 1 < len(lw) else None
     if k > 0 and lw[k - 1] in {"say", "said", "says", "so", "such", "mean", "think"}:
+        return False
+    if nxt in {"year", "month", "quarter", "week", "time", "morning", "afternoon"}:
         return False
     return nxt is None or nxt in AUX | PREP | GENERIC or (k > 0 and lw[k - 1] in AUX)
 
@@ -193,7 +210,7 @@ def _parse(words: list[str]) -> Frame:
     """Find the question word, auxiliary and candidate topic phrases of a question."""
     lw = [w.lower() for w in words]
     frame, n, i = Frame(words), len(words), 0
-    if lw[0] in {"tell", "give", "show", "explain", "summarise", "summarize", "describe", "list"}:
+    if lw[0] in IMPERATIVE:
         k = next((j + 1 for j, w in enumerate(lw) if w in {"about", "on", "regarding", "of"}), 1)
         k += 1 if k == 1 and n > 1 and lw[1] in {"me", "us"} else 0
         frame.topics.append(_trim(lw, k, n))
@@ -285,7 +302,7 @@ def _why(frame: Frame) -> str:
 
 def _with_time(frame: Frame, time: str, past: bool) -> str:
     """The previous question asked about another edition or period."""
-    time = re.sub(r"^(?:(?:19|20)\d\d)$", r"in \g<0>", time.strip())
+    time = re.sub(r"^(?:(?:19|20)\d\d)$", r"in \g<0>", _time_phrase(time) or time.strip())
     prev = " ".join(frame.words)
     year = re.search(r"(?:19|20)\d\d", time)
     if year and re.search(r"\b(?:19|20)\d\d\b", prev):
@@ -298,7 +315,8 @@ def _with_time(frame: Frame, time: str, past: bool) -> str:
 
 def _substitute(frame: Frame, target: str) -> str:
     """"what about X?": the previous question with X in place of its topic."""
-    target = re.sub(r"^(?:for|on|with|about|regarding)\s+|\s+ones?$", "", target.strip(), flags=re.IGNORECASE)
+    target = re.sub(r"^(?:for|on|with|about|regarding)\s+|\s+ones?$", "", target.strip(),
+                    flags=re.IGNORECASE)
     words = list(frame.words)
     colours = [k for k, w in enumerate(words) if w.lower() in COLOURS]
     if target.lower() in COLOURS and colours:
@@ -362,11 +380,12 @@ def _elided_count(words: list[str]) -> bool:
 
 
 def _fill_count(body: str, head: str) -> list[str]:
-    """'back in 2019 how many applied' -> 'how many cyber specials applied back in 2019'."""
-    time = _time_phrase(body)
-    if time and body.lower().startswith(time.lower()):
-        body = body[len(time):].strip() + " " + time
-    return _words(re.sub(r"\bhow (many|much)\b", rf"how \1 {head}", body, count=1, flags=re.IGNORECASE))
+    """'back in 2019 how many applied' -> 'how many cyber specials applied in 2019'."""
+    m = TIME.match(body)
+    if m:
+        body = body[m.end():].strip() + " " + _time_phrase(m.group(0))
+    return _words(re.sub(r"\bhow (many|much)\b", rf"how \1 {head}", body, count=1,
+                         flags=re.IGNORECASE))
 
 
 def _carry(words: list[str], frame: Frame) -> str:

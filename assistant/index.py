@@ -27,7 +27,7 @@ from .terms import expand, learn_acronyms
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 6  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 7  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
 
 

@@ -10,8 +10,8 @@ import logging
 import re
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .answer import Answer
 from .backends import Query, get_backend
@@ -30,7 +30,7 @@ INJECTION = re.compile(
     r"|\b(print|reveal|show|repeat|output)\b[^.?!\n]{0,30}\b(system )?(prompt|instructions)\b[^.?!\n]*[.?!]?"
     r"|\b(pretend|act as|role-?play)\b[^.?!\n]*[.?!]?"
     r"|\b(just )?(say|answer|reply|respond|tell (me|them|everyone))\b[^.?!\n]{0,20}\b(that|with)\b[^.?!\n]*[.?!]?",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -72,6 +72,12 @@ class Assistant:
         self.index = load(self.settings, embedder)
         self.retriever = Retriever(self.index)
         self.backend = get_backend(self.settings.backend, self.index)
+        self.register = None
+        try:
+            from .register import build_register
+        except ImportError:
+            return
+        self.register = build_register(self.index.manifest)  # once per load, not per question
 
     def ingest(self, paths: list[Path] | None = None, progress: bool = False) -> IngestReport:
         """Add or refresh reports, then reload so they are answerable at once."""
@@ -138,11 +144,11 @@ class Assistant:
         yield answer
 
     def _register_answer(self, text: str) -> Answer | None:
-        try:
-            from .register import register_answer
-        except ImportError:
+        if self.register is None:
             return None
-        return register_answer(text, self.index.manifest)
+        from .register import register_answer
+
+        return register_answer(text, self.index.manifest, self.register, self.index.spans)
 
 
 _default: Assistant | None = None

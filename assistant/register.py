@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from .answer import Answer, Citation
+from .chunking import collapse
 
 RANK = {"Red": 1, "Amber": 2, "Green": 3}  # a higher rank is better
 STOP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e", "g", "eg", "with", "at",
@@ -216,11 +218,12 @@ def _assign(rows: list[Row], fresh: list[Entry]) -> list[tuple[Row, int]]:
     return picked
 
 
-def words(name: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def words(name: str) -> tuple[str, ...]:
     """Name tokens with case kept (acronyms matter): '&' -> 'and', 'On-line' -> 'Online'."""
     text = name.replace("&", " and ")
     text = re.sub(r"(?<=[A-Za-z])-(?=[a-z])", "", text)
-    return re.findall(r"[A-Za-z0-9]+", text)
+    return tuple(re.findall(r"[A-Za-z0-9]+", text))
 
 
 def _is_acronym(word: str, name: str) -> bool:
@@ -228,7 +231,8 @@ def _is_acronym(word: str, name: str) -> bool:
         re.search(rf"\(\s*{re.escape(word)}\s*\)", name))
 
 
-def _expanded(name: str, other: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _expanded(name: str, other: str) -> frozenset[str]:
     """Content tokens of `name`, each acronym replaced by the run of `other` words it abbreviates."""
     theirs = [w.lower() for w in words(other) if w.lower() not in STOP]
     out: set[str] = set()
@@ -238,7 +242,7 @@ def _expanded(name: str, other: str) -> set[str]:
             continue
         run = _initials_run(low, theirs) if _is_acronym(w, name) else None
         out.update(run or [low])
-    return out
+    return frozenset(out)
 
 
 def _initials_run(acronym: str, theirs: list[str]) -> list[str] | None:
@@ -320,12 +324,36 @@ COLLECTION = _rx(r"\b(which|list|all|every\w*|any\w*|how many|areas?|workstreams
                  r"projects?|programmes?|collaborations?|summar\w*|overview|show)\b"
                  r"|\bwhat\b.*\b(rated|graded|rag'?d?|green|amber|red)\b")
 WHY = _rx(r"\b(why|reasons?|explain\w*|how come|what caused)\b")
+RATED_SUMMARY = _rx(r"\b(?:areas?|workstreams?)\s+(?:are|is)\s+(?:rag\S?d\s+|rated\s+|graded\s+)?"
+                    r"(?:green|amber|red)\b")
+MOVED_SUMMARY = _rx(r"\b(?:improved|worsened|deteriorated|changed|moved)\b")
+AREA_COUNT = _rx(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 r"thirteen)\s+(areas?|workstreams?)\b")
+# Words a question about the register as a whole is made of; any other word (a topic, "fleet",
+# "hub count", "it") means the question is about something in particular.
+GENERAL = frozenset(re.findall(r"[a-z]+", """
+what which whats s is are was were be been being has have had did do does the a an of in on for to
+and or any anything everything all every each list show give me tell us how many much number areas
+area workstreams workstream items item projects project programmes programme collaborations
+collaboration collab collabs ones rated rating ratings rag d graded grading gradings grade status
+statuses register green amber red not ungraded unrated now currently current latest this year years
+report reports update updates paper papers edition editions last previous prior earlier since
+between compared with versus vs from changed change changes improved improve improvement better
+worse worsened deteriorated declined downgraded upgraded moved movement there got gone become
+became overview summary summarise summarize please still at overall as so far
+january february march april may june july august september october november december
+"""))
 
 
-def register_answer(question: str, manifest: dict) -> Answer | None:
-    """Answer a question about the register as a whole; None when it is not one."""
+def register_answer(question: str, manifest: dict, register: Register | None = None,
+                    spans: list[dict] | None = None) -> Answer | None:
+    """Answer a question about the register as a whole; None when it is not one.
+
+    `register` saves rebuilding it per question; `spans` (the index's quotable spans) let the
+    answer also quote the report's own summary of its ratings ("9 areas are RAG'd green ...").
+    """
     t0 = time.perf_counter()
-    register = build_register(manifest)
+    register = register or build_register(manifest)
     if not register.rows or not _is_register_question(question, register):
         return None
     colours = [COLOUR_WORDS[w.lower()] for w in dict.fromkeys(COLOUR.findall(question))]
@@ -339,7 +367,7 @@ def register_answer(question: str, manifest: dict) -> Answer | None:
     if target is None or (since and baseline is None):
         return _no_edition(question, register, years[-1] if target is None else since.group(1),
                            t0)
-    composer = _Composer(register, _groups(question, register, target))
+    composer = _Composer(register, _groups(question, register, target), manifest, spans or [])
     if up or down or CHANGE.search(question) or since or LAST.search(question):
         baseline = baseline or register.before(target.label)
         labels = [e.label for e in register.editions]
@@ -361,6 +389,11 @@ def register_answer(question: str, manifest: dict) -> Answer | None:
 def _is_register_question(question: str, register: Register) -> bool:
     """About ratings of workstreams in general, not one named workstream, and not 'why'."""
     if WHY.search(question) or any(names_row(question, row) for row in register.rows):
+        return False
+    groups = {w.lower() for row in register.rows for e in row.entries.values()
+              for w in words(e.group)}
+    asked = set(re.findall(r"[a-z]+", question.lower()))
+    if asked - GENERAL - groups:
         return False
     rating = bool(RAG_CUE.search(question) or COLOUR.search(question) or UNGRADED.search(question))
     moved = bool(UP.search(question) or DOWN.search(question))
@@ -443,11 +476,27 @@ class Citer:
 class _Composer(Citer):
     """Collects answer lines, each ending in [n] markers, and the numbered citations."""
 
-    def __init__(self, register: Register, groups: set[str]):
+    def __init__(self, register: Register, groups: set[str], manifest: dict, spans: list[dict]):
         super().__init__()
         self.register = register
         self.groups = groups  # empty: every workstream
+        self.manifest = manifest
+        self.spans = spans
         self.lines: list[str] = []
+
+    def summary(self, edition: Edition, about: re.Pattern) -> None:
+        """Quote the report's own sentences counting its ratings, when the whole register is asked."""
+        docs = self.manifest.get("documents", {})
+        if self.groups or edition.document not in docs:
+            return
+        doc = docs[edition.document]
+        for span in self.spans:
+            text = collapse(span["text"])
+            if (span["document"] == edition.document and span.get("kind") != "heading"
+                    and AREA_COUNT.search(text) and about.search(text)):
+                source = Source(span["document"], doc["title"], doc["date"], span["section"],
+                                text, span["start"], span["end"])
+                self.lines.append(f"The report's own summary: “{text}” {self.cite(source)}")
 
     def entries(self, edition: Edition) -> list[tuple[Row, Entry]]:
         seen, out = set(), []
@@ -460,6 +509,8 @@ class _Composer(Citer):
         return out
 
     def ratings(self, edition: Edition, colours: list[str] | None) -> None:
+        if not edition.derived:
+            self.summary(edition, RATED_SUMMARY)
         rated = self.entries(edition)
         where = phrase(edition) + (f" under {' and '.join(sorted(self.groups))}" if self.groups else "")
         present = [c for c in ORDER if any(e.overall == c for _, e in rated)]
@@ -471,8 +522,9 @@ class _Composer(Citer):
                                   f"{len(rated)} ratings are {counts} "
                                   f"{self.cite(*(e.source for _, e in rated))}.")
                 continue
-            verb = "workstream is" if len(hits) == 1 else "workstreams are"
-            self.lines.append(f"{len(hits)} {verb} rated {colour} in {where} "
+            verb = "area is" if len(hits) == 1 else "areas are"
+            said = "not graded" if colour == "Not graded" else f"rated {colour}"
+            self.lines.append(f"{len(hits)} {verb} {said} in {where} "
                               f"{self.cite(*(e.source for e in hits))}:")
             self.lines += [f"- {_label(e)}: {describe(e)} {self.cite(e.source)}" for e in hits]
         unstated = [e for _, e in rated if e.overall is None]
@@ -484,6 +536,8 @@ class _Composer(Citer):
 
     def changes(self, target: Edition, baseline: Edition, kinds: set[str] | None,
                 colours: list[str]) -> None:
+        if baseline.derived and baseline.document == target.document:
+            self.summary(target, MOVED_SUMMARY)  # the report compares with its own column
         groups: dict[str, list[str]] = {}
         cited: list[Source] = []
         keep = {id(e) for _, e in self.entries(target)} | {id(e) for _, e in
@@ -526,7 +580,9 @@ def change(row: Row, new: Entry | None, old: Entry | None, target: Edition,
         return (new.direction or "new") if same_report else "new", text, [new.source]
     same_report = old.source == new.source
     kind = new.direction if same_report else direction(new.overall, old.overall, None)
-    text = (f"{row.name}: {old.overall or 'not stated'} ({baseline.label}) → "
-            f"{new.overall or 'not stated'} ({target.label})")
+    before, after = old.overall or "not stated", new.overall or "not stated"
+    text = (f"{row.name}: {after} in both ({baseline.label} and {target.label})"
+            if before == after else
+            f"{row.name}: {before} to {after} ({baseline.label} to {target.label})")
     return kind or "not comparable", text, [new.source] if same_report else [old.source,
                                                                              new.source]

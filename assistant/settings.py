@@ -41,7 +41,7 @@ class Settings:
     anonymous: bool = _setting(False, "Serve the web chat without sign-in (local use only).")
 
     @classmethod
-    def from_env(cls, env: dict[str, str] | None = None, **overrides) -> "Settings":
+    def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:
         """Build settings from ASSISTANT_* variables, then explicit overrides (e.g. CLI flags)."""
         env = os.environ if env is None else env
         values = {}
@@ -52,7 +52,7 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
-    def replace(self, **changes) -> "Settings":
+    def replace(self, **changes) -> Settings:
         return dataclasses.replace(self, **changes)
 
     @classmethod

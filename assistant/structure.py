@@ -25,7 +25,7 @@ DASHBOARD_ROW = re.compile(
     r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(.+?)\s+(Green|Amber|Red|Not graded)\s+"
     r"(Green|Amber|Red|Not graded|n/a)\s*$"
 )
-INLINE_RAG = re.compile(r"\(?\s*Overall RAG\s*[–-]?\s*(Green|Amber|Red)\s*\)?", re.I)
+INLINE_RAG = re.compile(r"\(?\s*Overall RAG\s*[–-]?\s*(Green|Amber|Red)\s*\)?", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[·•▪●◦-]|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])")
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms.", "c.", "approx.")
@@ -149,11 +149,11 @@ def _dashboard(lines: list[_Line]):
     head_text = " ".join(ln.text for ln in lines[max(0, first - 15):first])
     if "dashboard" in head_text.lower() or "rag" in head_text.lower():
         first = max(0, first - 15)
-        while first < min(rows) and not re.search(r"dashboard|RAG", lines[first].raw, re.I):
+        while first < min(rows) and not re.search(r"dashboard|RAG", lines[first].raw, re.IGNORECASE):
             first += 1
     table = set(range(first, last + 1))
-    cur = re.search(r"Current\s+RAG\s+(\d{4})", head_text, re.I)
-    prev = re.search(r"Previous\s+RAG\s+(\d{4})", head_text, re.I)
+    cur = re.search(r"Current\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
+    prev = re.search(r"Previous\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
     return rows, table, (cur and cur.group(1), prev and prev.group(1))
 
 
@@ -187,7 +187,7 @@ def _boxes(lines: list[_Line]):
             text = lines[j].text
             kind = _box_token(text)
             if kind is None:
-                glued = re.match(r"^(\s*(?:No\s+)?change\b\s*)(?=\d+\.\d)", lines[j].raw, re.I)
+                glued = re.match(r"^(\s*(?:No\s+)?change\b\s*)(?=\d+\.\d)", lines[j].raw, re.IGNORECASE)
                 if glued:  # "change 5.4.1 Essex County ..." — heading displaced into the box
                     _apply_direction(box, "change")
                     box.end = lines[j].start + len(glued.group(1).rstrip())
@@ -220,7 +220,7 @@ def _boxes(lines: list[_Line]):
             j += 1
         used.add(i)
         boxes.append(box)
-        i = j if j > i + 1 else i + 1
+        i = max(i + 1, j)
     return boxes, used, displaced
 
 
@@ -423,7 +423,8 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
     cuts = [offset]
     for m in SENTENCE_END.finditer(chunk, offset):
         before = chunk[max(0, m.start() - 8):m.start()]
-        if before.endswith(ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", before):
+        if any(re.search(rf"(^|[\s(]){re.escape(a)}$", before) for a in ABBREVIATIONS) or re.search(
+                r"\b[A-Z]\.$", before):
             continue
         cuts.append(m.end())
     cuts.append(len(chunk))

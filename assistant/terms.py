@@ -9,18 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-STOPWORDS = set("""
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing down during each few for from further had
-has have having he her here hers herself him himself his how i if in into is it its itself just
-me more most my myself no nor not now of off on once only or other our ours ourselves out over own
-same she should so some such than that the their theirs them themselves then there these they this
-those through to too under until up very was we were what when where which while who whom why will
-with would you your yours yourself yourselves tell me please know give show say said says let lets
-whats what's hows how's who's whos anything something thing things get got going go happening
-happen there's theres any much many moment days day pls plz thanks cheers looking like bit
-roughly exactly got we us our n y r u wat wats wen wot mate ok okay quick quickly again
-""".split())
+STOPWORDS = set(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "tell", "me", "please", "know", "give", "show", "say", "said", "says", "let", "lets", "whats", "what's", "hows", "how's", "who's", "whos", "anything", "something", "thing", "things", "get", "got", "going", "go", "happening", "happen", "there's", "theres", "any", "much", "many", "moment", "days", "day", "pls", "plz", "thanks", "cheers", "looking", "like", "bit", "roughly", "exactly", "got", "we", "us", "our", "n", "y", "r", "u", "wat", "wats", "wen", "wot", "mate", "ok", "okay", "quick", "quickly", "again"])
 STOPWORDS_CONTRACTED = {"what'", "who'", "how'", "where'", "it'", "that'", "there'"}
 # Generic to this corpus: every report is about Essex Police collaboration.
 GENERIC = {"essex", "police", "report", "reports", "paper", "collaboration", "update", "force",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import ipaddress
+import logging
 import re
 import shutil
 import time
@@ -18,7 +19,10 @@ from pathlib import Path
 import gradio as gr
 
 from . import auth, feedback
+from .answer import Answer
 from .settings import Settings
+
+log = logging.getLogger(__name__)
 
 EXAMPLES = [
     "why is NAS amber?",
@@ -30,8 +34,9 @@ EXAMPLES = [
 ALL = "All reports"
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
 NO_SOURCES = '<div class="sources empty">Sources for the latest answer appear here.</div>'
+MAX_TURNS = 20  # earlier turns kept per session (follow-ups only use the last few)
 PROGRESS = gr.Progress()  # Gradio swaps in a per-call tracker for this default
-STREAM_WORDS, STREAM_PAUSE = 4, 0.015  # words per update and seconds between updates
+STREAM_WORDS, STREAM_PAUSE = 6, 0.03  # words per update and seconds between updates
 
 CSS = """
 .sources .source { border: 1px solid var(--border-color-primary); border-radius: 8px;
@@ -107,25 +112,29 @@ def context_html(cite: dict, doc_spans: list[dict], width: int = 2) -> str:
     lo = hi = k
     while hi + 1 < len(doc_spans) and doc_spans[hi + 1]["start"] < cite["end"]:
         hi += 1
+    def same_paragraph(j: int) -> bool:
+        return (0 <= j < len(doc_spans) and doc_spans[j]["section"] == section
+                and doc_spans[j]["kind"] != "heading")
+
     for _ in range(width):
-        if lo > 0 and doc_spans[lo - 1]["section"] == section and doc_spans[lo - 1]["kind"] != "heading":
-            lo -= 1
-        if hi + 1 < len(doc_spans) and doc_spans[hi + 1]["section"] == section \
-                and doc_spans[hi + 1]["kind"] != "heading":
-            hi += 1
-    parts, marked, end = [], False, -1
+        lo -= same_paragraph(lo - 1)
+        hi += same_paragraph(hi + 1)
+    body, marked, end = "", False, -1
     for span in doc_spans[lo:hi + 1]:
         if span["start"] < end:
             continue  # overlapping span (a table row inside a sentence): already shown
         end, text = span["end"], span["text"]
-        a, b = max(cite["start"], span["start"]) - span["start"], min(cite["end"], span["end"]) - span["start"]
+        a = max(cite["start"], span["start"]) - span["start"]
+        b = min(cite["end"], span["end"]) - span["start"]
         if a < b:
             marked = True
-            parts.append(html.escape(_collapse(text[:a])) + "<mark>" + html.escape(_collapse(text[a:b]))
-                         + "</mark>" + html.escape(_collapse(text[b:])))
+            piece = (html.escape(_collapse(text[:a])) + "<mark>" + html.escape(_collapse(text[a:b]))
+                     + "</mark>" + html.escape(_collapse(text[b:])))
         else:
-            parts.append(html.escape(_collapse(text)))
-    body = " ".join(p.strip() for p in parts) if marked else quote
+            piece = html.escape(_collapse(text))
+        separator = "<br>" if span["kind"] in ("row", "bullet") else " "
+        body += (separator if body else "") + piece.strip()
+    body = body if marked else quote
     return f'<p class="context">{body}</p>'
 
 
@@ -236,15 +245,22 @@ class ChatApp:
         docs = None if edition in (None, "", ALL) else [edition]
         yield "", chat, NO_SOURCES, "", "", gr.skip()
         final, text = None, ""
-        for piece in self.assistant.stream(question, history=history, documents=docs):
-            if not isinstance(piece, str):
-                final = piece
-                break
-            text += piece
-            if len(text.split()) % STREAM_WORDS == 0:
-                chat[-1] = {"role": "assistant", "content": answer_markdown(text)}
-                yield gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), gr.skip()
-                time.sleep(STREAM_PAUSE)
+        try:
+            for piece in self.assistant.stream(question, history=history, documents=docs):
+                if not isinstance(piece, str):
+                    final = piece
+                    break
+                text += piece
+                if len(text.split()) % STREAM_WORDS == 0:
+                    chat[-1] = {"role": "assistant", "content": answer_markdown(text)}
+                    yield gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                    time.sleep(STREAM_PAUSE)
+        except Exception:  # the user gets a message, the log gets the trace
+            log.exception("answering %r failed", question)
+            final, text = None, ""
+        if final is None:
+            final = Answer.failure(question, "Something went wrong while answering; please try "
+                                             "again, and tell the administrator if it persists.")
         answer = final.to_dict()
         if not text:  # the backend produced the answer in one piece: stream it here
             for prefix in _stream_chunks(answer.get("answer", ""))[:-1]:
@@ -252,7 +268,8 @@ class ChatApp:
                 yield gr.skip(), chat, gr.skip(), gr.skip(), gr.skip(), gr.skip()
                 time.sleep(STREAM_PAUSE)
         chat[-1] = {"role": "assistant", "content": self._final_markdown(answer)}
-        turns = list(turns or []) + [{"question": question, "history": history, "answer": answer}]
+        turns = (list(turns or []) + [{"question": question, "history": history,
+                                       "answer": answer}])[-MAX_TURNS:]
         feedback.record_audit(self.db, self.user(request), question, answer.get("citations", []))
         yield (gr.skip(), chat, sources_html(answer.get("citations", []), self.spans()),
                self._interpreted(answer), copy_text(answer), turns)
@@ -280,7 +297,8 @@ class ChatApp:
             answer.get("citations", []), answer.get("backend", ""),
             feedback.index_version(getattr(self.assistant.index, "manifest", {})), rating,
             comment or "", turn.get("history", []))
-        return "", "Thanks: your feedback was saved." + (" It helps fix bad answers." if rating < 0 else "")
+        thanks = "Thanks: your feedback was saved."
+        return "", thanks + (" It helps fix bad answers." if rating < 0 else "")
 
     def thumbs_up(self, comment: str, turns: list, request: gr.Request):
         return self.rate(1, comment, turns, request)
@@ -297,7 +315,8 @@ class ChatApp:
         src = Path(upload if isinstance(upload, str) else upload.name)
         name = re.sub(r"[^\w.\- ]", "_", src.name).strip() or "report.txt"
         if Path(name).suffix.lower() not in UPLOAD_TYPES:
-            return f"⚠️ {user_markdown(name)}: only {', '.join(UPLOAD_TYPES)} files can be added.", gr.skip()
+            kinds = ", ".join(UPLOAD_TYPES)
+            return f"⚠️ {user_markdown(name)}: only {kinds} files can be added.", gr.skip()
         dest = Path(self.settings.corpus_dir) / name
         backup = dest.read_bytes() if dest.exists() else None
         progress(0.1, desc="Copying the file")
@@ -334,12 +353,14 @@ def build_app(assistant, settings: Settings) -> gr.Blocks:
             with gr.Column(scale=3):
                 chat = gr.Chatbot(
                     label="Chat", height=480, elem_id="chat", feedback_options=None,
+                    buttons=["copy", "copy_all"],
                     examples=[{"text": q} for q in EXAMPLES],
                     placeholder="Ask about the collaboration reports, or pick an example.")
                 interpreted = gr.Markdown(elem_classes="interpreted", elem_id="interpreted")
                 with gr.Row():
                     msg = gr.Textbox(placeholder="Ask a question…", show_label=False,
-                                     scale=5, elem_id="question", autofocus=True)
+                                     scale=5, elem_id="question", autofocus=True,
+                                     max_length=settings.max_question_chars)
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 with gr.Row():
                     edition = gr.Dropdown(edition_choices(assistant.index.documents),
@@ -350,8 +371,8 @@ def build_app(assistant, settings: Settings) -> gr.Blocks:
                     comment = gr.Textbox(placeholder="What was wrong or missing? (optional)",
                                          label="Feedback on the latest answer", scale=4,
                                          elem_id="comment")
-                    up = gr.Button("👍", scale=0, min_width=60, elem_id="thumbs-up")
-                    down = gr.Button("👎", scale=0, min_width=60, elem_id="thumbs-down")
+                    up = gr.Button("👍 Helpful", scale=1, elem_id="thumbs-up")
+                    down = gr.Button("👎 Not helpful", scale=1, elem_id="thumbs-down")
                 status = gr.Markdown(elem_id="feedback-status")
                 with gr.Accordion("Copy answer with sources", open=False):
                     copy = gr.Textbox(show_label=False, lines=8, buttons=["copy"],
@@ -379,14 +400,18 @@ def build_app(assistant, settings: Settings) -> gr.Blocks:
                "concurrency_limit": 16, "show_progress": "hidden"}
         msg.submit(**ask, api_name="ask")
         send.click(**ask, api_visibility="private")
-        chat.example_select(_example_text, None, msg, api_visibility="private", queue=False).then(**ask, api_visibility="private")
+        chat.example_select(_example_text, None, msg, api_visibility="private",
+                            queue=False).then(**ask, api_visibility="private")
         up.click(app.thumbs_up, [comment, turns], [comment, status], api_visibility="private")
         down.click(app.thumbs_down, [comment, turns], [comment, status], api_visibility="private")
         new.click(lambda: ([], [], NO_SOURCES, "", "", ""), None,
                   [chat, turns, sources, interpreted, copy, status], api_visibility="private")
+        chat.clear(lambda: ([], NO_SOURCES, "", "", ""), None,
+                   [turns, sources, interpreted, copy, status], api_visibility="private")
         add.click(app.add_report, upload, [added, edition], concurrency_limit=1,
                   api_visibility="private")
-        demo.load(app.on_load, None, [admin_tab, who, edition], api_visibility="private")
+        demo.load(app.on_load, None, [admin_tab, who, edition], api_visibility="private",
+                  show_progress="hidden")
     return demo
 
 

@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.settings import ROOT, Settings  # noqa: E402
+from assistant.settings import ROOT, Settings
 
 CORPUS = ROOT / "corpus"
 DATA = Path(__file__).parent / "data"

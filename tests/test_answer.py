@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from conftest import CORPUS
 
 from assistant.answer import markers
-from conftest import CORPUS
 
 TEXTS = {p.name: p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")}
 

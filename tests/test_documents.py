@@ -1,7 +1,7 @@
 import pytest
+from conftest import CORPUS, DATA
 
 from assistant.documents import DocumentError, guess_date, load_document, load_manifest
-from conftest import CORPUS, DATA
 
 
 def test_corpus_files_load_with_manifest_metadata():

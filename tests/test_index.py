@@ -2,8 +2,9 @@
 
 import shutil
 
-from assistant.index import corpus_is_stale, ingest, load
 from conftest import CORPUS, DATA, make_settings
+
+from assistant.index import corpus_is_stale, ingest, load
 
 
 def test_ingest_is_idempotent_and_tracks_changes(tmp_path, embedder):

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from conftest import CORPUS
 
 from assistant.structure import parse
-from conftest import CORPUS
 
 TEXT19 = (CORPUS / "2019-06-quarterly-collaboration-update.txt").read_text(encoding="utf-8")
 TEXT22 = (CORPUS / "2022-annual-collaboration-update.txt").read_text(encoding="utf-8")

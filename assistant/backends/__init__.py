@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -28,10 +29,10 @@ class Query:
 class Answerer(Protocol):
     name: str
 
-    def answer(self, query: Query, hits: list["Hit"]) -> Answer:
+    def answer(self, query: Query, hits: list[Hit]) -> Answer:
         """Answer from the retrieved chunks only; abstain when they don't support an answer."""
 
-    def stream(self, query: Query, hits: list["Hit"]) -> Iterator[str | Answer]:
+    def stream(self, query: Query, hits: list[Hit]) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the final Answer."""
 
 
@@ -56,7 +57,7 @@ def _mock():
 BACKENDS = {"extractive": _extractive, "llama-cpp": _llama, "mock": _mock}
 
 
-def get_backend(name: str, index: "LoadedIndex") -> Answerer:
+def get_backend(name: str, index: LoadedIndex) -> Answerer:
     """Instantiate a backend by name; an unknown name lists the valid ones."""
     if name not in BACKENDS:
         raise ValueError(f"unknown backend {name!r}; choose one of: {', '.join(sorted(BACKENDS))}")

@@ -12,7 +12,7 @@ import difflib
 import math
 import re
 from collections import Counter
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -24,25 +24,25 @@ from . import Query
 
 CUES = {
     "reason": re.compile(r"\b(due to|because|as a result|owing to|reason|therefore|remains at|"
-                         r"rating of|graded|fall short|delay|issues?|hindered|concern)\b", re.I),
+                         r"rating of|graded|fall short|delay|issues?|hindered|concern)\b", re.IGNORECASE),
     "number": re.compile(r"[£%]|\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-                         r"twelve|hundred|thousand)\b", re.I),
+                         r"twelve|hundred|thousand)\b", re.IGNORECASE),
     "date": re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
-                       r"november|december|spring|summer|autumn|winter|20\d\d)\b|\d(st|nd|rd|th)\b", re.I),
+                       r"november|december|spring|summer|autumn|winter|20\d\d)\b|\d(st|nd|rd|th)\b", re.IGNORECASE),
     "person": re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|Chief|Director|Lead|chaired|chair|appointed|"
                          r"led by|Head of|Superintendent|Inspector|Dr|SRO|Commissioner|Officer)\b"),
-    "status": re.compile(r"\b(green|amber|red|graded|rag)\b", re.I),
+    "status": re.compile(r"\b(green|amber|red|graded|rag)\b", re.IGNORECASE),
 }
 INTENTS = [
-    ("reason", re.compile(r"\b(why|reason|cause|explain|how come)\b", re.I)),
+    ("reason", re.compile(r"\b(why|reason|cause|explain|how come)\b", re.IGNORECASE)),
     ("number", re.compile(r"\b(how (many|much)|number of|cost|costs|savings?|budget|£|percent|"
-                          r"percentage|rate|figure|total|value|worth)\b", re.I)),
+                          r"percentage|rate|figure|total|value|worth)\b", re.IGNORECASE)),
     ("date", re.compile(r"\b(when|what date|by when|deadline|due|timescale|which month|what year|"
-                        r"go[- ]?live)\b", re.I)),
-    ("person", re.compile(r"\b(who|whom|whose|lead(s|er)?|chair(s|ed)?|head|in charge|responsible)\b", re.I)),
-    ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b", re.I)),
+                        r"go[- ]?live)\b", re.IGNORECASE)),
+    ("person", re.compile(r"\b(who|whom|whose|lead(s|er)?|chair(s|ed)?|head|in charge|responsible)\b", re.IGNORECASE)),
+    ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b", re.IGNORECASE)),
     ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
-                          r"on track)\b", re.I)),
+                          r"on track)\b", re.IGNORECASE)),
 ]
 END = re.compile(r"[.!?:;)\]”’\"']$")
 
@@ -100,7 +100,7 @@ class ExtractiveAnswerer:
                     if close:
                         forms = {close[0]}
             groups[t] = forms
-        weights = {t: max((self.idf.get(f, self.max_idf if "+" not in f else 1.0) for f in forms))
+        weights = {t: max(self.idf.get(f, self.max_idf if "+" not in f else 1.0) for f in forms)
                    for t, forms in groups.items()}
         return groups, weights
 

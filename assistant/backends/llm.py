@@ -7,7 +7,7 @@ extractive answer is returned instead. So a model cannot add an uncited claim.
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..answer import Answer
 from ..settings import ROOT

@@ -1,0 +1,190 @@
+"""Load test for the web chat: N concurrent signed-in sessions asking eval questions.
+
+Starts the app on a free local port (temp users file and data_dir, the built index) unless
+--url is given, then runs --sessions sessions in parallel, each asking --questions questions
+from evals/questions.jsonl through the app's `/ask` endpoint (gradio_client), and prints
+p50/p95 latency to the first streamed text and to the finished answer, plus the error count.
+Only 127.0.0.1 / localhost URLs are accepted: this is not a tool for hammering other hosts.
+
+    .venv/bin/python scripts/load_test.py                     # 20 sessions x 5 questions
+    .venv/bin/python scripts/load_test.py --url http://127.0.0.1:7860/ --user me --password ...
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def questions(path: Path, n: int, seed: int) -> list[str]:
+    """`n` answerable-or-not questions (no follow-ups: each session starts fresh)."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    pool = [r["question"] for r in rows if not r.get("history")]
+    random.Random(seed).shuffle(pool)
+    return (pool * (n // len(pool) + 1))[:n]
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+@contextmanager
+def local_app(port: int | None):
+    """Run `python -m assistant.web` with a throwaway user; yields (url, user, password)."""
+    from assistant.auth import add_user
+
+    with tempfile.TemporaryDirectory(prefix="load-test-") as tmp:
+        user, password = "loadtest", secrets.token_urlsafe(12)
+        add_user(Path(tmp) / "users.json", user, password, "officer")
+        port = port or _free_port()
+        env = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+               "GRADIO_ANALYTICS_ENABLED": "False", "ASSISTANT_HOST": "127.0.0.1",
+               "ASSISTANT_PORT": str(port), "ASSISTANT_DATA_DIR": str(Path(tmp) / "var"),
+               "ASSISTANT_AUTH_FILE": str(Path(tmp) / "users.json"), "ASSISTANT_ANONYMOUS": "0"}
+        url = f"http://127.0.0.1:{port}/"
+        with open(Path(tmp) / "server.log", "w") as log:
+            proc = subprocess.Popen([sys.executable, "-m", "assistant.web"], cwd=ROOT, env=env,
+                                    stdout=log, stderr=subprocess.STDOUT)
+            try:
+                _wait(url, proc, Path(tmp) / "server.log")
+                yield url, user, password
+            finally:
+                proc.terminate()
+                proc.wait(timeout=15)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, proc: subprocess.Popen, log: Path, timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            sys.exit(f"the app exited:\n{log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    sys.exit(f"the app did not start in {timeout:.0f}s")
+
+
+def session(url: str, auth: tuple[str, str], asks: list[str], deadline: float,
+            results: list[dict], lock: threading.Lock) -> None:
+    """One browser-like session: sign in once, then ask its questions one after another."""
+    from gradio_client import Client
+
+    try:
+        client = Client(url, auth=auth, verbose=False, analytics_enabled=False,
+                        download_files=False)
+    except Exception as e:  # noqa: BLE001 - every failure is counted, none stops the run
+        with lock:
+            results.extend({"error": f"sign-in: {e}"} for _ in asks)
+        return
+    for question in asks:
+        if time.monotonic() > deadline:
+            break
+        t0, first, row = time.perf_counter(), None, {"question": question}
+        try:
+            job = client.submit(question, [], "All reports", api_name="/ask")
+            for update in job:
+                chat = update[1] if isinstance(update, (list, tuple)) and len(update) > 1 else None
+                if first is None and chat and _text(chat[-1]) not in ("", "…"):
+                    first = time.perf_counter() - t0
+            final = job.result()
+            row["total"] = time.perf_counter() - t0
+            row["first"] = first if first is not None else row["total"]
+            if not final or not final[1] or not _text(final[1][-1]):
+                row["error"] = "empty answer"
+        except Exception as e:  # noqa: BLE001
+            row["error"] = f"{type(e).__name__}: {e}"
+        with lock:
+            results.append(row)
+
+
+def _text(message) -> str:
+    content = message.get("content") if isinstance(message, dict) else message
+    if isinstance(content, list):
+        return " ".join(c.get("text", "") for c in content if isinstance(c, dict))
+    return str(content or "")
+
+
+def run(url: str, auth: tuple[str, str], sessions: int, per_session: int, max_seconds: float,
+        seed: int) -> dict:
+    asks = questions(ROOT / "evals" / "questions.jsonl", sessions * per_session, seed)
+    results: list[dict] = []
+    lock = threading.Lock()
+    deadline = time.monotonic() + max_seconds
+    t0 = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=sessions) as pool:
+        for k in range(sessions):
+            pool.submit(session, url, auth, asks[k * per_session:(k + 1) * per_session],
+                        deadline, results, lock)
+    wall = time.perf_counter() - t0
+    ok = [r for r in results if "error" not in r]
+    return {
+        "sessions": sessions, "questions_asked": len(results), "answered": len(ok),
+        "errors": len(results) - len(ok), "wall_seconds": round(wall, 1),
+        "answers_per_second": round(len(ok) / wall, 2) if wall else 0.0,
+        "first_text_p50_s": round(percentile([r["first"] for r in ok], 50), 3),
+        "first_text_p95_s": round(percentile([r["first"] for r in ok], 95), 3),
+        "total_p50_s": round(percentile([r["total"] for r in ok], 50), 3),
+        "total_p95_s": round(percentile([r["total"] for r in ok], 95), 3),
+        "total_max_s": round(max((r["total"] for r in ok), default=float("nan")), 3),
+        "mean_total_s": round(statistics.fmean([r["total"] for r in ok]), 3) if ok else None,
+        "error_samples": sorted({r["error"] for r in results if "error" in r})[:5],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", help="a running app (127.0.0.1 only); default: start one")
+    parser.add_argument("--user", default=os.environ.get("LOAD_TEST_USER"))
+    parser.add_argument("--password", default=os.environ.get("LOAD_TEST_PASSWORD"))
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--questions", type=int, default=5, help="questions per session")
+    parser.add_argument("--max-seconds", type=float, default=180,
+                        help="stop asking new questions after this long")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    if args.url:
+        if urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
+            parser.error("--url must point at 127.0.0.1 or localhost")
+        if not (args.user and args.password):
+            parser.error("--url needs --user and --password (or LOAD_TEST_USER/_PASSWORD)")
+        report = run(args.url, (args.user, args.password), args.sessions, args.questions,
+                     args.max_seconds, args.seed)
+    else:
+        with local_app(None) as (url, user, password):
+            report = run(url, (user, password), args.sessions, args.questions,
+                         args.max_seconds, args.seed)
+    print(json.dumps(report, indent=1))
+    return 1 if report["errors"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,163 @@
+"""The web chat in a real headless Chromium: sign in, ask, read sources, rate, upload.
+
+The app runs as users run it (`python -m assistant.web`, in a subprocess) on a free local port,
+with the real index of the repo corpus built into tmp, a temp users file and a temp data_dir.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assistant import auth
+from assistant.feedback import db_path
+from assistant.settings import ROOT
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).parent / "artifacts"
+DATA = Path(__file__).parent / "data"
+USER, PASSWORD = "officer1", "correct horse battery"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"the web app exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    pytest.fail(f"the web app did not start within {timeout}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="module")
+def server(settings, embedder, onnx_cache, tmp_path_factory):
+    """The real app on 127.0.0.1:<free port>; yields (url, its settings)."""
+    from assistant.index import ingest
+
+    ingest(None, settings, embedder, progress=False)  # no-op when already built this session
+    onnx = onnx_cache / "all-MiniLM-L6-v2.onnx"
+    if onnx.exists() and not (settings.index_dir / onnx.name).exists():
+        shutil.copy(onnx, settings.index_dir / onnx.name)  # skip a one-off export in the app
+    tmp = tmp_path_factory.mktemp("web")
+    corpus = tmp / "corpus"  # a copy, so an upload can never touch the repo's corpus
+    shutil.copytree(settings.corpus_dir, corpus)
+    app_settings = settings.replace(corpus_dir=corpus, data_dir=tmp / "var",
+                                    auth_file=tmp / "users.json", port=_free_port())
+    auth.add_user(app_settings.auth_file, USER, PASSWORD, "admin")
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+           "GRADIO_ANALYTICS_ENABLED": "False"}
+    for name in ("corpus_dir", "index_dir", "data_dir", "auth_file", "port", "host"):
+        env[f"ASSISTANT_{name.upper()}"] = str(getattr(app_settings, name))
+    env.pop("ASSISTANT_ANONYMOUS", None)
+    env.pop("ASSISTANT_USERS", None)
+    log = tmp / "server.log"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.web"], cwd=ROOT, env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{app_settings.port}/"
+    try:
+        _wait_until_up(url, proc, log)
+        yield url, app_settings
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} missing: apt-get install -y chromium (never download browsers)")
+    from playwright.sync_api import sync_playwright
+
+    url, _ = server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.set_default_timeout(30_000)
+        page.goto(url)
+        page.locator("input[data-testid='textbox']").fill(USER)
+        page.locator("input[type='password']").fill(PASSWORD)
+        page.get_by_role("button", name="Login").click()
+        page.wait_for_selector("#question textarea")
+        yield page
+        browser.close()
+
+
+def test_ask_read_sources_and_rate(page, server):
+    _, app_settings = server
+    page.locator("#who", has_text=USER).wait_for()
+    page.locator("#question textarea").fill("why is NAS amber?")
+    page.locator("#question textarea").press("Enter")
+
+    source = page.locator("#sources details.source", has_text="5.3.2").first
+    source.wait_for()
+    answer = page.locator("#chat .message-row").last.inner_text()
+    assert "amber" in answer.lower() and "[1]" in answer
+    assert "2022" in source.inner_text() and "Collaboration annual update" in source.inner_text()
+
+    source.locator("summary").click()
+    assert source.get_attribute("open") is not None
+    context = source.locator(".context")
+    context.wait_for(state="visible")
+    assert context.locator("mark").count() == 1
+
+    page.locator("#chat a[href='#src-1']").last.click()  # a [1] marker opens its source
+    page.wait_for_function("document.getElementById('src-1').open === true")
+
+    page.locator("#comment textarea").fill("should say what the national delays are")
+    page.locator("#thumbs-down").click()
+    page.locator("#feedback-status", has_text="saved").wait_for()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
+
+    with sqlite3.connect(db_path(app_settings.data_dir)) as conn:
+        rows = conn.execute("SELECT user, question, rating, comment, citations FROM feedback"
+                            ).fetchall()
+        audit = conn.execute("SELECT user, question FROM audit").fetchall()
+    assert [(u, q, r, c) for u, q, r, c, _ in rows] == [
+        (USER, "why is NAS amber?", -1, "should say what the national delays are")]
+    assert "5.3.2" in rows[0][4]
+    assert (USER, "why is NAS amber?") in audit
+
+
+def test_follow_up_shows_its_interpretation(page):
+    page.locator("#question textarea").fill("and in 2019?")
+    page.locator("#question textarea").press("Enter")
+    page.locator("#interpreted", has_text="Interpreted as").wait_for()
+    assert "NAS" in page.locator("#interpreted").inner_text()
+    page.locator("#sources details.source", has_text="2019-06").first.wait_for()
+
+
+def test_bad_upload_shows_the_reason_and_changes_nothing(page, server):
+    _, app_settings = server
+    before = sorted(p.name for p in app_settings.corpus_dir.iterdir())
+    page.get_by_role("tab", name="Add a report").click()
+    page.locator("#upload input[type='file']").set_input_files(str(DATA / "broken.pdf"))
+    page.locator("#add-report").click()
+    status = page.locator("#add-status", has_text="Could not add")
+    status.wait_for()
+    assert "broken.pdf" in status.inner_text()
+    assert sorted(p.name for p in app_settings.corpus_dir.iterdir()) == before

@@ -1,0 +1,32 @@
+"""Regression gate: the eval set through the default answerer (no LLM), floors plus a paired
+check against the committed last run (evals/last_run.json). Floors start at the measured level
+and only go up; the issue's targets are the goal (facts 90, abstention 90, false abstention 5)."""
+
+import json
+
+import pytest
+
+from assistant.evaluate import LAST_RUN, evaluate, load_questions
+
+FLOORS = {"verbatim": 100.0, "pass": 58.0, "facts": 68.0, "citation_precision": 84.0,
+          "citation_recall": 84.0, "abstention": 60.0}
+CEILINGS = {"false_abstention": 28.0}
+
+
+@pytest.fixture(scope="module")
+def result(assistant, settings):
+    return evaluate(settings, load_questions(), baseline=False)
+
+
+def test_floors(result):
+    overall = result["ours"]["overall"]
+    low = {k: overall[k] for k, floor in FLOORS.items() if overall[k] < floor}
+    high = {k: overall[k] for k, cap in CEILINGS.items() if overall[k] > cap}
+    assert not low and not high, f"below floor: {low}; above ceiling: {high}"
+
+
+def test_no_question_that_passed_before_fails_now(result):
+    last = json.loads(LAST_RUN.read_text())["passed"]
+    now = {r["id"]: r["passed"] for r in result["rows"]}
+    regressed = sorted(i for i, ok in last.items() if ok and not now.get(i, False))
+    assert not regressed, f"regressed questions: {regressed}"
