@@ -6,28 +6,38 @@ so they all return the same answer object.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer
-from .backends import Query, get_backend
+from .backends import Answerer, Query, get_backend
 from .editions import resolve
-from .index import IngestReport, corpus_is_stale, ingest, load
+from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load
 from .retrieve import Retriever
 from .settings import Settings
 
 log = logging.getLogger(__name__)
 
+HIDDEN = re.compile(r"<!--.*?-->|\[[^\]]*\b(override|admin|system|instruction)[^\]]*\]", re.I | re.S)
 INJECTION = re.compile(
-    r"(ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b(instructions?|prompts?|rules|reports?|"
+    r"\bnote to (the )?(ai|assistant|model|bot|system)\s*:[^.?!\n]*[.?!]?"
+    r"|\b(new|updated) (policy|instruction|rule)s?\b[^:.?!\n]*:[^.?!\n]*[.?!]?"
+    r"|\b(every|each|all|your) (answer|reply|response)s? (must|should|will)\b[^.?!\n]*[.?!]?"
+    r"|\b(must|should|always) (say|state|claim|report|answer)\b[^.?!\n]*[.?!]?"
+    r"|\b(just )?confirm (it|that|this)\b[^.?!\n]*[.?!]?"
+    r"|\b(answer|respond|reply) without (citations?|sources?|quotes?)\b[^.?!\n:]*"
+    r"|\band add that\b[^.?!\n:]*"
+    r"|(ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b(instructions?|prompts?|rules|reports?|"
     r"above|context|previous|everything)\b[^.?!\n]*[.?!]?"
-    r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?]*"
+    r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!]*[.!]?"
     r"|\byou are now\b[^.?!\n]*[.?!]?"
-    r"|\b(print|reveal|show|repeat|output)\b[^.?!\n]{0,30}\b(system )?(prompt|instructions)\b[^.?!\n]*[.?!]?"
+    r"|\b(print|reveal|show|repeat|output|list|dump)\b[^.?!\n]{0,80}\b(prompt|instructions|files|model name)\b[^.?!\n]*?(,? then\b|[.?!]|$)"
     r"|\b(pretend|act as|role-?play)\b[^.?!\n]*[.?!]?"
     r"|\b(just )?(say|answer|reply|respond|tell (me|them|everyone))\b[^.?!\n]{0,20}\b(that|with)\b[^.?!\n]*[.?!]?",
     re.IGNORECASE,
@@ -48,11 +58,21 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
             "(ask about one topic at a time)"
         )
     notes = []
-    cleaned = INJECTION.sub(" ", question)
+    cleaned = INJECTION.sub(" ", HIDDEN.sub(" ", question))
     if cleaned != question:
         notes.append("Instructions inside the question were ignored; only the reports are used.")
-    cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,;-")
+    cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,;:-")
     return cleaned, notes
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one loaded index answers with; replaced whole, so a question never sees a mix."""
+
+    index: LoadedIndex
+    retriever: Retriever
+    backend: Answerer
+    register: object | None  # assistant.register.Register, built once per load
 
 
 class Assistant:
@@ -68,16 +88,27 @@ class Assistant:
         self._load(embedder)
 
     def _load(self, embedder=None) -> None:
-        embedder = embedder or getattr(getattr(self, "index", None), "embedder", None)
-        self.index = load(self.settings, embedder)
-        self.retriever = Retriever(self.index)
-        self.backend = get_backend(self.settings.backend, self.index)
-        self.register = None
+        current = getattr(self, "state", None)
+        embedder = embedder or (current.index.embedder if current else None)
+        index = load(self.settings, embedder)
         try:
             from .register import build_register
         except ImportError:
-            return
-        self.register = build_register(self.index.manifest)  # once per load, not per question
+            build_register = None
+        self.state = Loaded(index, Retriever(index), get_backend(self.settings.backend, index),
+                            build_register(index.manifest) if build_register else None)
+
+    @property
+    def index(self) -> LoadedIndex:
+        return self.state.index
+
+    @property
+    def backend(self) -> Answerer:
+        return self.state.backend
+
+    @backend.setter
+    def backend(self, backend: Answerer) -> None:
+        self.state = dataclasses.replace(self.state, backend=backend)
 
     def ingest(self, paths: list[Path] | None = None, progress: bool = False) -> IngestReport:
         """Add or refresh reports, then reload so they are answerable at once."""
@@ -87,7 +118,10 @@ class Assistant:
         return report
 
     def prepare(self, question: str, history: list[str] | None = None,
-                documents: list[str] | None = None) -> tuple[Query, list, dict[str, float], str | None]:
+                documents: list[str] | None = None,
+                state: Loaded | None = None) -> tuple[Query, list, dict[str, float], str | None]:
+        """The standalone, cleaned, embedded question and its retrieved chunks."""
+        state = state or self.state
         t0 = time.perf_counter()
         standalone = None
         if history:
@@ -97,11 +131,11 @@ class Assistant:
             if rewritten.strip() != question.strip():
                 standalone = rewritten
         text, notes = clean_question(standalone or question, self.settings.max_question_chars)
-        editions = resolve(text, self.index.documents)
+        editions = resolve(text, state.index.documents)
         if documents:
-            editions.documents = [d for d in documents if d in self.index.documents] or None
-        vector = self.retriever.embed_query(text) if text else None
-        hits = self.retriever.search(text, vector, self.settings.top_k, editions.documents) if text else []
+            editions.documents = [d for d in documents if d in state.index.documents] or None
+        vector = state.retriever.embed_query(text) if text else None
+        hits = state.retriever.search(text, vector, self.settings.top_k, editions.documents) if text else []
         timings = {"retrieve": (time.perf_counter() - t0) * 1000}
         return Query(text, vector, editions, notes), hits, timings, standalone
 
@@ -115,21 +149,22 @@ class Assistant:
                documents: list[str] | None = None, id: str | None = None) -> Iterator[str | Answer]:
         """Answer text pieces as produced, then the final Answer."""
         t0 = time.perf_counter()
+        state = self.state
         try:
-            query, hits, timings, standalone = self.prepare(question, history, documents)
+            query, hits, timings, standalone = self.prepare(question, history, documents, state)
         except QuestionError as e:
             yield Answer.failure(question if isinstance(question, str) else "", str(e), id)
             return
         if not query.text:
-            answer = Answer(question=question, abstained=True, backend=self.backend.name,
+            answer = Answer(question=question, abstained=True, backend=state.backend.name,
                             answer="I can only answer questions about the collaboration reports; "
                                    "the message had no question left once instructions were removed.",
                             notes=query.notes)
         else:
-            answer = self._register_answer(query.text)
+            answer = self._register_answer(query.text, state)
         t1 = time.perf_counter()
         if answer is None:
-            for piece in self.backend.stream(query, hits):
+            for piece in state.backend.stream(query, hits):
                 if isinstance(piece, Answer):
                     answer = piece
                 else:
@@ -143,12 +178,13 @@ class Assistant:
         answer.timings_ms = {k: round(v, 2) for k, v in answer.timings_ms.items()}
         yield answer
 
-    def _register_answer(self, text: str) -> Answer | None:
-        if self.register is None:
+    @staticmethod
+    def _register_answer(text: str, state: Loaded) -> Answer | None:
+        if state.register is None:
             return None
         from .register import register_answer
 
-        return register_answer(text, self.index.manifest, self.register, self.index.spans)
+        return register_answer(text, state.index.manifest, state.register, state.index.spans)
 
 
 _default: Assistant | None = None

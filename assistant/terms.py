@@ -15,7 +15,8 @@ STOPWORDS_CONTRACTED = {"what'", "who'", "how'", "where'", "it'", "that'", "ther
 GENERIC = {"essex", "police", "report", "reports", "paper", "collaboration", "update", "force",
            "forces", "current", "currently", "latest", "now", "status", "rag", "rating", "rated",
            "graded", "grade", "year", "years", "did", "say", "says", "according", "colour", "color",
-           "state", "play", "going", "look", "bit"}
+           "state", "play", "going", "look", "bit", "table", "edition", "section", "document",
+           "documents", "updates", "papers"}
 TOKEN = re.compile(r"[A-Za-z0-9£][A-Za-z0-9£%'’.&/-]*[A-Za-z0-9%]|[A-Za-z0-9]")
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|and|for|the|&|on|at)\s+)*){1,8})\(([A-Za-z][A-Za-z0-9&@]{1,9})\)")
 

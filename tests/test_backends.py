@@ -44,5 +44,11 @@ def test_mock_model_uncited_or_invented_markers_fall_back(assistant):
     assert "Evidence:" in backend.history[0] and "why is NAS amber?" in backend.history[0]
 
 
-def test_llama_backend_is_guarded(assistant):
-    pytest.importorskip("llama_cpp", reason="exercised only where the llm extra is installed")
+def test_llama_backend_without_its_extra_names_what_to_install(assistant):
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        with pytest.raises(RuntimeError, match=r"pip install -e '\.\[llm\]'"):
+            get_backend("llama-cpp", assistant.index)
+    else:
+        assert get_backend("llama-cpp", assistant.index).name == "llama-cpp"

@@ -17,9 +17,10 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..answer import Answer, Citation
+from ..answer_types import missing_kind
 from ..chunking import collapse
-from ..editions import label, newest
-from ..terms import stem, terms, tokens
+from ..editions import YEAR, label, newest
+from ..terms import GENERIC, STOPWORDS, stem, terms, tokens
 from . import Query
 
 CUES = {
@@ -45,6 +46,13 @@ INTENTS = [
                           r"on track)\b", re.IGNORECASE)),
 ]
 END = re.compile(r"[.!?:;)\]”’\"']$")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"}
+FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
+
+
+def editions_years(question: str) -> list[str]:
+    return YEAR.findall(question)
 
 
 def intents(question: str) -> set[str]:
@@ -85,28 +93,46 @@ class ExtractiveAnswerer:
     def key_terms(self, question: str) -> tuple[dict[str, set[str]], dict[str, float]]:
         """Each content term -> its accepted forms (typo fixes, compounds, acronym expansions)."""
         groups: dict[str, set[str]] = {}
+        years = set(editions_years(question))
         for t in dict.fromkeys(terms(question, drop_generic=True)):
+            if t in years or t in MONTHS:
+                continue  # edition selectors, handled by editions.resolve
             forms = {t}
-            raw = t.lower()
-            if raw in self.acronym_terms:
-                forms |= {"+".join(sorted(self.acronym_terms[raw]))}
+            if t in self.acronym_terms:
+                forms |= {"+".join(sorted(self.acronym_terms[t]))}
             if t not in self.vocab and t.isalpha():
-                split = next((t[:k] for k in range(3, len(t) - 2)
-                              if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
-                if split:
-                    forms = {split, stem(t[len(split):])}
-                elif len(t) >= 4:
-                    close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
-                    if close:
-                        forms = {close[0]}
+                forms = self._repair(t)
+                if forms is None:
+                    continue  # a misspelt filler word ("meny", "raiting")
             groups[t] = forms
         weights = {t: max(self.idf.get(f, self.max_idf if "+" not in f else 1.0) for f in forms)
                    for t, forms in groups.items()}
         return groups, weights
 
+    def _repair(self, t: str) -> set[str] | None:
+        """Forms for a word the reports never use: a prefix ('collab'), a compound ('rollout'),
+        a typo of a report word, or None for a typo of a stopword."""
+        if len(t) >= 4 and any(w.startswith(t) for w in self.vocab_list):
+            return {t + "*"}
+        split = next((t[:k] for k in range(3, len(t) - 2)
+                      if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
+        if split:
+            return {split, stem(t[len(split):])}
+        if len(t) >= 4:
+            close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
+            if close:
+                return {close[0]}
+        if difflib.get_close_matches(t, FILLERS, n=1, cutoff=0.75):
+            return None
+        return {t}
+
     @staticmethod
     def _has(forms: set[str], bag: set[str]) -> bool:
         for f in forms:
+            if f.endswith("*"):
+                if any(w.startswith(f[:-1]) for w in bag):
+                    return True
+                continue
             if "+" in f:
                 parts = f.split("+")
                 if sum(p in bag for p in parts) >= max(1, math.ceil(len(parts) * 2 / 3)):
@@ -115,10 +141,17 @@ class ExtractiveAnswerer:
                 return True
         return False
 
+    def _idf(self, form: str) -> float:
+        if "+" in form:
+            return 1.0
+        if form.endswith("*"):
+            return max((v for k, v in self.idf.items() if k.startswith(form[:-1])), default=1.0)
+        return self.idf.get(form, self.max_idf)
+
     def missing_share(self, groups, weights) -> float:
         total = sum(weights.values()) or 1.0
         missing = sum(w for t, w in weights.items()
-                      if not any(f in self.vocab or ("+" in f) for f in groups[t]))
+                      if not any(f in self.vocab or "+" in f or f.endswith("*") for f in groups[t]))
         return missing / total
 
     # ---- scoring --------------------------------------------------------------------------
@@ -175,18 +208,20 @@ class ExtractiveAnswerer:
         if not scored or not weights:
             return self._abstain(query, scored, "The reports don't say")
         best_score, best, info = scored[0]
+        wanted = intents(query.text)
+        rating_lines = (self._ratings(query, groups, weights, wanted)
+                        if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
         support = 0.6 * info["cov"] + 0.4 * max(info["dense"], 0.0)
-        if ((missing >= 0.5 and info["dense"] < 0.6) or (missing >= 0.25 and info["dense"] < 0.45)
-                or support < self.settings.min_support):
+        rated = bool(rating_lines) and "status" in wanted and missing < 0.25
+        if not rated and ((missing >= 0.5 and info["dense"] < 0.6)
+                          or (missing >= 0.25 and info["dense"] < 0.45)
+                          or support < self.settings.min_support):
             return self._abstain(query, scored, "The reports don't say")
-        typed = self._answer_type_missing(query, scored)
+        typed = None if rated else self._answer_type_missing(query, scored)
         if typed:
             return self._abstain(query, scored, f"The reports don't give {typed}")
         builder = _Builder(self.index)
-        wanted = intents(query.text)
-        lead_doc = self.spans[best]["document"]
-        rating_lines = (self._ratings(query, groups, weights, wanted)
-                        if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
+        lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
         for r in rating_lines:
             if r[0] not in docs_in_order:
@@ -199,7 +234,9 @@ class ExtractiveAnswerer:
             if not picks and rating is None:
                 continue
             builder.start_edition(self.index.documents[doc], first=used_docs == 0,
-                                  newest=doc == newest(self.index.documents), many=len(self.index.documents) > 1)
+                                  newest=doc == newest(self.index.documents),
+                                  many=len(self.index.documents) > 1,
+                                  topic=builder.rating_topic(rating[1]) if rating else "")
             if rating:
                 builder.add_rating(doc, rating[1])
             for i in picks:
@@ -209,17 +246,13 @@ class ExtractiveAnswerer:
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
 
     def _answer_type_missing(self, query: Query, scored) -> str | None:
-        """'How many…', 'when…', 'who…' need a sentence of that kind among the well-matched ones."""
-        kinds = {"number": "that figure", "date": "that date", "person": "that name"}
-        wanted = [k for k in ("number", "date", "person") if k in intents(query.text)]
-        if not wanted or "status" in intents(query.text) or "list" in intents(query.text):
+        """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
+        wanted = intents(query.text)
+        if "status" in wanted or "list" in wanted:
             return None
         best = scored[0][2]["cov"]
-        close = [i for s, i, info in scored[:8] if info["cov"] >= max(0.5, 0.75 * best)]
-        for kind in wanted:
-            if not any(CUES[kind].search(self.spans[i]["text"]) for i in close):
-                return kinds[kind]
-        return None
+        close = [self.spans[i]["text"] for s, i, info in scored[:6] if info["cov"] >= 0.6 * best]
+        return missing_kind(query.text, close, set(query.editions.years))
 
     def _edition_order(self) -> list[str]:
         docs = self.index.documents
@@ -231,9 +264,11 @@ class ExtractiveAnswerer:
         if section is not None:  # the rating line leads; add the reasons from its own section
             mine = [(s, i) for s, i in mine
                     if self.spans[i]["section"] == section and self.spans[i]["kind"] not in {"row", "box"}]
-            if "reason" in wanted:
-                mine.sort(key=lambda x: -(x[0] + (0.3 if CUES["reason"].search(self.spans[x[1]]["text"]) else 0)))
-            return sorted(i for _, i in mine[: max(1, self.settings.max_sentences - 1)])
+            picks = [i for _, i in mine[: self.settings.max_sentences]]
+            if "reason" in wanted:  # a "why" answer quotes the stated reasons and stops
+                reasons = [i for _, i in mine if CUES["reason"].search(self.spans[i]["text"])]
+                picks = reasons[: self.settings.max_sentences] or picks
+            return sorted(set(picks + self._continuations(picks)), key=lambda i: self.spans[i]["start"])
         if not mine:
             return []
         top_score, top = mine[0]
@@ -361,11 +396,14 @@ class _Builder:
             self.seen[key] = n
         return self.seen[key]
 
-    def start_edition(self, doc_meta: dict, first: bool, newest: bool, many: bool) -> None:
-        if not many:
+    def start_edition(self, doc_meta: dict, first: bool, newest: bool, many: bool,
+                      topic: str = "") -> None:
+        """A bold edition header ('2022 report (newest), <section>:') when editions differ."""
+        if not many and not topic:
             return
-        tag = "newest" if newest else "older"
-        self.parts.append(f"\n\n**{label(doc_meta)} ({tag}):**" if not first else f"**{label(doc_meta)} ({tag}):**")
+        head = f"{label(doc_meta)} ({'newest' if newest else 'older'})" if many else label(doc_meta)
+        head += f", {topic}" if topic else ""
+        self.parts.append(f"**{head}:**" if first else f"\n\n**{head}:**")
 
     def add_span(self, span: dict) -> None:
         n = self.cite(span["document"], span["section"], span["start"], span["end"], span["text"])
@@ -380,19 +418,26 @@ class _Builder:
         self.parts.append(f"{prefix}{body} [{n}]{end}")
 
     def add_rating(self, doc: str, r: dict) -> None:
+        """The rating, worded as its quote words it: a dashboard row, a RAG box or a heading."""
         n = self.cite(doc, r["section"], r["start"], r["end"], r["quote"])
-        name = re.sub(r"^\d+(\.\d+)*\s+", "", r["section"]) if r["source"] != "inline" else r["workstream"]
-        prev_year = self.index.documents[doc].get("previous_year") or "previous report"
-        if r.get("overall"):
-            line = f"{name}: rated **{r['overall']}**"
+        meta = self.index.documents[doc]
+        overall = f"**{r['overall']}**" if r.get("overall") else "not stated"
+        if r["source"] == "dashboard":
+            line = f"{r['workstream']}: {overall} in {meta.get('current_year') or label(meta)}"
             if r.get("previous"):
-                line += f" (was {r['previous']} in {prev_year}"
-                line += f", {r['direction'].lower()})" if r.get("direction") else ")"
+                line += f", **{r['previous']}** in {meta.get('previous_year') or 'the previous report'}"
+        elif r["source"] == "box":
+            line = f"Overall RAG {overall}"
         else:
-            line = f"{name}: no overall rating is given"
+            line = f"{r['workstream']}: Overall RAG {overall}"
         if r.get("sub"):
             line += "; " + ", ".join(f"{k} {v}" for k, v in r["sub"].items())
         self.parts.append(f"{line} [{n}].")
+
+    @staticmethod
+    def rating_topic(r: dict) -> str:
+        """Boxes don't name their workstream, so the edition header does."""
+        return re.sub(r"^\d+(\.\d+)*\s+", "", r["section"]) if r["source"] == "box" else ""
 
     def text(self) -> str:
         out = ""

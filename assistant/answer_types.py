@@ -1,0 +1,58 @@
+"""Does evidence hold the *kind* of answer a question asks for?
+
+"How many beds?" is not answered by a sentence about beds with no count in it, nor by the
+number the question itself contains ("section 136 beds"). A question that names a period or
+figure ("the target for 20/21") needs evidence that names it too. Used by answerers to abstain
+instead of quoting a near miss.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .terms import tokens
+
+MONEY_Q = re.compile(r"\b(how much|cost|costs|costing|budget|spend|spent|funding|savings?|worth|£)", re.I)
+NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b", re.I)
+DATE_Q = re.compile(r"\b(when|what date|which date|by when|what month|which month|what year|deadline)\b", re.I)
+PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
+
+MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k|m|million|billion)\b", re.I)
+NUMBER = re.compile(r"£?\d[\d,.]*%?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
+DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
+                  r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
+NAME = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|Dr|Chief Constable|Director|Superintendent|"
+                  r"Inspector|Commissioner)\b|\b[A-Z][a-z]+ [A-Z][a-z'’-]+\b")
+PLACEHOLDER_NAMES = {"essex police", "kent police", "essex county", "single online", "online home"}
+PERIOD = re.compile(r"\b\d{2}/\d{2}\b|\b\d+\b")
+
+
+def _new(matches: list[str], question: str) -> list[str]:
+    """Matches that add something: not made only of words the question already has."""
+    asked = set(tokens(question))
+    return [m for m in matches if m and not set(tokens(m)) <= asked]
+
+
+def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> str | None:
+    """What kind of answer none of the texts gives ('that figure', ...), or None."""
+    joined = " ".join(texts)
+    for period in PERIOD.findall(question):
+        if period not in edition_years and period not in tokens(joined) and "/" in period:
+            return f"figures for {period}"
+    checks = []
+    if MONEY_Q.search(question) and re.search(r"\b(how much|cost|budget|spend|spent|funding|worth)\b|£", question, re.I):
+        checks.append(("that amount", MONEY))
+    elif NUMBER_Q.search(question):
+        checks.append(("that figure", NUMBER))
+    if DATE_Q.search(question):
+        checks.append(("that date", DATE))
+    if PERSON_Q.search(question):
+        checks.append(("that name", NAME))
+    for label, pattern in checks:
+        found = [m.group(0) for t in texts for m in pattern.finditer(t)]
+        if pattern is NAME:
+            found = [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
+        if not _new(found, question):
+            return label
+    return None
