@@ -13,69 +13,17 @@ Every span keeps (start, end) character offsets into the text, so a quote is a s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber": "Amber",
-                "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD"}
-BOX_LABELS = {"overall rag": "Overall", "time": "Time", "costs": "Costs", "savings": "Savings",
-              "cashable": "Savings", "cashable savings": "Savings", "benefits": "Benefits"}
-DIRECTION_WORDS = {"no", "change", "no change", "improved", "worsened", "deteriorated", "declined"}
+from .layout import Line, Rating, Section, Span, section_for, split_lines, trimmed_end
+from .rag_tables import INLINE_RAG, box_token, boxes, dashboard, ratings
+from .sentences import BULLET, section_spans
+
+__all__ = ["Rating", "Section", "Span", "Structure", "parse"]
+
 NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?)[ \t]+([A-Z0-9].*?)\s*$")
-DASHBOARD_ROW = re.compile(
-    r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(.+?)\s+(Green|Amber|Red|Not graded)\s+"
-    r"(Green|Amber|Red|Not graded|n/a)\s*$"
-)
-INLINE_RAG = re.compile(r"\(?\s*Overall RAG\s*[–-]?\s*(Green|Amber|Red)\s*\)?", re.IGNORECASE)
-BULLET = re.compile(r"^\s*(?:[·•▪●◦-]|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|\d{1,2}[.)])\s+")
-SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])")
-ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms.", "c.", "approx.")
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
                "with", "at", "by", "through", "from"}
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int  # character offsets into Document.text
-    end: int
-    kind: str  # sentence | bullet | row | box | heading
-
-
-@dataclass
-class Section:
-    heading: str  # as cited: "5.3.2 DPP - National ANPR Service (NAS)" or "Op Hexagon"
-    number: str  # "5.3.2", or "" for unnumbered headings
-    title: str
-    start: int
-    end: int
-    parent: str = ""  # heading of the enclosing numbered section
-    spans: list[Span] = field(default_factory=list)
-
-
-@dataclass
-class Box:
-    start: int
-    end: int
-    overall: str | None = None
-    direction: str | None = None  # "No change", "Improved", ...
-    previous: str | None = None  # from "Improved / was amber"
-    sub: dict[str, str] = field(default_factory=dict)  # Time/Costs/Savings/Benefits -> rating
-    figures: dict[str, str] = field(default_factory=dict)  # Costs/Savings/... -> "£1.62m"
-
-
-@dataclass
-class Rating:
-    """One RAG value for a workstream in one edition, with the span it was read from."""
-
-    workstream: str
-    section: str  # heading of the section it belongs to
-    overall: str | None
-    start: int  # the quoted source: dashboard row, box, or heading/bullet sentence
-    end: int
-    source: str  # dashboard | box | inline
-    previous: str | None = None
-    direction: str | None = None
-    sub: dict[str, str] = field(default_factory=dict)
-    figures: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -92,150 +40,35 @@ class Structure:
         return self.sections[-1]
 
 
-@dataclass
-class _Line:
-    start: int
-    end: int  # without the newline
-    raw: str
-
-    @property
-    def text(self) -> str:
-        return self.raw.strip()
-
-
 def parse(text: str) -> Structure:
     """Sections, spans and ratings of one report's extracted text."""
-    lines = [_Line(m.start(), m.start() + len(m.group(1)), m.group(1))
-             for m in re.finditer(r"([^\n]*)\n?", text) if m.start() < len(text)]
+    lines = split_lines(text)
     wrapped = _is_hard_wrapped(lines)
-    rows, table_lines, years = _dashboard(lines)
-    boxes, box_lines, displaced = _boxes(lines)
+    rows, table_lines, years = dashboard(lines)
+    found_boxes, box_lines, displaced = boxes(lines)
     headings = _headings(lines, wrapped, table_lines | box_lines, displaced)
     sections = _sections(text, headings)
     skip = table_lines | box_lines
     for section in sections:
-        section.spans = _spans(text, lines, section, wrapped, skip, headings)
-    for line_no, (number, name, current, previous) in rows.items():
+        section.spans = section_spans(text, lines, section, wrapped, skip, headings)
+    for line_no in rows:
         line = lines[line_no]
         start = line.start + len(line.raw) - len(line.raw.lstrip())
-        _section_for(sections, start).spans.append(Span(start, line.start + len(line.raw.rstrip()), "row"))
-    for box in boxes:
-        _section_for(sections, box.start).spans.append(Span(box.start, box.end, "box"))
+        section_for(sections, start).spans.append(Span(start, trimmed_end(line), "row"))
+    for box in found_boxes:
+        section_for(sections, box.start).spans.append(Span(box.start, box.end, "box"))
     for section in sections:
         section.spans.sort(key=lambda s: s.start)
-    ratings = _ratings(text, lines, sections, rows, boxes)
-    return Structure(sections, ratings, *years)
+    return Structure(sections, ratings(text, lines, sections, rows, found_boxes), *years)
 
 
-def _is_hard_wrapped(lines: list[_Line]) -> bool:
+def _is_hard_wrapped(lines: list[Line]) -> bool:
     """PDF exports wrap paragraphs at ~90 characters; Word exports keep one per line."""
     body = [ln.text for ln in lines if len(ln.text) > 30]
     if not body:
         return False
     unfinished = sum(1 for t in body if 40 <= len(t) <= 110 and t[-1] not in ".:;!?)")
     return unfinished / len(body) > 0.35
-
-
-def _dashboard(lines: list[_Line]):
-    """Rows of a 'current vs previous RAG' table: {line_no: (number, name, current, previous)}."""
-    rows = {}
-    for i, ln in enumerate(lines):
-        m = DASHBOARD_ROW.match(ln.raw)
-        if m:
-            rows[i] = (m.group(1), m.group(2).strip(), m.group(3), m.group(4))
-    if len(rows) < 3:
-        return {}, set(), (None, None)
-    first, last = min(rows), max(rows)
-    head_text = " ".join(ln.text for ln in lines[max(0, first - 15):first])
-    if "dashboard" in head_text.lower() or "rag" in head_text.lower():
-        first = max(0, first - 15)
-        while first < min(rows) and not re.search(r"dashboard|RAG", lines[first].raw, re.IGNORECASE):
-            first += 1
-    table = set(range(first, last + 1))
-    cur = re.search(r"Current\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
-    prev = re.search(r"Previous\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
-    return rows, table, (cur and cur.group(1), prev and prev.group(1))
-
-
-def _box_token(text: str) -> str | None:
-    low = re.sub(r"\s+", " ", text.strip().lower())
-    if not low:
-        return "blank"
-    if low in BOX_LABELS:
-        return "label"
-    if low in RATING_WORDS:
-        return "rating"
-    if low in DIRECTION_WORDS or re.fullmatch(r"was (green|amber|red)", low):
-        return "direction"
-    return None
-
-
-def _boxes(lines: list[_Line]):
-    """RAG boxes: runs of label/rating/figure lines starting at an 'Overall RAG' line."""
-    boxes: list[Box] = []
-    used: set[int] = set()
-    displaced: dict[int, int] = {}  # line_no -> offset where a heading glued to a box begins
-    i = 0
-    while i < len(lines):
-        if lines[i].text.lower() != "overall rag":
-            i += 1
-            continue
-        first = lines[i]
-        box = Box(first.start + len(first.raw) - len(first.raw.lstrip()), _trimmed_end(first))
-        label, j = "Overall", i + 1
-        while j < len(lines):
-            text = lines[j].text
-            kind = _box_token(text)
-            if kind is None:
-                glued = re.match(r"^(\s*(?:No\s+)?change\b\s*)(?=\d+\.\d)", lines[j].raw, re.IGNORECASE)
-                if glued:  # "change 5.4.1 Essex County ..." — heading displaced into the box
-                    _apply_direction(box, "change")
-                    box.end = lines[j].start + len(glued.group(1).rstrip())
-                    displaced[j] = lines[j].start + len(glued.group(1))
-                    used.add(j)
-                    j += 1
-                    break
-                if label and len(text) <= 60 and re.search(r"[£$€%]", text):
-                    box.figures[label] = f"{box.figures[label]}; {text}" if label in box.figures else text
-                    box.end = _trimmed_end(lines[j])
-                    used.add(j)
-                    j += 1
-                    continue
-                break
-            if kind == "label":
-                if text.lower() == "overall rag":
-                    break  # the next box starts here
-                label = BOX_LABELS[text.lower()]
-            elif kind == "rating":
-                value = RATING_WORDS[text.lower()]
-                if label == "Overall":
-                    box.overall = box.overall or value  # a second value ("n/a") is no rating
-                elif label not in box.sub:
-                    box.sub[label] = text.strip()
-            elif kind == "direction":
-                _apply_direction(box, text)
-            if kind != "blank":
-                box.end = _trimmed_end(lines[j])
-            used.add(j)
-            j += 1
-        used.add(i)
-        boxes.append(box)
-        i = max(i + 1, j)
-    return boxes, used, displaced
-
-
-def _trimmed_end(line: _Line) -> int:
-    return line.start + len(line.raw.rstrip())
-
-
-def _apply_direction(box: Box, text: str) -> None:
-    low = re.sub(r"\s+", " ", text.strip().lower())
-    m = re.fullmatch(r"was (green|amber|red)", low)
-    if m:
-        box.previous = m.group(1).capitalize()
-        return
-    words = f"{box.direction or ''} {low}".strip()
-    box.direction = words[0].upper() + words[1:]
 
 
 def _title_case(text: str) -> bool:
@@ -287,7 +120,7 @@ def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str,
     return sorted(found)
 
 
-def _heading_shape(ln: _Line) -> bool:
+def _heading_shape(ln: Line) -> bool:
     text = ln.text
     if ln.raw.startswith("\t") or not (3 <= len(text) <= 160) or BULLET.match(ln.raw):
         return False
@@ -295,7 +128,7 @@ def _heading_shape(ln: _Line) -> bool:
         return False
     if INLINE_RAG.search(text):
         return True
-    return len(text) <= 100 and text[-1] not in ".,;" and _box_token(text) is None
+    return len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None
 
 
 def _next_content(lines, i, limit=6):
@@ -349,137 +182,3 @@ def _sections(text: str, headings) -> list[Section]:
         if number:
             numbered.append(section)
     return [s for s in sections if s.end > s.start]
-
-
-def _section_for(sections: list[Section], offset: int) -> Section:
-    for s in sections:
-        if s.start <= offset < s.end:
-            return s
-    return sections[-1]
-
-
-def _spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
-    """Quotable spans of a section: its heading, bullets and sentences, boxes/tables excluded."""
-    heading_starts = {h[1] for h in headings}
-    short = 0.7 * _median_length(lines) if wrapped else 0
-    spans: list[Span] = []
-    block: list[_Line] = []
-
-    def flush():
-        if block:
-            spans.extend(_sentences(text, block[0].start, block[-1].end))
-            block.clear()
-
-    for i, ln in enumerate(lines):
-        if ln.end <= section.start or ln.start >= section.end:
-            continue
-        if i in skip or not ln.text:
-            if i in skip or not wrapped:
-                flush()
-            continue
-        start = max(ln.start, section.start)
-        lead = start + len(text[start:ln.end]) - len(text[start:ln.end].lstrip())
-        if lead in heading_starts or start in heading_starts:
-            flush()
-            spans.append(Span(lead, ln.end - (len(ln.raw) - len(ln.raw.rstrip())), "heading"))
-            continue
-        if BULLET.match(ln.raw) or not wrapped:
-            flush()
-        if _label_value(lines, i) and not wrapped:
-            continue  # merged into the next line's row span below
-        if not wrapped and i > 0 and _label_value(lines, i - 1):
-            prev = lines[i - 1]
-            spans.append(Span(prev.start + len(prev.raw) - len(prev.raw.lstrip()),
-                              ln.start + len(ln.raw.rstrip()), "row"))
-            continue
-        block.append(ln)
-        if wrapped and len(BULLET.sub("", ln.raw).strip()) < short and not re.search(r"([,;–-]|\b(and|or|of|the|to))$", ln.text):
-            flush()  # a short wrapped line ends its paragraph or list item
-    flush()
-    return [s for s in spans if section.start <= s.start < section.end]
-
-
-def _median_length(lines: list[_Line]) -> float:
-    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
-    return lengths[len(lengths) // 2] if lengths else 80.0
-
-
-def _label_value(lines, i, tight=True) -> bool:
-    """A table label cell ('Date of Meeting:') with its value in the next line's cell."""
-    ln = lines[i]
-    is_label = ln.text.endswith(":") or (ln.raw.startswith("\t") and not re.search(r"\d", ln.text))
-    if not (is_label and 0 < len(ln.text) <= 45) or i + 1 >= len(lines):
-        return False
-    if i > 0 and lines[i - 1].raw.startswith("\t") and lines[i - 1].text.endswith(":"):
-        return False  # this line is the value of the label above
-    return 0 < len(lines[i + 1].text) <= 80
-
-def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[Span]:
-    """Split text[start:end] into sentence spans, trimmed of whitespace and bullet glyphs."""
-    chunk = text[start:end]
-    bullet = BULLET.match(chunk)
-    first_kind = "bullet" if bullet else kind
-    offset = bullet.end() if bullet else 0
-    cuts = [offset]
-    for m in SENTENCE_END.finditer(chunk, offset):
-        before = chunk[max(0, m.start() - 8):m.start()]
-        if any(re.search(rf"(^|[\s(]){re.escape(a)}$", before) for a in ABBREVIATIONS) or re.search(
-                r"\b[A-Z]\.$", before):
-            continue
-        cuts.append(m.end())
-    cuts.append(len(chunk))
-    spans = []
-    for a, b in zip(cuts, cuts[1:]):
-        piece = chunk[a:b]
-        s = start + a + len(piece) - len(piece.lstrip())
-        e = start + a + len(piece.rstrip())
-        if e > s and len(re.findall(r"\w+", text[s:e])) >= 3:
-            spans.append(Span(s, e, first_kind if not spans else kind))
-    return spans
-
-
-def _ratings(text, lines, sections, rows, boxes) -> list[Rating]:
-    ratings: list[Rating] = []
-    by_number = {s.number: s for s in sections if s.number}
-    row_items = sorted(rows.items())
-    matched = _align(boxes, [r[1][2] for r in row_items]) if row_items else {}
-    for k, (line_no, (number, name, current, previous)) in enumerate(row_items):
-        line = lines[line_no]
-        section = by_number.get(number)
-        box = boxes[matched[k]] if k in matched else None
-        ratings.append(Rating(
-            workstream=name, section=section.heading if section else f"{number} {name}",
-            overall=current, previous=None if previous == "n/a" else previous,
-            direction=box.direction if box else None,
-            start=line.start + len(line.raw) - len(line.raw.lstrip()),
-            end=line.start + len(line.raw.rstrip()), source="dashboard",
-            sub=dict(box.sub) if box else {}, figures=dict(box.figures) if box else {},
-        ))
-    if not row_items:
-        for box in boxes:
-            section = _section_for(sections, box.start)
-            ratings.append(Rating(section.title, section.heading, box.overall, box.start, box.end,
-                                  "box", box.previous, box.direction, dict(box.sub), dict(box.figures)))
-    for section in sections:
-        for span in section.spans:
-            if span.kind in {"box", "row"}:
-                continue
-            m = INLINE_RAG.search(text[span.start:span.end])
-            if not m:
-                continue
-            name = section.title if span.kind == "heading" else re.split(
-                r"\s*\(\s*Overall RAG", text[span.start:span.end])[0].strip(" -–")
-            ratings.append(Rating(name, section.heading, m.group(1).capitalize(),
-                                  span.start, span.end, "inline"))
-    return ratings
-
-
-def _align(boxes: list[Box], currents: list[str]) -> dict[int, int]:
-    """Match boxes to dashboard rows in order, skipping boxes whose rating disagrees."""
-    matched, b = {}, 0
-    for k, current in enumerate(currents):
-        for j in range(b, len(boxes)):
-            if boxes[j].overall == current:
-                matched[k], b = j, j + 1
-                break
-    return matched

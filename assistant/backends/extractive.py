@@ -8,57 +8,20 @@ the nearest material instead.
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
-from collections import Counter
 from collections.abc import Iterator
 
 import numpy as np
 
-from ..answer import Answer, Citation
+from ..answer import Answer
 from ..answer_types import missing_kind
-from ..chunking import collapse
-from ..editions import YEAR, label, newest
-from ..terms import GENERIC, STOPWORDS, stem, terms, tokens
+from ..compose import AnswerBuilder
+from ..editions import label, newest
+from ..intents import CUES, intents
+from ..matching import TermMatcher
 from . import Query
 
-CUES = {
-    "reason": re.compile(r"\b(due to|because|as a result|owing to|reason|therefore|remains at|"
-                         r"rating of|graded|fall short|delay|issues?|hindered|concern)\b", re.IGNORECASE),
-    "number": re.compile(r"[£%]|\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
-                         r"twelve|hundred|thousand)\b", re.IGNORECASE),
-    "date": re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
-                       r"november|december|spring|summer|autumn|winter|20\d\d)\b|\d(st|nd|rd|th)\b", re.IGNORECASE),
-    "person": re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|Chief|Director|Lead|chaired|chair|appointed|"
-                         r"led by|Head of|Superintendent|Inspector|Dr|SRO|Commissioner|Officer)\b"),
-    "status": re.compile(r"\b(green|amber|red|graded|rag)\b", re.IGNORECASE),
-}
-INTENTS = [
-    ("reason", re.compile(r"\b(why|reason|cause|explain|how come)\b", re.IGNORECASE)),
-    ("number", re.compile(r"\b(how (many|much)|number of|cost|costs|savings?|budget|£|percent|"
-                          r"percentage|rate|figure|total|value|worth)\b", re.IGNORECASE)),
-    ("date", re.compile(r"\b(when|what date|by when|deadline|due|timescale|which month|what year|"
-                        r"go[- ]?live)\b", re.IGNORECASE)),
-    ("person", re.compile(r"\b(who|whom|whose|lead(s|er)?|chair(s|ed)?|head|in charge|responsible)\b", re.IGNORECASE)),
-    ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b", re.IGNORECASE)),
-    ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
-                          r"on track)\b", re.IGNORECASE)),
-]
 END = re.compile(r"[.!?:;)\]”’\"']$")
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"}
-FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
-
-
-def editions_years(question: str) -> list[str]:
-    return YEAR.findall(question)
-
-
-def intents(question: str) -> set[str]:
-    return {name for name, pattern in INTENTS if pattern.search(question)}
-
-
 class ExtractiveAnswerer:
     """Grounded extractive composer over a loaded index."""
 
@@ -68,95 +31,17 @@ class ExtractiveAnswerer:
         self.index = index
         self.spans = index.spans
         self.settings = index.settings
-        self.acronym_terms = {k: set(terms(v)) for k, v in index.acronyms.items()}
-        self.span_terms = [self._with_expansions(set(terms(s["text"]))) for s in self.spans]
-        self.chunk_terms = {c["id"]: self._with_expansions(set(terms(c["header"]))) for c in index.chunks}
-        self.span_pos = {(s["document"], s["start"]): i for i, s in enumerate(self.spans)}
+        self.match = TermMatcher([s["text"] for s in self.spans],
+                                 [c["header"] for c in index.chunks], index.acronyms)
+        self.span_terms = self.match.bags
+        self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
         self.by_chunk: dict[str, list[int]] = {}
         for i, s in enumerate(self.spans):
             self.by_chunk.setdefault(s["chunk"], []).append(i)
-        df = Counter(t for ts in self.span_terms for t in ts)
-        self.n = max(len(self.spans), 1)
-        self.idf = {t: math.log(1 + self.n / (1 + c)) for t, c in df.items()}
-        self.vocab = set(df) | {t for ts in self.chunk_terms.values() for t in ts}
-        self.vocab_list = sorted(t for t in self.vocab if t.isalpha() and len(t) >= 4)
-        self.max_idf = math.log(1 + self.n)
-
-    def _with_expansions(self, bag: set[str]) -> set[str]:
-        """A span that says 'SOH' also matches a question about 'single online home'."""
-        extra = set()
-        for t in bag:
-            extra |= self.acronym_terms.get(t, set())
-        return bag | extra
-
-    # ---- question terms -------------------------------------------------------------------
-    def key_terms(self, question: str) -> tuple[dict[str, set[str]], dict[str, float]]:
-        """Each content term -> its accepted forms (typo fixes, compounds, acronym expansions)."""
-        groups: dict[str, set[str]] = {}
-        years = set(editions_years(question))
-        for t in dict.fromkeys(terms(question, drop_generic=True)):
-            if t in years or t in MONTHS:
-                continue  # edition selectors, handled by editions.resolve
-            forms = {t}
-            if t in self.acronym_terms:
-                forms |= {"+".join(sorted(self.acronym_terms[t]))}
-            if t not in self.vocab and t.isalpha():
-                forms = self._repair(t)
-                if forms is None:
-                    continue  # a misspelt filler word ("meny", "raiting")
-            groups[t] = forms
-        weights = {t: max(self.idf.get(f, self.max_idf if "+" not in f else 1.0) for f in forms)
-                   for t, forms in groups.items()}
-        return groups, weights
-
-    def _repair(self, t: str) -> set[str] | None:
-        """Forms for a word the reports never use: a prefix ('collab'), a compound ('rollout'),
-        a typo of a report word, or None for a typo of a stopword."""
-        if len(t) >= 4 and any(w.startswith(t) for w in self.vocab_list):
-            return {t + "*"}
-        split = next((t[:k] for k in range(3, len(t) - 2)
-                      if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
-        if split:
-            return {split, stem(t[len(split):])}
-        if len(t) >= 4:
-            close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
-            if close:
-                return {close[0]}
-        if difflib.get_close_matches(t, FILLERS, n=1, cutoff=0.75):
-            return None
-        return {t}
-
-    @staticmethod
-    def _has(forms: set[str], bag: set[str]) -> bool:
-        for f in forms:
-            if f.endswith("*"):
-                if any(w.startswith(f[:-1]) for w in bag):
-                    return True
-                continue
-            if "+" in f:
-                parts = f.split("+")
-                if sum(p in bag for p in parts) >= max(1, math.ceil(len(parts) * 2 / 3)):
-                    return True
-            elif f in bag:
-                return True
-        return False
-
-    def _idf(self, form: str) -> float:
-        if "+" in form:
-            return 1.0
-        if form.endswith("*"):
-            return max((v for k, v in self.idf.items() if k.startswith(form[:-1])), default=1.0)
-        return self.idf.get(form, self.max_idf)
-
-    def missing_share(self, groups, weights) -> float:
-        total = sum(weights.values()) or 1.0
-        missing = sum(w for t, w in weights.items()
-                      if not any(f in self.vocab or "+" in f or f.endswith("*") for f in groups[t]))
-        return missing / total
 
     # ---- scoring --------------------------------------------------------------------------
     def score_spans(self, query: Query, hits) -> list[tuple[float, int, dict]]:
-        groups, weights = self.key_terms(query.text)
+        groups, weights = self.match.key_terms(query.text)
         total = sum(weights.values()) or 1.0
         wanted = intents(query.text)
         newest_doc = newest(self.index.documents)
@@ -168,9 +53,9 @@ class ExtractiveAnswerer:
                 if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
                     continue
                 bag = self.span_terms[i]
-                own = sum(w for t, w in weights.items() if self._has(groups[t], bag))
+                own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
                 ctx = sum(w for t, w in weights.items()
-                          if not self._has(groups[t], bag) and self._has(groups[t], context))
+                          if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
                 cov = (own + 0.6 * ctx) / total if weights else 0.0
                 dense = float(self.index.span_vectors[i] @ query.vector)
                 cue = np.mean([1.0 if CUES[w].search(span["text"]) else 0.0
@@ -199,9 +84,9 @@ class ExtractiveAnswerer:
         yield answer
 
     def _compose(self, query: Query, hits) -> Answer:
-        groups, weights = self.key_terms(query.text)
+        groups, weights = self.match.key_terms(query.text)
         scored = self.score_spans(query, hits)
-        missing = self.missing_share(groups, weights)
+        missing = self.match.missing_share(groups, weights)
         if query.editions.missing_years:
             years = ", ".join(query.editions.missing_years)
             return self._abstain(query, scored, f"The reports don't cover {years}")
@@ -220,7 +105,7 @@ class ExtractiveAnswerer:
         typed = None if rated else self._answer_type_missing(query, scored)
         if typed:
             return self._abstain(query, scored, f"The reports don't give {typed}")
-        builder = _Builder(self.index)
+        builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
         for r in rating_lines:
@@ -340,12 +225,9 @@ class ExtractiveAnswerer:
         for doc, meta in self.index.documents.items():
             best, best_match = None, 0.0
             for r in meta.get("ratings", []):
-                bag = set(terms(f"{r['workstream']} {r['section']}"))
-                for t in list(bag):
-                    if t in self.acronym_terms:
-                        bag |= self.acronym_terms[t]
-                bag |= {k for k, v in self.acronym_terms.items() if v and v <= bag}
-                match = sum(w for t, w in names.items() if self._has(groups[t], bag)) / total
+                bag = self.match.bag(f"{r['workstream']} {r['section']}")
+                bag |= {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
+                match = sum(w for t, w in names.items() if self.match.has(groups[t], bag)) / total
                 if match > best_match:
                     best, best_match = r, match
             if best is not None and best_match >= 0.5:
@@ -356,12 +238,10 @@ class ExtractiveAnswerer:
         return found
 
     def _abstain(self, query: Query, scored, reason: str) -> Answer:
-        builder = _Builder(self.index)
-        groups, _ = self.key_terms(query.text)
-        unknown = [t for t, forms in groups.items() if not any(f in self.vocab or "+" in f for f in forms)]
-        words = [w for w in tokens(query.text) if stem(w) in unknown]
+        builder = AnswerBuilder(self.index)
+        words = self.match.unknown_words(query.text)
         if words and reason == "The reports don't say":
-            text = f"The reports don't mention {', '.join(dict.fromkeys(words))}, so they can't answer this."
+            text = f"The reports don't mention {', '.join(words)}, so they can't answer this."
         else:
             text = f"{reason}: nothing in them answers \"{query.text}\"."
         near = [i for s, i, info in scored[:5] if info["cov"] > 0.2][:1]
@@ -376,78 +256,3 @@ class ExtractiveAnswerer:
         return Answer(question=query.text, answer=builder.text(), abstained=True,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
 
-
-class _Builder:
-    """Accumulates answer sentences and their citations, numbering markers as it goes."""
-
-    def __init__(self, index):
-        self.index = index
-        self.parts: list[str] = []
-        self.citations: list[Citation] = []
-        self.seen: dict[tuple[str, int], int] = {}
-
-    def cite(self, document: str, section: str, start: int, end: int, quote: str) -> int:
-        key = (document, start)
-        if key not in self.seen:
-            meta = self.index.documents[document]
-            n = len(self.citations) + 1
-            self.citations.append(Citation(n, document, meta["title"], meta["date"], section,
-                                           collapse(quote), start, end))
-            self.seen[key] = n
-        return self.seen[key]
-
-    def start_edition(self, doc_meta: dict, first: bool, newest: bool, many: bool,
-                      topic: str = "") -> None:
-        """A bold edition header ('2022 report (newest), <section>:') when editions differ."""
-        if not many and not topic:
-            return
-        head = f"{label(doc_meta)} ({'newest' if newest else 'older'})" if many else label(doc_meta)
-        head += f", {topic}" if topic else ""
-        self.parts.append(f"**{head}:**" if first else f"\n\n**{head}:**")
-
-    def add_span(self, span: dict) -> None:
-        n = self.cite(span["document"], span["section"], span["start"], span["end"], span["text"])
-        text = collapse(span["text"])
-        m = re.search(r"[.!?:;]+$", text)
-        open_ended = not m and span["kind"] == "sentence"  # cut by a displaced box; continues
-        body, end = (text[: m.start()], m.group(0)) if m else (text, "" if open_ended else ".")
-        prefix = "- " if span["kind"] == "bullet" else ""
-        if text[:1].islower() and self.parts and not self.parts[-1].endswith((".", ":", "!", "?")):
-            self.parts[-1] += f" … {body} [{n}]{end}"
-            return
-        self.parts.append(f"{prefix}{body} [{n}]{end}")
-
-    def add_rating(self, doc: str, r: dict) -> None:
-        """The rating, worded as its quote words it: a dashboard row, a RAG box or a heading."""
-        n = self.cite(doc, r["section"], r["start"], r["end"], r["quote"])
-        meta = self.index.documents[doc]
-        overall = f"**{r['overall']}**" if r.get("overall") else "not stated"
-        if r["source"] == "dashboard":
-            line = f"{r['workstream']}: {overall} in {meta.get('current_year') or label(meta)}"
-            if r.get("previous"):
-                line += f", **{r['previous']}** in {meta.get('previous_year') or 'the previous report'}"
-        elif r["source"] == "box":
-            line = f"Overall RAG {overall}"
-        else:
-            line = f"{r['workstream']}: Overall RAG {overall}"
-        if r.get("sub"):
-            line += "; " + ", ".join(f"{k} {v}" for k, v in r["sub"].items())
-        self.parts.append(f"{line} [{n}].")
-
-    @staticmethod
-    def rating_topic(r: dict) -> str:
-        """Boxes don't name their workstream, so the edition header does."""
-        return re.sub(r"^\d+(\.\d+)*\s+", "", r["section"]) if r["source"] == "box" else ""
-
-    def text(self) -> str:
-        out = ""
-        for part in self.parts:
-            if part.startswith("\n") or not out:
-                out += part
-            elif part.startswith("- "):
-                out += "\n" + part
-            elif out.endswith(":**"):
-                out += " " + part
-            else:
-                out += ("\n" if out.split("\n")[-1].startswith("- ") else " ") + part
-        return out.strip()

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from ..answer import Answer
 from ..settings import ROOT
 from . import Query
-from .extractive import ExtractiveAnswerer, _Builder
+from ..compose import AnswerBuilder
+from .extractive import ExtractiveAnswerer
 
 PROMPT = ROOT / "prompts" / "answer.md"
 
@@ -52,7 +53,7 @@ class LLMAnswerer:
         yield answer
 
     def _checked(self, query: Query, reply: str, evidence: list[dict]) -> Answer | None:
-        builder = _Builder(self.index)
+        builder = AnswerBuilder(self.index)
         kept = []
         for sentence in re.split(r"(?<=[.!?])\s+", reply.strip()):
             refs = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]

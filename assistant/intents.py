@@ -1,0 +1,31 @@
+"""What a question asks for (a reason, a figure, a date, a person, a list, a status) and the
+cues that show a report sentence can supply it."""
+
+from __future__ import annotations
+
+import re
+
+CUES = {
+    "reason": re.compile(r"\b(due to|because|as a result|owing to|reason|therefore|remains at|"
+                         r"rating of|graded|fall short|delay|issues?|hindered|concern)\b", re.IGNORECASE),
+    "number": re.compile(r"[£%]|\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"twelve|hundred|thousand)\b", re.IGNORECASE),
+    "date": re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
+                       r"november|december|spring|summer|autumn|winter|20\d\d)\b|\d(st|nd|rd|th)\b", re.IGNORECASE),
+    "person": re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|Chief|Director|Lead|chaired|chair|appointed|"
+                         r"led by|Head of|Superintendent|Inspector|Dr|SRO|Commissioner|Officer)\b"),
+    "status": re.compile(r"\b(green|amber|red|graded|rag)\b", re.IGNORECASE),
+}
+INTENTS = [
+    ("reason", re.compile(r"\b(why|reason|cause|explain|how come)\b", re.IGNORECASE)),
+    ("number", re.compile(r"\b(how (many|much)|number of|cost|costs|savings?|budget|£|percent|"
+                          r"percentage|rate|figure|total|value|worth)\b", re.IGNORECASE)),
+    ("date", re.compile(r"\b(when|what date|by when|deadline|due|timescale|which month|what year|"
+                        r"go[- ]?live)\b", re.IGNORECASE)),
+    ("person", re.compile(r"\b(who|whom|whose|lead(s|er)?|chair(s|ed)?|head|in charge|responsible)\b", re.IGNORECASE)),
+    ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b", re.IGNORECASE)),
+    ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
+                          r"on track)\b", re.IGNORECASE)),
+]
+def intents(question: str) -> set[str]:
+    return {name for name, pattern in INTENTS if pattern.search(question)}

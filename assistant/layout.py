@@ -1,0 +1,95 @@
+"""Shared shapes of a parsed report: lines with offsets, quotable spans, sections, RAG boxes
+and ratings. Every offset indexes into the document's extracted text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # character offsets into Document.text
+    end: int
+    kind: str  # sentence | bullet | row | box | heading
+
+
+@dataclass
+class Section:
+    heading: str  # as cited: "5.3.2 DPP - National ANPR Service (NAS)" or "Op Hexagon"
+    number: str  # "5.3.2", or "" for unnumbered headings
+    title: str
+    start: int
+    end: int
+    parent: str = ""  # heading of the enclosing numbered section
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Box:
+    start: int
+    end: int
+    overall: str | None = None
+    direction: str | None = None  # "No change", "Improved", ...
+    previous: str | None = None  # from "Improved / was amber"
+    sub: dict[str, str] = field(default_factory=dict)  # Time/Costs/Savings/Benefits -> rating
+    figures: dict[str, str] = field(default_factory=dict)  # Costs/Savings/... -> "£1.62m"
+
+
+@dataclass
+class Rating:
+    """One RAG value for a workstream in one edition, with the span it was read from."""
+
+    workstream: str
+    section: str  # heading of the section it belongs to
+    overall: str | None
+    start: int  # the quoted source: dashboard row, box, or heading/bullet sentence
+    end: int
+    source: str  # dashboard | box | inline
+    previous: str | None = None
+    direction: str | None = None
+    sub: dict[str, str] = field(default_factory=dict)
+    figures: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Structure:
+    sections: list[Section]
+    ratings: list[Rating]
+    current_year: str | None = None  # dashboard column years, e.g. "2022"
+    previous_year: str | None = None
+
+    def section_at(self, offset: int) -> Section:
+        for s in self.sections:
+            if s.start <= offset < s.end:
+                return s
+        return self.sections[-1]
+
+
+@dataclass
+class Line:
+    start: int
+    end: int  # without the newline
+    raw: str
+
+    @property
+    def text(self) -> str:
+        return self.raw.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    """The text's lines, each with its start and end offsets (end excludes the newline)."""
+    import re
+
+    return [Line(m.start(), m.start() + len(m.group(1)), m.group(1))
+            for m in re.finditer(r"([^\n]*)\n?", text) if m.start() < len(text)]
+
+
+def trimmed_end(line: Line) -> int:
+    return line.start + len(line.raw.rstrip())
+
+
+def section_for(sections: list[Section], offset: int) -> Section:
+    for s in sections:
+        if s.start <= offset < s.end:
+            return s
+    return sections[-1]

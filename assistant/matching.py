@@ -1,0 +1,113 @@
+"""Question terms matched against report text: acronym expansions, prefixes ('collab'),
+compounds ('rollout'), typos of report words, and typos of filler words (ignored).
+
+IDF weights come from the quotable spans, so a rare term ('Hexagon') counts for more than a
+common one ('programme'), and a term the reports never use counts as missing.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections import Counter
+
+from .editions import YEAR
+from .terms import GENERIC, STOPWORDS, stem, terms, tokens
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"}
+FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
+
+Groups = dict[str, set[str]]  # question term -> accepted forms ("x", "a+b+c" expansion, "pre*")
+
+
+class TermMatcher:
+    """Vocabulary, IDF and acronyms of one index, for matching question terms to text."""
+
+    def __init__(self, texts: list[str], context: list[str], acronyms: dict[str, str]):
+        self.acronym_terms = {k: set(terms(v)) for k, v in acronyms.items()}
+        self.bags = [self.bag(t) for t in texts]  # aligned with texts
+        df = Counter(t for bag in self.bags for t in bag)
+        n = max(len(texts), 1)
+        self.idf = {t: math.log(1 + n / (1 + c)) for t, c in df.items()}
+        self.max_idf = math.log(1 + n)
+        self.vocab = set(df) | {t for c in context for t in self.bag(c)}
+        self.vocab_list = sorted(t for t in self.vocab if t.isalpha() and len(t) >= 4)
+
+    def bag(self, text: str) -> set[str]:
+        """Terms of a text plus the expansions of its acronyms ('SOH' -> single, online, home)."""
+        bag = set(terms(text))
+        for t in list(bag):
+            bag |= self.acronym_terms.get(t, set())
+        return bag
+
+    def key_terms(self, question: str) -> tuple[Groups, dict[str, float]]:
+        """Each content term of a question -> its accepted forms, and its IDF weight."""
+        groups: Groups = {}
+        years = set(YEAR.findall(question))
+        for t in dict.fromkeys(terms(question, drop_generic=True)):
+            if t in years or t in MONTHS:
+                continue  # edition selectors, handled by editions.resolve
+            forms = {t}
+            if t in self.acronym_terms:
+                forms |= {"+".join(sorted(self.acronym_terms[t]))}
+            if t not in self.vocab and t.isalpha():
+                forms = self._repair(t)
+                if forms is None:
+                    continue  # a misspelt filler word ("meny", "raiting")
+            groups[t] = forms
+        weights = {t: max(self._idf(f) for f in forms) for t, forms in groups.items()}
+        return groups, weights
+
+    def _repair(self, t: str) -> set[str] | None:
+        """Forms for a word the reports never use: a prefix ('collab'), a compound ('rollout'),
+        a typo of a report word, or None for a typo of a stopword."""
+        if len(t) >= 4 and any(w.startswith(t) for w in self.vocab_list):
+            return {t + "*"}
+        split = next((t[:k] for k in range(3, len(t) - 2)
+                      if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
+        if split:
+            return {split, stem(t[len(split):])}
+        if len(t) >= 4:
+            close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
+            if close:
+                return {close[0]}
+        if difflib.get_close_matches(t, FILLERS, n=1, cutoff=0.75):
+            return None
+        return {t}
+
+    @staticmethod
+    def has(forms: set[str], bag: set[str]) -> bool:
+        """True when a bag of terms contains any accepted form of a question term."""
+        for f in forms:
+            if f.endswith("*"):
+                if any(w.startswith(f[:-1]) for w in bag):
+                    return True
+            elif "+" in f:
+                parts = f.split("+")
+                if sum(p in bag for p in parts) >= max(1, math.ceil(len(parts) * 2 / 3)):
+                    return True
+            elif f in bag:
+                return True
+        return False
+
+    def _idf(self, form: str) -> float:
+        if "+" in form:
+            return 1.0
+        if form.endswith("*"):
+            return max((v for k, v in self.idf.items() if k.startswith(form[:-1])), default=1.0)
+        return self.idf.get(form, self.max_idf)
+
+    def missing_share(self, groups: Groups, weights: dict[str, float]) -> float:
+        """Share of the question's weight carried by terms the reports never use."""
+        total = sum(weights.values()) or 1.0
+        missing = sum(w for t, w in weights.items()
+                      if not any(f in self.vocab or "+" in f or f.endswith("*") for f in groups[t]))
+        return missing / total
+
+    def unknown_words(self, question: str) -> list[str]:
+        """The question's words the reports never use (for an abstention's wording)."""
+        groups, _ = self.key_terms(question)
+        unknown = {t for t, forms in groups.items()
+                   if not any(f in self.vocab or "+" in f or f.endswith("*") for f in forms)}
+        return list(dict.fromkeys(w for w in tokens(question) if stem(w) in unknown))

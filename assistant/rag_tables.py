@@ -1,0 +1,165 @@
+"""RAG tables: the collaboration dashboard (current vs previous rating per area), RAG boxes
+(Word exports put them under their heading; PDF exports displace them, so they are matched to
+dashboard rows in order) and inline "(Overall RAG – Green)" ratings."""
+
+from __future__ import annotations
+
+import re
+
+from .layout import Box, Line, Rating, section_for, trimmed_end
+
+RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber": "Amber",
+                "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD"}
+BOX_LABELS = {"overall rag": "Overall", "time": "Time", "costs": "Costs", "savings": "Savings",
+              "cashable": "Savings", "cashable savings": "Savings", "benefits": "Benefits"}
+DIRECTION_WORDS = {"no", "change", "no change", "improved", "worsened", "deteriorated", "declined"}
+DASHBOARD_ROW = re.compile(
+    r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(.+?)\s+(Green|Amber|Red|Not graded)\s+"
+    r"(Green|Amber|Red|Not graded|n/a)\s*$"
+)
+INLINE_RAG = re.compile(r"\(?\s*Overall RAG\s*[–-]?\s*(Green|Amber|Red)\s*\)?", re.IGNORECASE)
+
+
+def dashboard(lines: list[Line]):
+    """Rows of a 'current vs previous RAG' table: {line_no: (number, name, current, previous)}."""
+    rows = {}
+    for i, ln in enumerate(lines):
+        m = DASHBOARD_ROW.match(ln.raw)
+        if m:
+            rows[i] = (m.group(1), m.group(2).strip(), m.group(3), m.group(4))
+    if len(rows) < 3:
+        return {}, set(), (None, None)
+    first, last = min(rows), max(rows)
+    head_text = " ".join(ln.text for ln in lines[max(0, first - 15):first])
+    if "dashboard" in head_text.lower() or "rag" in head_text.lower():
+        first = max(0, first - 15)
+        while first < min(rows) and not re.search(r"dashboard|RAG", lines[first].raw, re.IGNORECASE):
+            first += 1
+    table = set(range(first, last + 1))
+    cur = re.search(r"Current\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
+    prev = re.search(r"Previous\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
+    return rows, table, (cur and cur.group(1), prev and prev.group(1))
+
+
+def box_token(text: str) -> str | None:
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    if not low:
+        return "blank"
+    if low in BOX_LABELS:
+        return "label"
+    if low in RATING_WORDS:
+        return "rating"
+    if low in DIRECTION_WORDS or re.fullmatch(r"was (green|amber|red)", low):
+        return "direction"
+    return None
+
+
+def boxes(lines: list[Line]):
+    """RAG boxes: runs of label/rating/figure lines starting at an 'Overall RAG' line."""
+    boxes: list[Box] = []
+    used: set[int] = set()
+    displaced: dict[int, int] = {}  # line_no -> offset where a heading glued to a box begins
+    i = 0
+    while i < len(lines):
+        if lines[i].text.lower() != "overall rag":
+            i += 1
+            continue
+        first = lines[i]
+        box = Box(first.start + len(first.raw) - len(first.raw.lstrip()), trimmed_end(first))
+        label, j = "Overall", i + 1
+        while j < len(lines):
+            text = lines[j].text
+            kind = box_token(text)
+            if kind is None:
+                glued = re.match(r"^(\s*(?:No\s+)?change\b\s*)(?=\d+\.\d)", lines[j].raw, re.IGNORECASE)
+                if glued:  # "change 5.4.1 Essex County ..." — heading displaced into the box
+                    _apply_direction(box, "change")
+                    box.end = lines[j].start + len(glued.group(1).rstrip())
+                    displaced[j] = lines[j].start + len(glued.group(1))
+                    used.add(j)
+                    j += 1
+                    break
+                if label and len(text) <= 60 and re.search(r"[£$€%]", text):
+                    box.figures[label] = f"{box.figures[label]}; {text}" if label in box.figures else text
+                    box.end = trimmed_end(lines[j])
+                    used.add(j)
+                    j += 1
+                    continue
+                break
+            if kind == "label":
+                if text.lower() == "overall rag":
+                    break  # the next box starts here
+                label = BOX_LABELS[text.lower()]
+            elif kind == "rating":
+                value = RATING_WORDS[text.lower()]
+                if label == "Overall":
+                    box.overall = box.overall or value  # a second value ("n/a") is no rating
+                elif label not in box.sub:
+                    box.sub[label] = text.strip()
+            elif kind == "direction":
+                _apply_direction(box, text)
+            if kind != "blank":
+                box.end = trimmed_end(lines[j])
+            used.add(j)
+            j += 1
+        used.add(i)
+        boxes.append(box)
+        i = max(i + 1, j)
+    return boxes, used, displaced
+
+
+def _apply_direction(box: Box, text: str) -> None:
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    m = re.fullmatch(r"was (green|amber|red)", low)
+    if m:
+        box.previous = m.group(1).capitalize()
+        return
+    words = f"{box.direction or ''} {low}".strip()
+    box.direction = words[0].upper() + words[1:]
+
+
+def ratings(text, lines, sections, rows, boxes) -> list[Rating]:
+    ratings: list[Rating] = []
+    by_number = {s.number: s for s in sections if s.number}
+    row_items = sorted(rows.items())
+    matched = _align(boxes, [r[1][2] for r in row_items]) if row_items else {}
+    for k, (line_no, (number, name, current, previous)) in enumerate(row_items):
+        line = lines[line_no]
+        section = by_number.get(number)
+        box = boxes[matched[k]] if k in matched else None
+        ratings.append(Rating(
+            workstream=name, section=section.heading if section else f"{number} {name}",
+            overall=current, previous=None if previous == "n/a" else previous,
+            direction=box.direction if box else None,
+            start=line.start + len(line.raw) - len(line.raw.lstrip()),
+            end=line.start + len(line.raw.rstrip()), source="dashboard",
+            sub=dict(box.sub) if box else {}, figures=dict(box.figures) if box else {},
+        ))
+    if not row_items:
+        for box in boxes:
+            section = section_for(sections, box.start)
+            ratings.append(Rating(section.title, section.heading, box.overall, box.start, box.end,
+                                  "box", box.previous, box.direction, dict(box.sub), dict(box.figures)))
+    for section in sections:
+        for span in section.spans:
+            if span.kind in {"box", "row"}:
+                continue
+            m = INLINE_RAG.search(text[span.start:span.end])
+            if not m:
+                continue
+            name = section.title if span.kind == "heading" else re.split(
+                r"\s*\(\s*Overall RAG", text[span.start:span.end])[0].strip(" -–")
+            ratings.append(Rating(name, section.heading, m.group(1).capitalize(),
+                                  span.start, span.end, "inline"))
+    return ratings
+
+
+def _align(boxes: list[Box], currents: list[str]) -> dict[int, int]:
+    """Match boxes to dashboard rows in order, skipping boxes whose rating disagrees."""
+    matched, b = {}, 0
+    for k, current in enumerate(currents):
+        for j in range(b, len(boxes)):
+            if boxes[j].overall == current:
+                matched[k], b = j, j + 1
+                break
+    return matched
