@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from .documents import Document
 from .structure import Rating, Section, Structure
+from .injection import addresses_assistant
 from .terms import expand
 
 
@@ -49,7 +50,8 @@ def chunk_document(doc: Document, structure: Structure, acronyms: dict[str, str]
     # when there is one, carries the ratings instead), so only in-place boxes are quotable.
     boxes_in_place = not any(r.source == "dashboard" for r in structure.ratings)
     for section in structure.sections:
-        spans = [s for s in section.spans if s.kind != "box" or boxes_in_place]
+        spans = [s for s in section.spans if (s.kind != "box" or boxes_in_place)
+                 and not addresses_assistant(doc.text[s.start:s.end])]
         if not spans:
             continue
         header = _header(doc, section, structure, acronyms)

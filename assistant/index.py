@@ -21,13 +21,14 @@ import numpy as np
 from .chunking import Chunk, chunk_document, collapse
 from .documents import Document, DocumentError, discover, load_document, load_manifest
 from .embed import Embedder, get_embedder
+from .injection import addresses_assistant
 from .settings import Settings
 from .structure import parse
 from .terms import expand, learn_acronyms
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 7  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 8  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
 
 
@@ -42,6 +43,7 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # file -> reason
+    warnings: list[str] = field(default_factory=list)
     chunks_written: int = 0
     seconds: float = 0.0
 
@@ -52,6 +54,8 @@ class IngestReport:
         text = "ingest: " + ", ".join(parts)
         for name, reason in self.failed.items():
             text += f"\n  skipped {name}: {reason}"
+        for warning in self.warnings:
+            text += f"\n  warning: {warning}"
         return text
 
 
@@ -140,6 +144,11 @@ def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | No
     for doc in loaded:
         structure = parse(doc.text)
         chunks = chunk_document(doc, structure, acronyms, settings.chunk_chars)
+        held = [s for sec in structure.sections for s in sec.spans
+                if addresses_assistant(doc.text[s.start:s.end])]
+        if held:
+            report.warnings.append(f"{doc.name}: {len(held)} sentence(s) addressed to an AI "
+                                   "are not quoted (possible prompt injection)")
         _write_chunks(chunks_col, spans_col, doc, chunks, embedder, acronyms)
         docs_meta[doc.name] = {
             "sha256": doc.sha256, "meta_hash": _meta_hash(doc), "title": doc.title,

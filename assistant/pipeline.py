@@ -18,31 +18,12 @@ from pathlib import Path
 from .answer import Answer
 from .backends import Answerer, Query, get_backend
 from .editions import resolve
+from .injection import strip_instructions
 from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load
 from .retrieve import Retriever
 from .settings import Settings
 
 log = logging.getLogger(__name__)
-
-HIDDEN = re.compile(r"<!--.*?-->|\[[^\]]*\b(override|admin|system|instruction)[^\]]*\]", re.I | re.S)
-INJECTION = re.compile(
-    r"\bnote to (the )?(ai|assistant|model|bot|system)\s*:[^.?!\n]*[.?!]?"
-    r"|\b(new|updated) (policy|instruction|rule)s?\b[^:.?!\n]*:[^.?!\n]*[.?!]?"
-    r"|\b(every|each|all|your) (answer|reply|response)s? (must|should|will)\b[^.?!\n]*[.?!]?"
-    r"|\b(must|should|always) (say|state|claim|report|answer)\b[^.?!\n]*[.?!]?"
-    r"|\b(just )?confirm (it|that|this)\b[^.?!\n]*[.?!]?"
-    r"|\b(answer|respond|reply) without (citations?|sources?|quotes?)\b[^.?!\n:]*"
-    r"|\band add that\b[^.?!\n:]*"
-    r"|(ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b(instructions?|prompts?|rules|reports?|"
-    r"above|context|previous|everything)\b[^.?!\n]*[.?!]?"
-    r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!]*[.!]?"
-    r"|\byou are now\b[^.?!\n]*[.?!]?"
-    r"|\b(print|reveal|show|repeat|output|list|dump)\b[^.?!\n]{0,80}\b(prompt|instructions|files|model name)\b[^.?!\n]*?(,? then\b|[.?!]|$)"
-    r"|\b(pretend|act as|role-?play)\b[^.?!\n]*[.?!]?"
-    r"|\b(just )?(say|answer|reply|respond|tell (me|them|everyone))\b[^.?!\n]{0,20}\b(that|with)\b[^.?!\n]*[.?!]?",
-    re.IGNORECASE,
-)
-
 
 class QuestionError(ValueError):
     """A question that cannot be processed; the message says what to do."""
@@ -58,7 +39,7 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
             "(ask about one topic at a time)"
         )
     notes = []
-    cleaned = INJECTION.sub(" ", HIDDEN.sub(" ", question))
+    cleaned = strip_instructions(question)
     if cleaned != question:
         notes.append("Instructions inside the question were ignored; only the reports are used.")
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,;:-")

@@ -1,0 +1,45 @@
+"""Instructions aimed at the assistant, in questions and in documents. They change nothing:
+they are stripped from questions before retrieval, and report sentences that address an AI
+are never quoted as evidence (ingest warns about them)."""
+
+from __future__ import annotations
+
+import re
+
+HIDDEN = re.compile(r"<!--.*?-->|\[[^\]]*\b(override|admin|system|instruction)[^\]]*\]", re.I | re.S)
+INJECTION = re.compile(
+    r"\bnote to (the )?(ai|assistant|model|bot|system)\s*:[^.?!\n]*[.?!]?"
+    r"|\b(new|updated) (policy|instruction|rule)s?\b[^:.?!\n]*:[^.?!\n]*[.?!]?"
+    r"|\b(every|each|all|your) (answer|reply|response)s? (must|should|will)\b[^.?!\n]*[.?!]?"
+    r"|\b(must|should|always) (say|state|claim|report|answer)\b[^.?!\n]*[.?!]?"
+    r"|\b(just )?confirm (it|that|this)\b[^.?!\n]*[.?!]?"
+    r"|\b(answer|respond|reply) without (citations?|sources?|quotes?)\b[^.?!\n:]*"
+    r"|\band add that\b[^.?!\n:]*"
+    r"|(ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b(instructions?|prompts?|rules|reports?|"
+    r"above|context|previous|everything)\b[^.?!\n]*[.?!]?"
+    r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!]*[.!]?"
+    r"|\byou are now\b[^.?!\n]*[.?!]?"
+    r"|\b(print|reveal|show|repeat|output|list|dump)\b[^.?!\n]{0,80}\b(prompt|instructions|files|model name)\b[^.?!\n]*?(,? then\b|[.?!]|$)"
+    r"|\b(pretend|act as|role-?play)\b[^.?!\n]*[.?!]?"
+    r"|\b(just )?(say|answer|reply|respond|tell (me|them|everyone))\b[^.?!\n]{0,20}\b(that|with)\b[^.?!\n]*[.?!]?",
+    re.IGNORECASE,
+)
+# Stricter for documents: a board paper may well say "the report should state ...", so only
+# text that addresses an AI or tries to override instructions is held back.
+IN_DOCUMENT = re.compile(
+    r"\b(ignore|disregard|forget|override)\b[^.?!\n]{0,60}\b(instructions?|prompts?|rules)\b"
+    r"|\byou are now\b|\bnote to (the )?(ai|assistant|model|bot)\b|\b(system|developer) prompt\b"
+    r"|\b(ai|assistant|chatbot|language model|llm)s?\b[^.?!\n]{0,40}\b(must|should|will) (say|answer|reply|tell)\b"
+    r"|\btell (every|all) (officers?|users?)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_instructions(question: str) -> str:
+    """The question without hidden comments and instructions aimed at the assistant."""
+    return INJECTION.sub(" ", HIDDEN.sub(" ", question))
+
+
+def addresses_assistant(text: str) -> bool:
+    """True for document text written to steer an AI rather than to inform a reader."""
+    return bool(IN_DOCUMENT.search(text))
