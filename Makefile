@@ -24,7 +24,7 @@ chat: index
 # Debian packages the browser and PDF-rendering tests use (CI runs as root).
 system-deps:
 	@command -v chromium >/dev/null && command -v pdftoppm >/dev/null || \
-	  (apt-get update -qq && apt-get install -y -qq chromium poppler-utils fonts-dejavu-core >/dev/null)
+	  (apt-get update -qq && apt-get install -y -qq chromium poppler-utils fonts-dejavu-core fonts-noto-color-emoji >/dev/null)
 
 test: install system-deps
 	$(BIN)/python -m pytest -q

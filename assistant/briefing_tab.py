@@ -9,7 +9,8 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from .brief import build_pack, to_docx, to_markdown, to_pdf
+from .brief import build_pack
+from .brief_render import to_docx, to_markdown, to_pdf
 from .register import build_register
 
 

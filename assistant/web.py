@@ -1,25 +1,35 @@
-"""The web chat: streamed cited answers, a sources panel, feedback, audit, admin upload.
+"""The web chat in Gradio: streamed cited answers, a sources panel, feedback, audit, admin upload.
 
-Rendering helpers at the top are pure functions (unit tested); `build_app` wires them to
-Gradio; `serve` adds sign-in and launches. Everything shown that came from a user or a
-report is escaped first, so HTML or <script> in a question, answer or quote shows as text.
+`ChatApp` holds the event handlers (they call the pipeline and record feedback/audit);
+`build_app` lays out the page and wires the handlers to it; `launch_options` and `serve` add
+sign-in and launch. What the page shows is rendered, escaped, by `render`.
 """
 
 from __future__ import annotations
 
-import html
 import ipaddress
 import logging
 import re
 import shutil
 import time
-from bisect import bisect_right
 from pathlib import Path
 
 import gradio as gr
 
 from . import auth, feedback
 from .answer import Answer
+from .render import (
+    ALL,
+    CSS,
+    HEAD,
+    NO_SOURCES,
+    answer_markdown,
+    copy_text,
+    edition_choices,
+    sources_html,
+    spans_by_document,
+    user_markdown,
+)
 from .settings import Settings
 
 log = logging.getLogger(__name__)
@@ -31,149 +41,10 @@ EXAMPLES = [
     "Who chairs the NLEDP delivery board?",
     "How has the ECFRS collaboration changed since 2019?",
 ]
-ALL = "All reports"
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
-NO_SOURCES = '<div class="sources empty">Sources for the latest answer appear here.</div>'
 MAX_TURNS = 20  # earlier turns kept per session (follow-ups only use the last few)
 PROGRESS = gr.Progress()  # Gradio swaps in a per-call tracker for this default
 STREAM_WORDS, STREAM_PAUSE = 6, 0.03  # words per update and seconds between updates
-
-CSS = """
-.sources .source { border: 1px solid var(--border-color-primary); border-radius: 8px;
-  padding: 6px 10px; margin: 6px 0; }
-.sources .source.flash { box-shadow: 0 0 0 3px var(--color-accent-soft); }
-.sources summary { cursor: pointer; }
-.sources .meta { font-size: 0.9em; opacity: 0.8; }
-.sources .quote mark, .sources .context mark { padding: 0 2px; }
-.sources .context { margin: 6px 0 2px; line-height: 1.5; }
-.sources .file { font-size: 0.8em; opacity: 0.6; }
-.interpreted { font-style: italic; opacity: 0.85; }
-"""
-
-# [n] markers in answers link to #src-n; open and scroll to that source instead of navigating.
-HEAD = """<script>
-document.addEventListener("click", (event) => {
-  const link = event.target.closest && event.target.closest('a[href^="#src-"]');
-  if (!link) return;
-  event.preventDefault();
-  event.stopPropagation();
-  const item = document.getElementById(link.getAttribute("href").slice(1));
-  if (!item) return;
-  item.open = true;
-  item.scrollIntoView({behavior: "smooth", block: "center"});
-  item.classList.add("flash");
-  setTimeout(() => item.classList.remove("flash"), 1500);
-}, true);
-</script>"""
-
-_MARKER = re.compile(r"(\[\d+\])")
-_MD_ALL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
-_MD_LINKS = re.compile(r"([\\\[\]!])")
-
-
-def user_markdown(text: str) -> str:
-    """Markdown that shows `text` exactly as typed: no HTML, links, images or formatting."""
-    return _MD_ALL.sub(r"\\\1", html.escape(text or ""))
-
-
-def answer_markdown(text: str) -> str:
-    """An answer's Markdown with HTML escaped and links/images disarmed; [n] link to sources."""
-    parts = []
-    for piece in _MARKER.split(text or ""):
-        if _MARKER.fullmatch(piece):
-            n = piece[1:-1]
-            parts.append(f"[\\[{n}\\]](#src-{n})")
-        else:
-            parts.append(_MD_LINKS.sub(r"\\\1", html.escape(piece, quote=False)))
-    return "".join(parts)
-
-
-def _collapse(text: str) -> str:
-    return re.sub(r"\s+", " ", text)
-
-
-def spans_by_document(spans: list[dict]) -> dict[str, list[dict]]:
-    """Index spans per document, sorted by start offset (for finding a quote's paragraph)."""
-    out: dict[str, list[dict]] = {}
-    for span in spans:
-        out.setdefault(span["document"], []).append(span)
-    for items in out.values():
-        items.sort(key=lambda s: s["start"])
-    return out
-
-
-def context_html(cite: dict, doc_spans: list[dict], width: int = 2) -> str:
-    """The quote highlighted inside its paragraph: up to `width` spans either side, same section."""
-    quote = f"<mark>{html.escape(_collapse(cite['quote']))}</mark>"
-    if not doc_spans:
-        return f'<p class="context">{quote}</p>'
-    k = max(bisect_right([s["start"] for s in doc_spans], cite["start"]) - 1, 0)
-    section = doc_spans[k]["section"]
-    lo = hi = k
-    while hi + 1 < len(doc_spans) and doc_spans[hi + 1]["start"] < cite["end"]:
-        hi += 1
-    def same_paragraph(j: int) -> bool:
-        return (0 <= j < len(doc_spans) and doc_spans[j]["section"] == section
-                and doc_spans[j]["kind"] != "heading")
-
-    for _ in range(width):
-        lo -= same_paragraph(lo - 1)
-        hi += same_paragraph(hi + 1)
-    body, marked, end = "", False, -1
-    for span in doc_spans[lo:hi + 1]:
-        if span["start"] < end:
-            continue  # overlapping span (a table row inside a sentence): already shown
-        end, text = span["end"], span["text"]
-        a = max(cite["start"], span["start"]) - span["start"]
-        b = min(cite["end"], span["end"]) - span["start"]
-        if a < b:
-            marked = True
-            piece = (html.escape(_collapse(text[:a])) + "<mark>" + html.escape(_collapse(text[a:b]))
-                     + "</mark>" + html.escape(_collapse(text[b:])))
-        else:
-            piece = html.escape(_collapse(text))
-        separator = "<br>" if span["kind"] in ("row", "bullet") else " "
-        body += (separator if body else "") + piece.strip()
-    body = body if marked else quote
-    return f'<p class="context">{body}</p>'
-
-
-def sources_html(citations: list[dict], spans: dict[str, list[dict]] | None = None) -> str:
-    """The sources panel: one collapsible item per citation, quote highlighted in context."""
-    if not citations:
-        return NO_SOURCES
-    items = []
-    for c in citations:
-        e = {k: html.escape(str(c.get(k, ""))) for k in ("n", "title", "date", "section",
-                                                          "document", "start", "end")}
-        items.append(
-            f'<details class="source" id="src-{e["n"]}">'
-            f'<summary><b>[{e["n"]}]</b> <span class="title">{e["title"]}</span> '
-            f'<span class="meta">· {e["date"]} · section {e["section"]}</span>'
-            f'<div class="quote"><mark>{html.escape(_collapse(c.get("quote", "")))}</mark></div>'
-            f"</summary>{context_html(c, (spans or {}).get(c.get('document'), []))}"
-            f'<div class="file">{e["document"]}, characters {e["start"]}–{e["end"]}</div>'
-            "</details>")
-    return f'<div class="sources"><h4>Sources</h4>{"".join(items)}</div>'
-
-
-def copy_text(answer: dict) -> str:
-    """Plain text for a briefing: question, answer with [n] markers, numbered sources."""
-    text = re.sub(r"\*\*(.+?)\*\*", r"\1", answer.get("answer", "")).strip()
-    lines = [answer.get("question", "").strip(), "", text or answer.get("error", "")]
-    if answer.get("citations"):
-        lines += ["", "Sources:"]
-        for c in answer["citations"]:
-            lines.append(f'[{c["n"]}] {c["title"]} ({c["date"]}), section {c["section"]}: '
-                         f'"{_collapse(c["quote"]).strip()}"')
-    return "\n".join(lines).strip()
-
-
-def edition_choices(documents: dict[str, dict]) -> list[tuple[str, str]]:
-    """(label, file name) per report edition, newest first, after 'All reports'."""
-    docs = sorted(documents.items(), key=lambda kv: str(kv[1].get("date", "")), reverse=True)
-    return [(ALL, ALL)] + [(f'{d.get("title", name)} ({d.get("date", "undated")})', name)
-                           for name, d in docs]
 
 
 def _stream_chunks(text: str, words: int = STREAM_WORDS) -> list[str]:
@@ -191,10 +62,12 @@ def _restore(path: Path, backup: bytes | None) -> None:
 
 
 def _example_text(event: gr.SelectData) -> str:
+    """The clicked example's question, to put in the box before asking it."""
     return event.value["text"]
 
 
 def _local(host: str) -> bool:
+    """Whether the app listens on loopback only (anonymous use is then trusted as admin)."""
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
@@ -211,24 +84,29 @@ class ChatApp:
         self._spans: tuple[int, dict] = (0, {})
 
     def user(self, request: gr.Request | None) -> str:
+        """The signed-in name, for feedback and audit rows."""
         return getattr(request, "username", None) or "anonymous"
 
     def is_admin(self, request: gr.Request | None) -> bool:
+        """Admins may add reports; anonymous use counts only when served on loopback."""
         name = getattr(request, "username", None)
         if name is None:
             return self.settings.anonymous and _local(self.settings.host)
         return self.users.role(name) == "admin"
 
     def spans(self) -> dict[str, list[dict]]:
+        """Spans per document, recomputed only when the index is swapped."""
         spans = self.assistant.index.spans
         if self._spans[0] != id(spans):
             self._spans = (id(spans), spans_by_document(spans))
         return self._spans[1]
 
     def editions(self) -> gr.Dropdown:
+        """The edition picker refreshed from the index (it changes after an upload)."""
         return gr.Dropdown(choices=edition_choices(self.assistant.index.documents))
 
     def on_load(self, request: gr.Request):
+        """Per page load: show the admin tab to admins and who is signed in."""
         who = f"Signed in as **{user_markdown(self.user(request))}**" if getattr(
             request, "username", None) else "Local use (no sign-in)"
         return gr.Tab(visible=self.is_admin(request)), who, self.editions()
@@ -275,12 +153,14 @@ class ChatApp:
                self._interpreted(answer), copy_text(answer), turns)
 
     def _final_markdown(self, answer: dict) -> str:
+        """The finished answer as shown: an error, or the answer with its notes."""
         if answer.get("error"):
             return "⚠️ " + user_markdown(answer["error"])
         notes = "".join(f"\n\n*{user_markdown(n)}*" for n in answer.get("notes", []))
         return answer_markdown(answer.get("answer", "")) + notes
 
     def _interpreted(self, answer: dict) -> str:
+        """'Interpreted as: ...' when a follow-up was rewritten, else empty."""
         standalone = answer.get("standalone_question")
         if standalone and standalone.strip() != answer.get("question", "").strip():
             return f"Interpreted as: *{user_markdown(standalone)}*"
@@ -301,9 +181,11 @@ class ChatApp:
         return "", thanks + (" It helps fix bad answers." if rating < 0 else "")
 
     def thumbs_up(self, comment: str, turns: list, request: gr.Request):
+        """👍 on the latest answer."""
         return self.rate(1, comment, turns, request)
 
     def thumbs_down(self, comment: str, turns: list, request: gr.Request):
+        """👎 on the latest answer."""
         return self.rate(-1, comment, turns, request)
 
     def add_report(self, upload, request: gr.Request, progress=PROGRESS):

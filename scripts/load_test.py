@@ -17,14 +17,11 @@ import json
 import os
 import random
 import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,44 +50,18 @@ def percentile(values: list[float], p: float) -> float:
 def local_app(port: int | None):
     """Run `python -m assistant.web` with a throwaway user; yields (url, user, password)."""
     from assistant.auth import add_user
+    from assistant.serve_local import AppDidNotStart, free_port, running_app
 
     with tempfile.TemporaryDirectory(prefix="load-test-") as tmp:
         user, password = "loadtest", secrets.token_urlsafe(12)
         add_user(Path(tmp) / "users.json", user, password, "officer")
-        port = port or _free_port()
-        env = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
-               "GRADIO_ANALYTICS_ENABLED": "False", "ASSISTANT_HOST": "127.0.0.1",
-               "ASSISTANT_PORT": str(port), "ASSISTANT_DATA_DIR": str(Path(tmp) / "var"),
-               "ASSISTANT_AUTH_FILE": str(Path(tmp) / "users.json"), "ASSISTANT_ANONYMOUS": "0"}
-        url = f"http://127.0.0.1:{port}/"
-        with open(Path(tmp) / "server.log", "w") as log:
-            proc = subprocess.Popen([sys.executable, "-m", "assistant.web"], cwd=ROOT, env=env,
-                                    stdout=log, stderr=subprocess.STDOUT)
-            try:
-                _wait(url, proc, Path(tmp) / "server.log")
-                yield url, user, password
-            finally:
-                proc.terminate()
-                proc.wait(timeout=15)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait(url: str, proc: subprocess.Popen, log: Path, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            sys.exit(f"the app exited:\n{log.read_text()[-2000:]}")
+        settings = {"host": "127.0.0.1", "port": port or free_port(), "anonymous": "0",
+                    "data_dir": Path(tmp) / "var", "auth_file": Path(tmp) / "users.json"}
         try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    sys.exit(f"the app did not start in {timeout:.0f}s")
+            with running_app(settings, Path(tmp) / "server.log", timeout=300) as url:
+                yield url, user, password
+        except AppDidNotStart as e:
+            sys.exit(str(e))
 
 
 def session(url: str, auth: tuple[str, str], asks: list[str], deadline: float,

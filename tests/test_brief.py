@@ -15,7 +15,8 @@ import numpy as np
 import pytest
 
 from assistant.answer import markers
-from assistant.brief import brief_command, build_pack, write_pack
+from assistant.brief import brief_command, build_pack
+from assistant.brief_render import write_pack
 from assistant.chunking import collapse
 from assistant.index import ingest, load
 from assistant.settings import ROOT

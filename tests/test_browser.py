@@ -6,46 +6,21 @@ with the real index of the repo corpus built into tmp, a temp users file and a t
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from assistant import auth
 from assistant.feedback import db_path
-from assistant.settings import ROOT
+from assistant.serve_local import free_port, running_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).parent / "artifacts"
 DATA = Path(__file__).parent / "data"
 USER, PASSWORD = "officer1", "correct horse battery"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float = 180) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"the web app exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    pytest.fail(f"the web app did not start within {timeout}s:\n{log.read_text()[-3000:]}")
 
 
 @pytest.fixture(scope="module")
@@ -61,28 +36,13 @@ def server(settings, embedder, onnx_cache, tmp_path_factory):
     corpus = tmp / "corpus"  # a copy, so an upload can never touch the repo's corpus
     shutil.copytree(settings.corpus_dir, corpus)
     app_settings = settings.replace(corpus_dir=corpus, data_dir=tmp / "var",
-                                    auth_file=tmp / "users.json", port=_free_port())
+                                    auth_file=tmp / "users.json", port=free_port())
     auth.add_user(app_settings.auth_file, USER, PASSWORD, "admin")
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
-           "GRADIO_ANALYTICS_ENABLED": "False"}
-    for name in ("corpus_dir", "index_dir", "data_dir", "auth_file", "port", "host"):
-        env[f"ASSISTANT_{name.upper()}"] = str(getattr(app_settings, name))
-    env.pop("ASSISTANT_ANONYMOUS", None)
-    env.pop("ASSISTANT_USERS", None)
-    log = tmp / "server.log"
-    with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "assistant.web"], cwd=ROOT, env=env,
-                                stdout=out, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{app_settings.port}/"
-    try:
-        _wait_until_up(url, proc, log)
+    names = ("corpus_dir", "index_dir", "data_dir", "auth_file", "port", "host")
+    env = {name: getattr(app_settings, name) for name in names}
+    env.update(anonymous=None, users=None)  # None unsets: sign in only via the temp users file
+    with running_app(env, tmp / "server.log") as url:
         yield url, app_settings
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,9 @@ import pytest
 from assistant.answer import markers
 from assistant.chunking import collapse
 from assistant.index import ingest, load, read_manifest
-from assistant.register import MATCH, build_register, direction, register_answer, similarity
+from assistant.register import build_register, direction
+from assistant.register_answers import register_answer
+from assistant.register_names import MATCH, similarity
 from assistant.settings import ROOT
 
 Y2019 = "2019-06-quarterly-collaboration-update.txt"

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from markdown_it import MarkdownIt
 
-from assistant import auth, feedback, web
+from assistant import auth, feedback, render, web
 from assistant.answer import Answer, Citation
 from assistant.index import IngestReport
 from assistant.settings import Settings
@@ -72,7 +72,7 @@ def request(name="alice"):
     return SimpleNamespace(username=name)
 
 
-def run_ask(app, question, turns=None, edition=web.ALL, name="alice"):
+def run_ask(app, question, turns=None, edition=render.ALL, name="alice"):
     *_, last = app.ask(question, [], turns or [], edition, request(name))
     return last
 
@@ -81,14 +81,14 @@ def run_ask(app, question, turns=None, edition=web.ALL, name="alice"):
 
 def test_sources_panel_escapes_script_in_quote_title_and_section():
     cite = {**CITE, "quote": f"Amber {EVIL}", "title": EVIL, "section": EVIL}
-    panel = web.sources_html([cite], {})
+    panel = render.sources_html([cite], {})
     assert "<script>" not in panel and "<img" not in panel
     assert "&lt;script&gt;" in panel
     assert '<details class="source" id="src-1">' in panel
 
 
 def test_sources_panel_shows_edition_section_and_quote_in_its_paragraph():
-    panel = web.sources_html([CITE], web.spans_by_document(SPANS))
+    panel = render.sources_html([CITE], render.spans_by_document(SPANS))
     assert "Collaboration annual update" in panel and "2022-11" in panel and "5.3.2" in panel
     context = panel.split('class="context">')[1]
     assert context.startswith("Delays to delivery")  # the neighbouring sentence, same section
@@ -99,17 +99,17 @@ def test_sources_panel_shows_edition_section_and_quote_in_its_paragraph():
 
 def test_answer_markdown_is_sanitised_and_markers_link_to_sources():
     text = f"Amber {EVIL} [1]. See [click](http://evil.example) ![x](http://evil.example/x) [2]."
-    rendered = MarkdownIt("commonmark", {"html": True}).render(web.answer_markdown(text))
+    rendered = MarkdownIt("commonmark", {"html": True}).render(render.answer_markdown(text))
     assert "<script" not in rendered and "<img" not in rendered
     assert 'href="http' not in rendered and 'src="http' not in rendered
     assert 'href="#src-1"' in rendered and 'href="#src-2"' in rendered
     assert "&lt;script&gt;" in rendered
-    assert "<strong>Amber</strong>" in MarkdownIt().render(web.answer_markdown("**Amber** [1]"))
+    assert "<strong>Amber</strong>" in MarkdownIt().render(render.answer_markdown("**Amber** [1]"))
 
 
 def test_user_text_shows_verbatim():
     md = MarkdownIt("commonmark", {"html": True})
-    rendered = md.render(web.user_markdown("why is *NAS* amber? " + EVIL + " [a](http://x)"))
+    rendered = md.render(render.user_markdown("why is *NAS* amber? " + EVIL + " [a](http://x)"))
     assert "<script" not in rendered and "<a " not in rendered and "<em>" not in rendered
     assert "*NAS*" in rendered
 
@@ -117,15 +117,15 @@ def test_user_text_shows_verbatim():
 def test_copy_text_is_plain_answer_with_numbered_sources():
     answer = {"question": "why is NAS amber?", "answer": "NAS is **Amber** [1].",
               "citations": [CITE]}
-    assert web.copy_text(answer) == (
+    assert render.copy_text(answer) == (
         "why is NAS amber?\n\nNAS is Amber [1].\n\nSources:\n"
         "[1] Collaboration annual update (2022-11), section 5.3.2 DPP - National ANPR Service "
         '(NAS): "This workstream remains at amber due to the national delays."')
 
 
 def test_edition_choices_newest_first_after_all():
-    choices = web.edition_choices(FakeIndex().documents)
-    assert choices == [(web.ALL, web.ALL),
+    choices = render.edition_choices(FakeIndex().documents)
+    assert choices == [(render.ALL, render.ALL),
                        ("Collaboration annual update (2022-11)", CITE["document"]),
                        ("Quarterly update (2019-06)", "2019-06-quarterly-collaboration-update.txt")]
 
@@ -136,7 +136,7 @@ def test_ask_streams_then_fills_sources_copy_and_audit(app_settings):
     long = "NAS is **Amber** [1] because delivery of the national programme is delayed [1]."
     app = web.ChatApp(FakeAssistant(answer_text=long), app_settings)
     updates, shown = [], []
-    for update in app.ask("why is NAS amber?", [], [], web.ALL, request()):
+    for update in app.ask("why is NAS amber?", [], [], render.ALL, request()):
         updates.append(update)
         shown.append(update[1][-1]["content"])  # the chat as the browser sees it at this point
     assert len(updates) >= 3  # cleared box, at least one partial answer, final

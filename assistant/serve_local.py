@@ -1,0 +1,78 @@
+"""Run the web chat in a subprocess on a local port, as users run it (`python -m assistant.web`).
+
+Used by the browser tests and the load test: both need a real app with their own users file
+and data folder, started and waited for the same way, and stopped afterwards.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .settings import ROOT
+
+# No model downloads or telemetry from a throwaway app.
+QUIET_ENV = {"HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
+             "GRADIO_ANALYTICS_ENABLED": "False"}
+
+
+class AppDidNotStart(RuntimeError):
+    """The app exited or never answered; the message ends with the tail of its log."""
+
+
+def free_port() -> int:
+    """A port nothing listens on right now (the OS picks it), so runs never collide."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_app(settings: dict[str, object], log: Path, timeout: float = 180) -> Iterator[str]:
+    """Start the app, yield its URL once it answers, stop it on exit.
+
+    `settings` become ASSISTANT_<NAME> variables over the current environment (a None value
+    removes the variable); they must include `port`. The app's output goes to `log`.
+    """
+    env = {**os.environ, **QUIET_ENV}
+    for name, value in settings.items():
+        if value is None:
+            env.pop(f"ASSISTANT_{name.upper()}", None)
+        else:
+            env[f"ASSISTANT_{name.upper()}"] = str(value)
+    url = f"http://127.0.0.1:{settings['port']}/"
+    with open(log, "w") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "assistant.web"], cwd=ROOT, env=env,
+                                stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_until_up(url, proc, log, timeout)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) -> None:
+    """Poll the page until it loads; fail fast if the process dies (it logs why)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AppDidNotStart(f"the web app exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise AppDidNotStart(f"the web app did not start within {timeout:.0f}s:\n"
+                         f"{log.read_text()[-3000:]}")
