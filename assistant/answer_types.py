@@ -37,9 +37,11 @@ def _new(matches: list[str], question: str) -> list[str]:
 def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> str | None:
     """What kind of answer none of the texts gives ('that figure', ...), or None."""
     joined = " ".join(texts)
+    found_tokens = set(tokens(joined))
     for period in PERIOD.findall(question):
-        if period not in edition_years and period not in tokens(joined) and "/" in period:
-            return f"figures for {period}"
+        named = "/" in period or (len(period) == 4 and period.startswith(("19", "20")))
+        if named and period not in edition_years and period not in found_tokens:
+            return f"anything for {period}"
     checks = []
     if MONEY_Q.search(question) and re.search(r"\b(how much|cost|budget|spend|spent|funding|worth)\b|£", question, re.I):
         checks.append(("that amount", MONEY))

@@ -100,13 +100,13 @@ def to_docx(pack: Pack, path: Path) -> Path:
     document.add_heading("Status by edition", 1)
     table = document.add_table(rows=1, cols=len(pack.columns) + 1)
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["Workstream", *pack.columns]):
+    for cell, text in zip(table.rows[0].cells, ["Workstream", *pack.columns], strict=False):
         cell.text = text
         cell.paragraphs[0].runs[0].bold = True
     for name, cells in pack.table:
         row = table.add_row().cells
         row[0].text = name
-        for cell, (rating, text) in zip(row[1:], cells):
+        for cell, (rating, text) in zip(row[1:], cells, strict=False):
             cell.text = text
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
             shade = OxmlElement("w:shd")

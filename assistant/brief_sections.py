@@ -132,7 +132,7 @@ def figures_section(register: Register, rows: list[Row], spans: list[dict], titl
                     citer: Citer) -> Lines:
     """Each entry's stated figures, then its section's best money or count sentences (3 at most)."""
     lines = []
-    for row, entry in _own_entries(register, rows):
+    for _row, entry in _own_entries(register, rows):
         found = [(1, f"{name}: {value} {citer.cite(entry.source)}")
                  for name, value in entry.figures.items()]
         ranked = [(figure_score(s["text"]), s) for s in _section_spans(entry, spans)]
@@ -168,7 +168,7 @@ def dates_section(register: Register, rows: list[Row], spans: list[dict], titles
         if future:
             found.append((doc["date"], future[0][0], future[0][1], span))
     lines, last = [], None
-    for edition_date, key, said, span in sorted(found, key=lambda f: (f[0], f[1][0], f[1][1] or 0,
+    for edition_date, _key, said, span in sorted(found, key=lambda f: (f[0], f[1][0], f[1][1] or 0,
                                                                       f[1][2] or 0)):
         if edition_date != last:
             title = titles[span["document"]][0]

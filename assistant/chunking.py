@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from .documents import Document
-from .structure import Rating, Section, Structure
 from .injection import addresses_assistant
+from .structure import Rating, Section, Structure
 from .terms import expand
 
 

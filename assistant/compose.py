@@ -39,6 +39,8 @@ class AnswerBuilder:
         self.parts.append(f"**{head}:**" if first else f"\n\n**{head}:**")
 
     def add_span(self, span: dict) -> None:
+        if (span["document"], span["start"]) in self.seen:
+            return  # already quoted (e.g. as the rating line)
         n = self.cite(span["document"], span["section"], span["start"], span["end"], span["text"])
         text = collapse(span["text"])
         m = re.search(r"[.!?:;]+$", text)

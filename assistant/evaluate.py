@@ -82,7 +82,9 @@ def summarise(rows: list[dict]) -> dict:
         un = [r for r in group if not r["answerable"]]
         ret = [r for r in group if "hit@k" in r]
         lat = sorted(r["latency_ms"] for r in group) or [0.0]
-        pct = lambda xs: round(100.0 * sum(xs) / len(xs), 1) if xs else None
+        def pct(xs: list) -> float | None:
+            return round(100.0 * sum(xs) / len(xs), 1) if xs else None
+
         return {
             "n": len(group), "pass": pct([r["passed"] for r in group]),
             "facts": pct([r["facts"] for r in ans]),

@@ -262,9 +262,9 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
         )
     chunks_col, spans_col = _collections(_client(settings))
     got = chunks_col.get(include=["metadatas", "documents"])
-    chunks = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"])]
+    chunks = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"], strict=False)]
     got = spans_col.get(include=["metadatas", "documents", "embeddings"])
-    spans = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"])]
+    spans = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"], strict=False)]
     vectors = np.asarray(got["embeddings"], dtype=np.float32) if spans else np.zeros((0, 384), np.float32)
     order = sorted(range(len(spans)), key=lambda k: (spans[k]["document"], spans[k]["start"]))
     spans = [spans[k] for k in order]

@@ -14,6 +14,9 @@ CUES = {
                        r"november|december|spring|summer|autumn|winter|20\d\d)\b|\d(st|nd|rd|th)\b", re.IGNORECASE),
     "person": re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|Chief|Director|Lead|chaired|chair|appointed|"
                          r"led by|Head of|Superintendent|Inspector|Dr|SRO|Commissioner|Officer)\b"),
+    "progress": re.compile(r"\b(now|currently|recently|has been|have been|is being|are being|"
+                           r"projected|due|expected|completed?|live|launched|achieved|set up|agreed|"
+                           r"approved|concluded|commenced?|underway|moved)\b", re.I),
     "status": re.compile(r"\b(green|amber|red|graded|rag)\b", re.IGNORECASE),
 }
 INTENTS = [
@@ -29,3 +32,11 @@ INTENTS = [
 ]
 def intents(question: str) -> set[str]:
     return {name for name, pattern in INTENTS if pattern.search(question)}
+
+
+# Words that say what is asked rather than what about: kept out of workstream-name matching.
+INTENT_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "why",
+                "reason", "cause", "explain", "justification", "rationale", "come", "still",
+                "moved", "move", "chang", "change", "improv", "improve", "graded", "grade"}
+# An explicit request for a rating: with no rating in any edition the honest answer is "none".
+RATING_ASKED = re.compile(r"\b(rag|rated|rating|graded|colour|color)\b|\bwhat (grade|rag)\b", re.I)

@@ -17,8 +17,19 @@ from .terms import GENERIC, STOPWORDS, stem, terms, tokens
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
+GENERIC_STEMS = {stem(w) for w in GENERIC} | {"national", "servic", "polic", "programme"}
 
 Groups = dict[str, set[str]]  # question term -> accepted forms ("x", "a+b+c" expansion, "pre*")
+
+
+def topicality(word: str) -> float:
+    """How much a word the reports never use should count: 'drones' a lot, 'anyway' little.
+
+    Everyday English words (high Zipf frequency) rarely carry a question's topic."""
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(word, "en")
+    return min(1.0, max(0.15, (5.3 - zipf) / 2.3))
 
 
 class TermMatcher:
@@ -45,9 +56,12 @@ class TermMatcher:
         """Each content term of a question -> its accepted forms, and its IDF weight."""
         groups: Groups = {}
         years = set(YEAR.findall(question))
+        asked = {stem(w): w for w in tokens(question)}  # stem -> the word as typed
         for t in dict.fromkeys(terms(question, drop_generic=True)):
             if t in years or t in MONTHS:
                 continue  # edition selectors, handled by editions.resolve
+            if ("-" in t or "/" in t) and t not in self.vocab:
+                continue  # an unused compound ("take-up", "police/fire"): its parts are terms too
             forms = {t}
             if t in self.acronym_terms:
                 forms |= {"+".join(sorted(self.acronym_terms[t]))}
@@ -56,12 +70,14 @@ class TermMatcher:
                 if forms is None:
                     continue  # a misspelt filler word ("meny", "raiting")
             groups[t] = forms
-        weights = {t: max(self._idf(f) for f in forms) for t, forms in groups.items()}
+        weights = {t: max(self._idf(f, asked) for f in forms) for t, forms in groups.items()}
         return groups, weights
 
     def _repair(self, t: str) -> set[str] | None:
         """Forms for a word the reports never use: a prefix ('collab'), a compound ('rollout'),
         a typo of a report word, or None for a typo of a stopword."""
+        if len(t) >= 4 and any(w.startswith(t) for w in GENERIC):
+            return None  # a clipped generic word ("collab")
         if len(t) >= 4 and any(w.startswith(t) for w in self.vocab_list):
             return {t + "*"}
         split = next((t[:k] for k in range(3, len(t) - 2)
@@ -83,20 +99,22 @@ class TermMatcher:
             if f.endswith("*"):
                 if any(w.startswith(f[:-1]) for w in bag):
                     return True
-            elif "+" in f:
-                parts = f.split("+")
-                if sum(p in bag for p in parts) >= max(1, math.ceil(len(parts) * 2 / 3)):
+            elif "+" in f:  # an acronym's expansion: all its distinctive words
+                parts = [p for p in f.split("+") if p not in GENERIC_STEMS] or f.split("+")
+                if all(p in bag for p in parts):
                     return True
             elif f in bag:
                 return True
         return False
 
-    def _idf(self, form: str) -> float:
+    def _idf(self, form: str, asked: dict[str, str]) -> float:
         if "+" in form:
             return 1.0
         if form.endswith("*"):
             return max((v for k, v in self.idf.items() if k.startswith(form[:-1])), default=1.0)
-        return self.idf.get(form, self.max_idf)
+        if form in self.idf:
+            return self.idf[form]
+        return self.max_idf * topicality(asked.get(form, form))
 
     def missing_share(self, groups: Groups, weights: dict[str, float]) -> float:
         """Share of the question's weight carried by terms the reports never use."""

@@ -18,8 +18,8 @@ from pathlib import Path
 from .answer import Answer
 from .backends import Answerer, Query, get_backend
 from .editions import resolve
-from .injection import strip_instructions
 from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load
+from .injection import strip_instructions
 from .retrieve import Retriever
 from .settings import Settings
 

@@ -11,7 +11,6 @@ from .index import LoadedIndex
 from .terms import expand, terms
 
 log = logging.getLogger(__name__)
-logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 
 @dataclass
@@ -27,13 +26,13 @@ class Retriever:
     def __init__(self, index: LoadedIndex):
         import bm25s
 
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
         self.index = index
         self.chunk_pos = {c["id"]: i for i, c in enumerate(index.chunks)}
         self.bm25 = bm25s.BM25()
         corpus = [terms(c["text"]) or ["_"] for c in index.chunks]
         if corpus:
             self.bm25.index(corpus, show_progress=False)
-            logging.getLogger("bm25s").setLevel(logging.WARNING)  # it resets itself to DEBUG
 
     def embed_query(self, question: str) -> np.ndarray:
         return self.index.embedder.embed([expand(question, self.index.acronyms)])[0]

@@ -85,7 +85,7 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
         cuts.append(m.end())
     cuts.append(len(chunk))
     spans = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         piece = chunk[a:b]
         s = start + a + len(piece) - len(piece.lstrip())
         e = start + a + len(piece.rstrip())

@@ -162,7 +162,7 @@ def _sections(text: str, headings) -> list[Section]:
         first = headings[0][1] if headings else len(text)
         sections.append(Section("Front matter", "", "Front matter", 0, first))
     numbered: list[Section] = []
-    for k, (line_no, start, number, title, heading, displaced) in enumerate(headings):
+    for k, (_line_no, start, number, title, heading, displaced) in enumerate(headings):
         end = headings[k + 1][1] if k + 1 < len(headings) else len(text)
         parent = ""
         if number:

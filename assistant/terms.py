@@ -7,9 +7,21 @@ thing everywhere.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
-STOPWORDS = set(["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "tell", "me", "please", "know", "give", "show", "say", "said", "says", "let", "lets", "whats", "what's", "hows", "how's", "who's", "whos", "anything", "something", "thing", "things", "get", "got", "going", "go", "happening", "happen", "there's", "theres", "any", "much", "many", "moment", "days", "day", "pls", "plz", "thanks", "cheers", "looking", "like", "bit", "roughly", "exactly", "got", "we", "us", "our", "n", "y", "r", "u", "wat", "wats", "wen", "wot", "mate", "ok", "okay", "quick", "quickly", "again"])
+STOPWORDS = set("""
+a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had
+has have having he her here hers herself him himself his how i if in into is it its itself just
+me more most my myself no nor not now of off on once only or other our ours ourselves out over own
+same she should so some such than that the their theirs them themselves then there these they this
+those through to too under until up very was we were what when where which while who whom why will
+with would you your yours yourself yourselves tell please know give show say said says let lets
+whats what's hows how's who's whos anything something thing things get got going go happening
+happen there's theres any much many
+moment days day pls plz thanks cheers looking like bit roughly exactly exact mate ok okay quick
+quickly stuff actually n y r u wat wats wen wot vs v versus
+aren't don't isn't won't can't didn't doesn't haven't hasn't wasn't weren't shouldn't
+""".split())  # English function words, then chat fillers and contractions
 STOPWORDS_CONTRACTED = {"what'", "who'", "how'", "where'", "it'", "that'", "there'"}
 # Generic to this corpus: every report is about Essex Police collaboration.
 GENERIC = {"essex", "police", "report", "reports", "paper", "collaboration", "update", "force",
@@ -58,10 +70,12 @@ def learn_acronyms(text: str) -> dict[str, str]:
         for n in range(1, len(words) + 1):
             name = words[-n:]
             initials = "".join(w[0] for w in name if w.lower() not in {"of", "and", "for", "the", "on", "at"})
-            if initials.upper().replace("&", "") == short.upper().replace("&", "")[: len(initials)] and len(initials) >= min(2, len(short)):
-                if initials.upper() == short.upper() or (len(short) > len(initials) and n == len(words)):
-                    found.setdefault(short.lower(), " ".join(name))
-                    break
+            fits = initials.upper() == short.upper() or (
+                len(short) > len(initials) and n == len(words)
+                and short.upper().replace("&", "").startswith(initials.upper().replace("&", "")))
+            if fits and len(initials) >= min(2, len(short)):
+                found.setdefault(short.lower(), " ".join(name))
+                break
     return found
 
 
@@ -70,10 +84,3 @@ def expand(text: str, acronyms: dict[str, str]) -> str:
     extra = [acronyms[t] for t in dict.fromkeys(tokens(text)) if t in acronyms]
     return f"{text} ({'; '.join(extra)})" if extra else text
 
-
-def vocabulary(texts: list[str]) -> Counter:
-    """Stemmed term -> number of texts containing it."""
-    df: Counter = Counter()
-    for text in texts:
-        df.update(set(terms(text)))
-    return df

@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.evaluate import load_questions
-from assistant.settings import Settings
+from assistant.evaluate import load_questions  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
 
 BASELINE_COLD = """
 import time, sys; t = time.perf_counter()
@@ -88,7 +88,7 @@ def main() -> None:
 
     print(f"{'measure':38} {'ours':>12} {'baseline':>12}")
     print(f"{'cold ask, fresh process (s, median of 3)':38} {statistics.median(cold):12.2f} {statistics.median(base_cold):12.2f}")
-    print(f"{'warm answer p50 (ms, %d questions)' % len(questions):38} {pct(warm, .5):12.1f} {pct(base_warm, .5):12.1f}")
+    print(f"{f'warm answer p50 (ms, {len(questions)} questions)':38} {pct(warm, .5):12.1f} {pct(base_warm, .5):12.1f}")
     print(f"{'warm answer p95 (ms)':38} {pct(warm, .95):12.1f} {pct(base_warm, .95):12.1f}")
     print(f"{'ingest corpus, fresh index (s)':38} {ingest_s:12.2f} {baseline.ingest_seconds:12.2f}")
     print(f"{'re-ingest unchanged (s / chunks written)':38} {reingest_s:8.2f} / {again.chunks_written:<3}{'n/a':>10}")

@@ -139,7 +139,7 @@ def test_docx(pack, tmp_path):
     paragraphs = [p.text for p in document.paragraphs]
     sources = paragraphs[paragraphs.index("Sources") + 1:]
     assert len(sources) == len(pack.citations)
-    for c, text in zip(pack.citations, sources):
+    for c, text in zip(pack.citations, sources, strict=False):
         assert text.startswith(f"[{c.n}] {c.title} ({c.date}), {c.section}: “{c.quote}”")
     assert any(NAS_REASON in t for t in sources)
     assert len(document.inline_shapes) == 1  # the chart

@@ -4,10 +4,11 @@ a document that tries to instruct the assistant is indexed but its instructions 
 import re
 import shutil
 
+from conftest import CORPUS, DATA, make_settings
+
 from assistant.documents import load_document
 from assistant.index import ingest
 from assistant.pipeline import Assistant
-from conftest import CORPUS, DATA, make_settings
 
 
 def norm(s: str) -> str:

@@ -198,7 +198,9 @@ def test_add_report_admin_only_and_failed_upload_leaves_corpus_untouched(app_set
     app = web.ChatApp(fake, app_settings)
     upload = tmp_path / "new-report.pdf"
     upload.write_bytes(b"not really a pdf")
-    noop = lambda *a, **k: None
+    def noop(*_args, **_kwargs) -> None:
+        return None
+
     assert "Only admins" in app.add_report(str(upload), request("officer"), noop)[0]
     reason = "unreadable PDF: EOF marker not found"
     fake.ingest_result = IngestReport(failed={"new-report.pdf": reason})

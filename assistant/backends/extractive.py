@@ -17,7 +17,7 @@ from ..answer import Answer
 from ..answer_types import missing_kind
 from ..compose import AnswerBuilder
 from ..editions import label, newest
-from ..intents import CUES, intents
+from ..intents import CUES, INTENT_WORDS, RATING_ASKED, intents
 from ..matching import TermMatcher
 from . import Query
 
@@ -36,39 +36,44 @@ class ExtractiveAnswerer:
         self.span_terms = self.match.bags
         self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
         self.by_chunk: dict[str, list[int]] = {}
+        self.by_section: dict[tuple[str, str], list[int]] = {}
         for i, s in enumerate(self.spans):
             self.by_chunk.setdefault(s["chunk"], []).append(i)
+            self.by_section.setdefault((s["document"], s["section"]), []).append(i)
 
     # ---- scoring --------------------------------------------------------------------------
-    def score_spans(self, query: Query, hits) -> list[tuple[float, int, dict]]:
+    def score_spans(self, query: Query, hits, extra: list[int] | None = None) -> list[tuple[float, int, dict]]:
+        """(score, span index, details) for the spans of the retrieved chunks, plus `extra` spans."""
         groups, weights = self.match.key_terms(query.text)
         total = sum(weights.values()) or 1.0
         wanted = intents(query.text)
+        cued = [w for w in wanted if w in CUES] + (["progress"] if query.editions.mode == "latest" else [])
         newest_doc = newest(self.index.documents)
+        candidates = {i: rank for rank, hit in reversed(list(enumerate(hits)))
+                      for i in self.by_chunk.get(hit.chunk["id"], [])}
+        for i in extra or []:
+            candidates.setdefault(i, len(hits))
         scored = []
-        for rank, hit in enumerate(hits):
-            context = self.chunk_terms.get(hit.chunk["id"], set())
-            for i in self.by_chunk.get(hit.chunk["id"], []):
-                span = self.spans[i]
-                if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
-                    continue
-                bag = self.span_terms[i]
-                own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
-                ctx = sum(w for t, w in weights.items()
-                          if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
-                cov = (own + 0.6 * ctx) / total if weights else 0.0
-                dense = float(self.index.span_vectors[i] @ query.vector)
-                cue = np.mean([1.0 if CUES[w].search(span["text"]) else 0.0
-                               for w in wanted if w in CUES]) if wanted & CUES.keys() else 0.0
-                prior = 1.0 / (1.0 + 0.5 * rank)
-                score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior
-                if query.editions.mode == "latest" and span["document"] != newest_doc:
-                    score *= 0.85
-                if len(span["text"]) < 25:
-                    score *= 0.8
-                if span["kind"] == "row" and not wanted & {"status", "reason"}:
-                    score *= 0.7  # a dashboard row only answers status questions
-                scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense}))
+        for i, rank in candidates.items():
+            span = self.spans[i]
+            if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
+                continue
+            bag, context = self.span_terms[i], self.chunk_terms.get(span["chunk"], set())
+            own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
+            ctx = sum(w for t, w in weights.items()
+                      if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
+            cov = (own + 0.6 * ctx) / total if weights else 0.0
+            dense = float(self.index.span_vectors[i] @ query.vector)
+            cue = np.mean([1.0 if CUES[w].search(span["text"]) else 0.0 for w in cued]) if cued else 0.0
+            prior = 1.0 / (1.0 + 0.5 * rank)
+            score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior
+            if query.editions.mode == "latest" and span["document"] != newest_doc:
+                score *= 0.85
+            if len(span["text"]) < 25:
+                score *= 0.8
+            if span["kind"] == "row" and not wanted & {"status", "reason"}:
+                score *= 0.7  # a dashboard row only answers status questions
+            scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense}))
         scored.sort(key=lambda x: -x[0])
         return scored
 
@@ -79,16 +84,17 @@ class ExtractiveAnswerer:
 
     def stream(self, query: Query, hits) -> Iterator[str | Answer]:
         answer = self._compose(query, hits)
-        for piece in re.findall(r"\S+\s*", answer.answer):
-            yield piece
+        yield from re.findall(r"\S+\s*", answer.answer)
         yield answer
 
     def _compose(self, query: Query, hits) -> Answer:
         groups, weights = self.match.key_terms(query.text)
         scored = self.score_spans(query, hits)
         missing = self.match.missing_share(groups, weights)
-        if query.editions.missing_years:
-            years = ", ".join(query.editions.missing_years)
+        unknown_years = [y for y in query.editions.missing_years
+                         if y not in self.match.vocab or "status" in intents(query.text)]
+        if unknown_years:
+            years = ", ".join(unknown_years)
             return self._abstain(query, scored, f"The reports don't cover {years}")
         if not scored or not weights:
             return self._abstain(query, scored, "The reports don't say")
@@ -96,8 +102,14 @@ class ExtractiveAnswerer:
         wanted = intents(query.text)
         rating_lines = (self._ratings(query, groups, weights, wanted)
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
+        if rating_lines:  # the rated workstream's whole section may hold the reason
+            extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
+            scored = self.score_spans(query, hits, extra)
         support = 0.6 * info["cov"] + 0.4 * max(info["dense"], 0.0)
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
+        if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
+                and not any(CUES["status"].search(self.spans[i]["text"]) for _, i, _ in scored[:3])):
+            return self._abstain(query, scored, "The reports give no RAG rating for that")
         if not rated and ((missing >= 0.5 and info["dense"] < 0.6)
                           or (missing >= 0.25 and info["dense"] < 0.45)
                           or support < self.settings.min_support):
@@ -107,10 +119,16 @@ class ExtractiveAnswerer:
             return self._abstain(query, scored, f"The reports don't give {typed}")
         builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
+        if query.editions.mode == "latest":  # "now"/"latest": the newest edition that has it
+            lead_doc = next((d for d in self._edition_order() if any(
+                self.spans[i]["document"] == d for _, i, _ in scored[:10])
+                or any(r[0] == d for r in rating_lines)), lead_doc)
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
         for r in rating_lines:
             if r[0] not in docs_in_order:
                 docs_in_order.append(r[0])
+        if query.editions.mode == "latest":
+            docs_in_order = docs_in_order[:1]
         used_docs = 0
         for doc in docs_in_order:
             rating = next((r for r in rating_lines if r[0] == doc), None)
@@ -216,8 +234,7 @@ class ExtractiveAnswerer:
 
     def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names."""
-        status_words = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "why"}
-        names = {t: w for t, w in weights.items() if t not in status_words}
+        names = {t: w for t, w in weights.items() if t not in INTENT_WORDS}
         total = sum(names.values())
         if not total:
             return []
@@ -230,7 +247,7 @@ class ExtractiveAnswerer:
                 match = sum(w for t, w in names.items() if self.match.has(groups[t], bag)) / total
                 if match > best_match:
                     best, best_match = r, match
-            if best is not None and best_match >= 0.5:
+            if best is not None and best_match >= (0.5 if "status" in wanted else 0.8):
                 found.append((doc, best))
         wanted_docs = query.editions.documents
         if wanted_docs:

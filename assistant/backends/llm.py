@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 
 from ..answer import Answer
+from ..compose import AnswerBuilder
 from ..settings import ROOT
 from . import Query
-from ..compose import AnswerBuilder
 from .extractive import ExtractiveAnswerer
 
 PROMPT = ROOT / "prompts" / "answer.md"
@@ -48,8 +48,7 @@ class LLMAnswerer:
             f"{' '.join(s['text'].split())}" for k, s in enumerate(evidence, 1))
         reply = self.complete(self.template.format(evidence=listing, question=query.text))
         answer = self._checked(query, reply, evidence) or fallback
-        for piece in re.findall(r"\S+\s*", answer.answer):
-            yield piece
+        yield from re.findall(r"\S+\s*", answer.answer)
         yield answer
 
     def _checked(self, query: Query, reply: str, evidence: list[dict]) -> Answer | None:
@@ -62,7 +61,7 @@ class LLMAnswerer:
             mapping = {n: builder.cite(evidence[n - 1]["document"], evidence[n - 1]["section"],
                                        evidence[n - 1]["start"], evidence[n - 1]["end"],
                                        evidence[n - 1]["text"]) for n in refs}
-            kept.append(re.sub(r"\[(\d+)\]", lambda m: f"[{mapping[int(m.group(1))]}]", sentence))
+            kept.append(re.sub(r"\[(\d+)\]", lambda m, ns=mapping: f"[{ns[int(m.group(1))]}]", sentence))
         if not kept:
             return None
         return Answer(question=query.text, answer=" ".join(kept), abstained=False,
