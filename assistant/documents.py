@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,23 +138,35 @@ def _docx_text(path: Path) -> str:
 
 
 def guess_title(text: str, path: Path) -> str:
-    """The text after a 'Title of Report' label, else the file name made readable."""
+    """The 'Title of Report' field; else the update the paper says it is; else its first title
+    line; else the file name made readable."""
     m = re.search(r"Title of Report:?\s*\n?\s*([^\n]{5,160})", text)
     if m:
         return m.group(1).strip()
+    m = re.search(r"provide (?:the|an?) (annual|quarterly|six[- ]monthly|half[- ]yearly) update", text, re.I)
+    if m:
+        return f"Collaboration {m.group(1).lower()} update"
+    for line in text.splitlines()[:15]:
+        line = line.strip()
+        words = line.split()
+        capitals = sum(w[0].isupper() for w in words if len(w) > 3) / max(1, sum(len(w) > 3 for w in words))
+        if (10 <= len(line) <= 100 and line[-1] not in ".,;:" and capitals >= 0.5
+                and not re.match(r"\d+(\.\d+)*\s", line) and line != line.upper()):
+            return line
     return re.sub(r"[-_]+", " ", path.stem).strip().capitalize()
 
 
 def guess_date(text: str, filename: str) -> str:
-    """Meeting date if stated, else a year(-month) in the file name, else the latest year named."""
+    """Meeting date if stated, else a year(-month) in the file name, else the year the text
+    names most often (a report mentions later years for plans, so not the latest one)."""
     m = re.search(r"Date of Meeting:?\s*\n?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})", text)
     if m and m.group(2).lower() in MONTHS:
         return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
-    m = re.search(r"(20\d\d)[-_](0[1-9]|1[0-2])", filename) or re.search(r"(20\d\d)", filename)
+    m = re.search(r"(20\d\d)[-_](0[1-9]|1[0-2])(?!\d)", filename) or re.search(r"(?<!\d)(20\d\d)(?!\d)", filename)
     if m:
         return "-".join(m.groups())
-    years = [int(y) for y in re.findall(r"\b(20[0-4]\d)\b", text)]
-    return str(max(years)) if years else "undated"
+    years = Counter(re.findall(r"\b(20[0-4]\d)\b", text))
+    return max(years, key=lambda y: (years[y], y)) if years else "undated"
 
 
 def discover(paths: list[Path]) -> list[Path]:
