@@ -16,7 +16,7 @@ ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms
 def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
     """Quotable spans of a section: its heading, bullets and sentences, boxes/tables excluded."""
     heading_starts = {h[1] for h in headings}
-    short = 0.7 * _median_length(lines) if wrapped else 0
+    short = 0.7 * median_length(lines) if wrapped else 0
     spans: list[Span] = []
     block: list[Line] = []
 
@@ -54,7 +54,7 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
     return [s for s in spans if section.start <= s.start < section.end]
 
 
-def _median_length(lines: list[Line]) -> float:
+def median_length(lines: list[Line]) -> float:
     lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
     return lengths[len(lengths) // 2] if lengths else 80.0
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .layout import Line, Rating, Section, Span, section_for, split_lines, trimmed_end
 from .rag_tables import INLINE_RAG, box_token, boxes, dashboard, ratings
-from .sentences import BULLET, section_spans
+from .sentences import BULLET, median_length, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
@@ -85,6 +85,7 @@ def _number_key(number: str) -> tuple[int, ...]:
 def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str, str, bool]]:
     """(line_no, start, number, title, heading, displaced) for every heading, in order."""
     found = []
+    continued: set[int] = set()  # lines that finish a wrapped numbered heading
     last_key: tuple[int, ...] = ()
     for i, ln in enumerate(lines):
         if i in skip and i not in displaced:
@@ -97,15 +98,16 @@ def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str,
             if key > last_key:
                 title = m.group(2).strip()
                 if title.count("(") > title.count(")"):  # title wrapped onto the next line
-                    nxt = next((x for x in lines[i + 1:i + 4] if x.text), None)
-                    if nxt is not None:
-                        title = f"{title} {nxt.text}"
+                    k = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].text), None)
+                    if k is not None:
+                        title = f"{title} {lines[k].text}"
+                        continued.add(k)
                 number = m.group(1).rstrip(".")
                 found.append((i, start + len(raw) - len(raw.lstrip()), number, title,
                               f"{number} {title}", i in displaced))
                 last_key = key
                 continue
-    numbered_lines = {h[0] for h in found}
+    numbered_lines = {h[0] for h in found} | continued
     accepted: set[int] = set()
     for i in range(len(lines) - 1, -1, -1):  # bottom-up: a group heading needs the next decided
         if i in skip or i in numbered_lines or not _heading_shape(lines[i]):
@@ -146,14 +148,41 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     if j is None:
         return False
     nxt = lines[j]
-    strong = (nxt.text.lower() == "overall rag" and not wrapped) or nxt.text.lower().startswith(
-        "note: rag") or nxt.text.lower().startswith("note rag") or (
-        BULLET.match(nxt.raw) and INLINE_RAG.search(nxt.text))
-    if strong:
-        return _title_case(text) or not wrapped
-    if wrapped or not _title_case(text):
+    strong = nxt.text.lower() == "overall rag" or nxt.text.lower().startswith(
+        ("note: rag", "note rag")) or (BULLET.match(nxt.raw) and INLINE_RAG.search(nxt.text))
+    if not wrapped:
+        if strong:
+            return True
+        return _title_case(text) and (
+            len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text)))
+    # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
+    # stand alone: short, after a finished sentence, before a box or a new paragraph.
+    limit = max(70, 0.85 * median_length(lines))
+    if len(text) > limit or not _after_sentence(lines, i, limit):
         return False
-    return len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text))
+    if not _title_case(text):  # only a box under it, and a new sentence after the box, will do
+        return nxt.text.lower() == "overall rag" and _new_sentence_after(lines, j, skip)
+    return strong or (nxt.text[:1].isupper() and len(nxt.text) >= 40)
+
+
+def _new_sentence_after(lines, j, skip) -> bool:
+    """The text after the box at line j starts a sentence (not the rest of a cut one)."""
+    k = j + 1
+    while k < len(lines) and (k in skip or not lines[k].text):
+        k += 1
+    return k < len(lines) and lines[k].text[:1].isupper()
+
+
+def _after_sentence(lines, i, limit: float) -> bool:
+    """The previous content line ends a sentence, list item or table, or is a heading itself."""
+    k = i - 1
+    while k >= 0 and not lines[k].text:
+        k -= 1
+    if k < 0:
+        return True
+    prev = lines[k].text
+    return (prev[-1] in ".:!?)" or box_token(prev) is not None
+            or (_title_case(prev) and len(prev) <= limit and not BULLET.match(lines[k].raw)))
 
 
 def _sections(text: str, headings) -> list[Section]:

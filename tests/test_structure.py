@@ -91,3 +91,35 @@ def test_list_items_are_separate_spans(s22):
     bullets = [" ".join(TEXT22[sp.start:sp.end].split()) for sp in hothouse.spans if sp.kind == "bullet"]
     assert "Using technology to maximise prevention opportunities" in bullets
     assert re.search("Robotics and Automation in Policing", " | ".join(bullets))
+
+
+def test_the_2019_report_as_a_pdf_parses_like_the_word_export(tmp_path):
+    """A future board paper may arrive as a PDF: render the 2019 text to PDF, read it back with
+    pypdf (hard-wrapped lines, no tabs) and expect the same workstreams and RAG boxes."""
+    from pathlib import Path
+
+    import matplotlib
+    from fpdf import FPDF
+
+    from assistant.documents import load_document
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dejavu", "", str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"))
+    pdf.set_font("dejavu", size=10)
+    for line in TEXT19.split("\n"):
+        pdf.set_x(pdf.l_margin)
+        if line.strip():
+            pdf.multi_cell(pdf.epw, 5, line.replace("\t", " ").strip())
+        else:
+            pdf.ln(3)
+    pdf.output(str(tmp_path / "report.pdf"))
+    structure = parse(load_document(tmp_path / "report.pdf").text)
+    h = headings(structure)
+    for expected in ["Joint Serious Crime Directorate (SCD)", "Op Hexagon", "Durham University",
+                     "Home Office Digital Policing Portfolio/Home Office Technology Programme",
+                     "Essex County Fire and Rescue Service (ECFRS)", "6.2 Demand"]:
+        assert expected in h
+    boxes = {r.section: r for r in structure.ratings if r.source == "box"}
+    assert boxes["Essex County Fire and Rescue Service (ECFRS)"].overall == "Amber"
+    assert boxes["Op Hexagon"].sub["Time"] == "A"
