@@ -44,7 +44,7 @@ EXAMPLES = [
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
 MAX_TURNS = 20  # earlier turns kept per session (follow-ups only use the last few)
 PROGRESS = gr.Progress()  # Gradio swaps in a per-call tracker for this default
-STREAM_WORDS, STREAM_PAUSE = 6, 0.03  # words per update and seconds between updates
+STREAM_WORDS, STREAM_PAUSE = 15, 0.01  # words per update and seconds between updates
 
 
 def _stream_chunks(text: str, words: int = STREAM_WORDS) -> list[str]:
