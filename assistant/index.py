@@ -9,8 +9,10 @@ the settings the index was built with, each document's metadata and its parsed s
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import logging
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from .chunking import Chunk, chunk_document, collapse
+from .documents import MANIFEST as CORPUS_MANIFEST
 from .documents import Document, DocumentError, discover, load_document, load_manifest
 from .embed import Embedder, get_embedder
 from .injection import addresses_assistant
@@ -110,12 +113,18 @@ def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | No
     files = discover(paths)
     metas = {p.parent: load_manifest(p.parent) for p in files}
     loaded: list[Document] = []
+    failed: dict[str, str] = dict(manifest.get("failed", {}))  # corpus file -> sha of bad content
     for path in files:
+        failed.pop(path.name, None)
         try:
             doc = load_document(path, metas[path.parent].get(path.name), settings.max_file_mb)
         except DocumentError as e:
             report.failed[path.name] = str(e)
+            if _in_corpus(path, settings):
+                failed[path.name] = _sha(path)  # don't retry it until it changes
             continue
+        if not _in_corpus(path, settings):
+            _copy_into_corpus(path, settings)  # corpus/ stays the one source of truth
         old = docs_meta.get(doc.name)
         if old and old["sha256"] == doc.sha256 and old.get("meta_hash") == _meta_hash(doc):
             report.unchanged.append(doc.name)
@@ -123,19 +132,27 @@ def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | No
             (report.updated if old else report.added).append(doc.name)
             loaded.append(doc)
     removed = sorted(set(docs_meta) - {p.name for p in files}) if prune else []
-    if not loaded and not removed:
-        report.seconds = time.perf_counter() - t0
-        if not manifest:
-            _write_manifest(settings.index_dir, {"settings": _build_settings(settings),
-                                                 "documents": {}, "acronyms": {}})
-        return report
+    if prune:
+        failed = {n: sha for n, sha in failed.items() if n in {p.name for p in files}}
+    acronyms = dict(manifest.get("acronyms", {}))
+    if loaded or removed:
+        _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress, report)
+    _write_manifest(settings.index_dir, {
+        "settings": _build_settings(settings), "documents": docs_meta, "acronyms": acronyms,
+        "failed": failed, "corpus_manifest": _corpus_manifest_sha(settings)})
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress,
+                     report: IngestReport) -> None:
+    """Delete the removed/changed documents' chunks and write the new ones."""
     chunks_col, spans_col = _collections(_client(settings))
     for name in removed + [d.name for d in loaded]:
         chunks_col.delete(where={"document": name})
         spans_col.delete(where={"document": name})
         docs_meta.pop(name, None)
     report.removed = removed
-    acronyms = dict(manifest.get("acronyms", {}))
     for doc in loaded:
         for k, v in learn_acronyms(doc.text).items():
             acronyms.setdefault(k, v)
@@ -162,10 +179,27 @@ def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | No
         report.chunks_written += len(chunks)
         bar.update(1)
     bar.close()
-    _write_manifest(settings.index_dir, {"settings": _build_settings(settings),
-                                         "documents": docs_meta, "acronyms": acronyms})
-    report.seconds = time.perf_counter() - t0
-    return report
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _in_corpus(path: Path, settings: Settings) -> bool:
+    return path.resolve().parent == settings.corpus_dir.resolve()
+
+
+def _copy_into_corpus(path: Path, settings: Settings) -> None:
+    target = settings.corpus_dir / path.name
+    if not target.exists() or _sha(target) != _sha(path):
+        settings.corpus_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+        log.info("copied %s into %s", path, settings.corpus_dir)
+
+
+def _corpus_manifest_sha(settings: Settings) -> str:
+    path = settings.corpus_dir / CORPUS_MANIFEST
+    return _sha(path) if path.exists() else ""
 
 
 def _meta_hash(doc: Document) -> str:
@@ -211,21 +245,18 @@ def _write_chunks(chunks_col, spans_col, doc: Document, chunks: list[Chunk], emb
 
 
 def corpus_is_stale(settings: Settings) -> bool:
-    """True when the index is missing, built differently, or differs from the corpus files."""
+    """True when the index is missing, built differently, or differs from the corpus files
+    (a changed, added or removed report, or edited metadata); known-bad files don't count."""
     manifest = read_manifest(settings.index_dir)
     if not manifest or manifest.get("settings") != _build_settings(settings):
         return True
-    import hashlib
-
     try:
         files = discover([settings.corpus_dir])
     except DocumentError:
         return False
-    indexed = {n: d["sha256"] for n, d in manifest["documents"].items()}
-    current = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
-    failed = set(manifest.get("failed", []))
-    return {k: v for k, v in current.items() if k not in failed} != indexed and any(
-        indexed.get(k) != v for k, v in current.items()) or bool(set(indexed) - set(current))
+    current = {p.name: _sha(p) for p in files}
+    known = {n: d["sha256"] for n, d in manifest["documents"].items()} | manifest.get("failed", {})
+    return current != known or manifest.get("corpus_manifest", "") != _corpus_manifest_sha(settings)
 
 
 @dataclass

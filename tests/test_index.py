@@ -65,3 +65,41 @@ def test_index_built_with_another_model_is_refused(tmp_path, embedder):
     manifest.write_text(json.dumps(data))
     with pytest.raises(IndexError_, match="ingest --rebuild"):
         load(settings, embedder)
+
+
+def test_a_bad_file_is_not_retried_on_every_question(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    shutil.copy(DATA / "broken.pdf", corpus / "broken.pdf")
+    settings = make_settings(tmp_path, corpus)
+    report = ingest(None, settings, embedder, progress=False)
+    assert "broken.pdf" in report.failed
+    assert not corpus_is_stale(settings)  # until the file changes
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 still broken, but different")
+    assert corpus_is_stale(settings)
+
+
+def test_a_report_added_from_elsewhere_joins_the_corpus(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(tmp_path, corpus)
+    ingest(None, settings, embedder, progress=False)
+    report = ingest([DATA / "excerpt-2022.docx"], settings, embedder, progress=False)
+    assert report.added == ["excerpt-2022.docx"] and (corpus / "excerpt-2022.docx").exists()
+    assert not corpus_is_stale(settings)
+    again = ingest(None, settings, embedder, progress=False)  # what `ask` does when stale
+    assert "excerpt-2022.docx" in again.unchanged and not again.removed
+
+
+def test_edited_metadata_makes_the_index_stale(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    settings = make_settings(tmp_path, corpus)
+    ingest(None, settings, embedder, progress=False)
+    manifest = corpus / "manifest.yaml"
+    manifest.write_text(manifest.read_text().replace(
+        "title: Collaboration annual update", "title: Collaboration annual update 2022"))
+    assert corpus_is_stale(settings)
+    report = ingest(None, settings, embedder, progress=False)
+    assert report.updated == ["2022-annual-collaboration-update.txt"]
+    assert load(settings, embedder).documents["2022-annual-collaboration-update.txt"]["title"].endswith("2022")
