@@ -21,6 +21,8 @@ COLOUR_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 ORDER = ["Red", "Amber", "Green", "Not graded"]
 GENERIC = {"collaboration", "collaborations", "update", "current", "work"}  # in group titles
 
+REGISTER_NOTE = "Answered from the RAG register (dashboard and RAG boxes)."
+
 
 def _rx(pattern: str) -> re.Pattern:
     """Case-insensitive: users write "RAG", "rag'd", "Red" and "red" alike."""
@@ -99,7 +101,8 @@ def register_answer(question: str, manifest: dict, register: Register | None = N
         composer.ratings(target, colours or None)
     ms = round((time.perf_counter() - t0) * 1000, 2)
     return Answer(question=question, answer="\n".join(composer.lines), abstained=False,
-                  citations=composer.citations, backend="register",
+                  citations=composer.citations, backend="extractive",
+                  notes=[REGISTER_NOTE],
                   timings_ms={"answer": ms, "total": ms})
 
 
@@ -143,7 +146,8 @@ def _no_edition(question: str, register: Register, missing: str, t0: float) -> A
     """Abstain, naming the editions the reports do give ratings for."""
     have = "; ".join(phrase(e) for e in register.editions)
     ms = round((time.perf_counter() - t0) * 1000, 2)
-    return Answer(question=question, abstained=True, backend="register",
+    return Answer(question=question, abstained=True, backend="extractive",
+                  notes=[REGISTER_NOTE],
                   answer=f"The reports give no RAG ratings for {missing}. Ratings are available "
                          f"for {have}.", timings_ms={"answer": ms, "total": ms})
 
