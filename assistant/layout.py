@@ -52,20 +52,6 @@ class Rating:
 
 
 @dataclass
-class Structure:
-    sections: list[Section]
-    ratings: list[Rating]
-    current_year: str | None = None  # dashboard column years, e.g. "2022"
-    previous_year: str | None = None
-
-    def section_at(self, offset: int) -> Section:
-        for s in self.sections:
-            if s.start <= offset < s.end:
-                return s
-        return self.sections[-1]
-
-
-@dataclass
 class Line:
     start: int
     end: int  # without the newline

@@ -33,12 +33,6 @@ class Structure:
     current_year: str | None = None  # dashboard column years, e.g. "2022"
     previous_year: str | None = None
 
-    def section_at(self, offset: int) -> Section:
-        for s in self.sections:
-            if s.start <= offset < s.end:
-                return s
-        return self.sections[-1]
-
 
 def parse(text: str) -> Structure:
     """Sections, spans and ratings of one report's extracted text."""
