@@ -26,7 +26,9 @@ INTENTS = [
     ("date", re.compile(r"\b(when|what date|by when|deadline|due|timescale|which month|what year|"
                         r"go[- ]?live)\b", re.IGNORECASE)),
     ("person", re.compile(r"\b(who|whom|whose|lead(s|er)?|chair(s|ed)?|head|in charge|responsible)\b", re.IGNORECASE)),
-    ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b", re.IGNORECASE)),
+    ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b"
+                        r"|\bwhat (\w+ ){0,2}\w+(s|ies) (are|were|did|does|do|have|has|came|come|is|will)\b",
+                        re.IGNORECASE)),
     ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
                           r"on track)\b", re.IGNORECASE)),
 ]

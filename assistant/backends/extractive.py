@@ -189,7 +189,8 @@ class ExtractiveAnswerer:
                 picks.append(i)
         picks = sorted(set(picks + self._continuations(picks)), key=lambda i: self.spans[i]["start"])
         if "list" in wanted:
-            picks = sorted(set(picks + self._list_items(top)), key=lambda i: self.spans[i]["start"])
+            listed = [i for p in picks for i in self._list_items(p)]
+            picks = sorted(set(picks + listed), key=lambda i: self.spans[i]["start"])
         return picks
 
     def _continuations(self, picks: list[int]) -> list[int]:
@@ -212,25 +213,24 @@ class ExtractiveAnswerer:
                     extra.append(prev)
         return extra
 
-    def _list_items(self, top: int) -> list[int]:
-        """The bullets that follow a lead-in sentence (or the run a bullet belongs to)."""
-        items, i = [], top
-        if self.spans[top]["kind"] == "bullet":
-            while i > 0 and self.spans[i - 1]["kind"] == "bullet" and self.spans[i - 1]["section"] == self.spans[top]["section"]:
-                i -= 1
-            if i > 0 and self.spans[i - 1]["text"].rstrip().endswith((":", ":-")):
-                items.append(i - 1)
-        elif not self.spans[top]["text"].rstrip().endswith((":", ":-", "include", "are")):
-            return []
-        j = i if self.spans[top]["kind"] == "bullet" else top + 1
-        while j < len(self.spans) and len(items) < 14:
+    def _list_items(self, pick: int) -> list[int]:
+        """The list a picked span belongs to or introduces: its lead-in and its bullets."""
+        section = self.spans[pick]["section"]
+        start = pick
+        if self.spans[pick]["kind"] == "bullet":  # back up to the first bullet and its lead-in
+            while start > 0 and self.spans[start - 1]["kind"] == "bullet" and self.spans[start - 1]["section"] == section:
+                start -= 1
+            start -= 1
+        items = [start] if start >= 0 and self.spans[start]["section"] == section else []
+        j = start + 1
+        while j < len(self.spans) and len(items) < 15:
             s = self.spans[j]
-            if s["section"] != self.spans[top]["section"] or s["kind"] not in {"bullet", "box"}:
+            if s["section"] != section or s["kind"] not in {"bullet", "box"}:
                 break
             if s["kind"] == "bullet":
                 items.append(j)
             j += 1
-        return items
+        return items if len(items) > 1 else []
 
     def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names."""
