@@ -1,5 +1,7 @@
 """One shared test module for every backend, plus the LLM plumbing with a mock model."""
 
+import re
+
 import pytest
 
 from assistant.backends import BACKENDS, get_backend
@@ -52,3 +54,24 @@ def test_llama_backend_without_its_extra_names_what_to_install(assistant):
             get_backend("llama-cpp", assistant.index)
     else:
         assert get_backend("llama-cpp", assistant.index).name == "llama-cpp"
+
+
+def test_llm_sentences_must_be_supported_by_what_they_cite(assistant):
+    from assistant.backends.llm import supported
+
+    quote = "We have 18 Cyber Specials/Volunteers, an increase of 6 on last year."
+    assert supported("We have 18 Cyber Specials/Volunteers, up 6 on last year", quote)
+    assert not supported("We have 25 Cyber Specials/Volunteers", quote)  # invented figure
+    assert not supported("The cyber volunteers won a national award for policing", quote)
+
+
+def test_mock_marker_after_full_stop_is_kept_with_its_sentence(assistant):
+    backend = get_backend("mock", assistant.index)
+    a = Assistant.__new__(Assistant)
+    a.__dict__.update(assistant.__dict__)
+    a.backend = backend
+    a.ask("why is NAS amber?")  # no reply queued: read which number the evidence got
+    k = re.search(r"\[(\d+)\][^\n]*remains at amber due to the national delays", backend.history[0]).group(1)
+    backend.enqueue(f"This workstream remains at amber due to the national delays. [{k}]")
+    answer = a.ask("why is NAS amber?")
+    assert answer.backend == "mock" and "national delays [1]" in answer.answer

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..answer import Answer
 from ..compose import AnswerBuilder
 from ..settings import ROOT
+from ..terms import terms
 from . import Query
 from .extractive import ExtractiveAnswerer
 
@@ -52,11 +53,17 @@ class LLMAnswerer:
         yield answer
 
     def _checked(self, query: Query, reply: str, evidence: list[dict]) -> Answer | None:
+        """Keep only sentences that cite given evidence, share most of their words with it and
+        state no figure it lacks; renumber their markers as citations."""
         builder = AnswerBuilder(self.index)
         kept = []
-        for sentence in re.split(r"(?<=[.!?])\s+", reply.strip()):
+        reply = re.sub(r"([.!?])\s*((?:\[\d+\]\s*)+)", r" \2\1 ", reply.strip())  # "x. [1]" -> "x [1]."
+        for sentence in re.split(r"(?<=[.!?])\s+", reply):
             refs = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]
             if not refs or any(not 1 <= n <= len(evidence) for n in refs):
+                continue
+            quoted = " ".join(evidence[n - 1]["text"] for n in refs)
+            if not supported(re.sub(r"\[\d+\]", " ", sentence), quoted):
                 continue
             mapping = {n: builder.cite(evidence[n - 1]["document"], evidence[n - 1]["section"],
                                        evidence[n - 1]["start"], evidence[n - 1]["end"],
@@ -66,3 +73,15 @@ class LLMAnswerer:
             return None
         return Answer(question=query.text, answer=" ".join(kept), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+
+def supported(sentence: str, quoted: str, share: float = 0.6) -> bool:
+    """Most of a sentence's content words, and every number in it, appear in what it cites."""
+    words = set(terms(sentence))
+    if not words:
+        return False
+    quote_words = set(terms(quoted))
+    numbers = set(re.findall(r"\d[\d,.]*", sentence))
+    if any(n.rstrip(".,") not in quoted for n in numbers):
+        return False
+    return len(words & quote_words) / len(words) >= share
