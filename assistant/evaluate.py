@@ -203,6 +203,8 @@ def evaluate(settings: Settings, questions: list[dict], baseline: bool = True, o
         base_rows = run(naive, questions, texts, baseline_retrieval(naive))
         base = summarise(base_rows)
     last = json.loads(LAST_RUN.read_text()) if LAST_RUN.exists() else {}
+    if last.get("backend", "extractive") != settings.backend:
+        last = {}  # a saved run is only comparable with the same answerer
     regressed, improved = diff_runs(rows, last.get("passed", {}))
     result = {"backend": settings.backend, "ours": ours, "baseline": base, "rows": rows,
               "baseline_rows": base_rows, "regressed": regressed, "improved": improved}
@@ -212,7 +214,7 @@ def evaluate(settings: Settings, questions: list[dict], baseline: bool = True, o
         chart(ours, base, out / "chart.png")
         (out / "report.md").write_text(markdown(ours, base, regressed, improved, settings.backend))
     if save:
-        LAST_RUN.write_text(json.dumps({"summary": ours["overall"],
+        LAST_RUN.write_text(json.dumps({"backend": settings.backend, "summary": ours["overall"],
                                         "passed": {r["id"]: r["passed"] for r in rows}}, indent=1) + "\n")
     return result
 

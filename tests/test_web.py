@@ -133,14 +133,17 @@ def test_edition_choices_newest_first_after_all():
 # --- chat handlers -----------------------------------------------------------------------------
 
 def test_ask_streams_then_fills_sources_copy_and_audit(app_settings):
-    long = "NAS is **Amber** [1] because delivery of the national programme is delayed [1]."
+    long = ("NAS is **Amber** [1] because delivery of the national programme is delayed [1]. "
+            "The focus in Force is on maintaining the resilience of local systems whilst "
+            "awaiting the national developments [1].")
     app = web.ChatApp(FakeAssistant(answer_text=long), app_settings)
     updates, shown = [], []
     for update in app.ask("why is NAS amber?", [], [], render.ALL, request()):
         updates.append(update)
         shown.append(update[1][-1]["content"])  # the chat as the browser sees it at this point
     assert len(updates) >= 3  # cleared box, at least one partial answer, final
-    assert shown[:2] == ["…", "NAS is **Amber** [\\[1\\]](#src-1) because delivery "]
+    assert shown[0] == "…" and shown[1].startswith("NAS is **Amber** [\\[1\\]](#src-1) because")
+    assert len(shown[1]) < len(shown[-1]) and shown[-1].startswith(shown[1].rstrip())
     _, chat, sources, interpreted, copy, turns = updates[-1]
     assert chat[-1]["content"].startswith("NAS is **Amber** [\\[1\\]](#src-1)")
     assert "src-1" in sources and copy.startswith("why is NAS amber?")
