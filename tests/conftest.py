@@ -38,6 +38,15 @@ def make_settings(tmp: Path, corpus: Path = CORPUS, **kw) -> Settings:
                              data_dir=tmp / "var", **kw)
 
 
+def corpus_copy(tmp: Path, *extra: str) -> tuple[Path, Settings]:
+    """A private copy of the real corpus (plus files from tests/data) and settings for it."""
+    corpus = tmp / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    for name in extra:
+        shutil.copy(DATA / name, corpus / name)
+    return corpus, make_settings(tmp, corpus)
+
+
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory) -> Settings:
     return make_settings(tmp_path_factory.mktemp("assistant"))

@@ -2,15 +2,13 @@
 
 import shutil
 
-from conftest import CORPUS, DATA, make_settings
+from conftest import DATA, corpus_copy, make_settings
 
 from assistant.index import corpus_is_stale, ingest, load
 
 
 def test_ingest_is_idempotent_and_tracks_changes(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    settings = make_settings(tmp_path, corpus)
+    corpus, settings = corpus_copy(tmp_path)
     first = ingest(None, settings, embedder, progress=False)
     assert sorted(first.added) == sorted(p.name for p in corpus.glob("*.txt"))
     assert first.chunks_written > 50
@@ -38,9 +36,7 @@ def test_ingest_is_idempotent_and_tracks_changes(tmp_path, embedder):
 
 
 def test_bad_file_is_skipped_and_nothing_else_changes(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    settings = make_settings(tmp_path, corpus)
+    corpus, settings = corpus_copy(tmp_path)
     ingest(None, settings, embedder, progress=False)
     before = load(settings, embedder)
     shutil.copy(DATA / "broken.pdf", corpus / "broken.pdf")
@@ -68,10 +64,7 @@ def test_index_built_with_another_model_is_refused(tmp_path, embedder):
 
 
 def test_a_bad_file_is_not_retried_on_every_question(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    shutil.copy(DATA / "broken.pdf", corpus / "broken.pdf")
-    settings = make_settings(tmp_path, corpus)
+    corpus, settings = corpus_copy(tmp_path, "broken.pdf")
     report = ingest(None, settings, embedder, progress=False)
     assert "broken.pdf" in report.failed
     assert not corpus_is_stale(settings)  # until the file changes
@@ -80,9 +73,7 @@ def test_a_bad_file_is_not_retried_on_every_question(tmp_path, embedder):
 
 
 def test_a_report_added_from_elsewhere_joins_the_corpus(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    settings = make_settings(tmp_path, corpus)
+    corpus, settings = corpus_copy(tmp_path)
     ingest(None, settings, embedder, progress=False)
     report = ingest([DATA / "excerpt-2022.docx"], settings, embedder, progress=False)
     assert report.added == ["excerpt-2022.docx"] and (corpus / "excerpt-2022.docx").exists()
@@ -92,9 +83,7 @@ def test_a_report_added_from_elsewhere_joins_the_corpus(tmp_path, embedder):
 
 
 def test_edited_metadata_makes_the_index_stale(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    settings = make_settings(tmp_path, corpus)
+    corpus, settings = corpus_copy(tmp_path)
     ingest(None, settings, embedder, progress=False)
     manifest = corpus / "manifest.yaml"
     manifest.write_text(manifest.read_text().replace(

@@ -2,9 +2,8 @@
 a document that tries to instruct the assistant is indexed but its instructions are never quoted."""
 
 import re
-import shutil
 
-from conftest import CORPUS, DATA, make_settings
+from conftest import DATA, corpus_copy, make_settings
 
 from assistant.documents import load_document
 from assistant.index import ingest
@@ -31,10 +30,7 @@ def test_docx_and_pdf_reports_become_answerable(tmp_path, embedder):
 
 
 def test_instructions_inside_a_document_are_not_quoted(tmp_path, embedder):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    shutil.copy(DATA / "injection.txt", corpus / "injection.txt")
-    settings = make_settings(tmp_path, corpus)
+    corpus, settings = corpus_copy(tmp_path, "injection.txt")
     report = ingest(None, settings, embedder, progress=False)
     assert any("injection.txt" in w and "not quoted" in w for w in report.warnings)
     assistant = Assistant(settings, ensure_index=False, embedder=embedder)
