@@ -18,7 +18,8 @@ from ..answer_types import missing_kind
 from ..compose import AnswerBuilder
 from ..editions import label, newest
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, intents
-from ..matching import TermMatcher
+from ..matching import GENERIC_STEMS, MONTHS, TermMatcher
+from ..terms import STOPWORDS, stem
 from . import Query
 
 END = re.compile(r"[.!?:;)\]”’\"']$")
@@ -114,6 +115,9 @@ class ExtractiveAnswerer:
                           or (missing >= 0.25 and info["dense"] < 0.45)
                           or support < self.settings.min_support):
             return self._abstain(query, scored, "The reports don't say")
+        stranger = None if rated else self._unmatched_name(query, best)
+        if stranger:
+            return self._abstain(query, scored, f"The reports don't say that about {stranger}")
         typed = None if rated else self._answer_type_missing(query, scored)
         if typed:
             return self._abstain(query, scored, f"The reports don't give {typed}")
@@ -147,6 +151,23 @@ class ExtractiveAnswerer:
             used_docs += 1
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+    def _unmatched_name(self, query: Query, best: int) -> str | None:
+        """A name in the question (capitalised, not first word, one the reports do use, e.g.
+        another force) that the best evidence and its section never mention: the evidence is
+        about something else."""
+        span = self.spans[best]
+        bag = self.chunk_terms.get(span["chunk"], set()).union(
+            *(self.span_terms[i] for i in self.by_section[(span["document"], span["section"])]))
+        words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,})\b", query.text.strip())
+        for word in words:
+            term = stem(word.lower())
+            if (term in GENERIC_STEMS or word.lower() in STOPWORDS | MONTHS
+                    or term not in self.match.vocab):
+                continue
+            if term not in bag:
+                return word
+        return None
 
     def _answer_type_missing(self, query: Query, scored) -> str | None:
         """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
