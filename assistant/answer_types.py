@@ -12,13 +12,13 @@ import re
 
 from .terms import tokens
 
-MONEY_Q = re.compile(r"\b(how much|cost|costs|costing|budget|spend|spent|funding|savings?|worth|£)", re.I)
 NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|by when|what month|which month|what year|deadline)\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
 
 MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k|m|million|billion)\b", re.I)
-NUMBER = re.compile(r"£?\d[\d,.]*%?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+YEAR_OR_ORDINAL = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)")
+NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
 DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
                   r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
@@ -43,7 +43,8 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> st
         if named and period not in edition_years and period not in found_tokens:
             return f"anything for {period}"
     checks = []
-    if MONEY_Q.search(question) and re.search(r"\b(how much|cost|budget|spend|spent|funding|worth)\b|£", question, re.I):
+    if re.search(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|"
+                 r"worth|sav(e|ed|ing|ings))\b|£", question, re.IGNORECASE):
         checks.append(("that amount", MONEY))
     elif NUMBER_Q.search(question):
         checks.append(("that figure", NUMBER))
@@ -55,6 +56,8 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> st
         found = [m.group(0) for t in texts for m in pattern.finditer(t)]
         if pattern is NAME:
             found = [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
+        if pattern is NUMBER:  # a year or a date is not a count
+            found = [f for f in found if not YEAR_OR_ORDINAL.fullmatch(f)]
         if not _new(found, question):
             return label
     return None

@@ -8,7 +8,10 @@ import re
 
 HIDDEN = re.compile(r"<!--.*?-->|\[[^\]]*\b(override|admin|system|instruction)[^\]]*\]", re.I | re.S)
 INJECTION = re.compile(
-    r"\bnote to (the )?(ai|assistant|model|bot|system)\s*:[^.?!\n]*[.?!]?"
+    r"\b(system|admin|developer|root)\b[^:.?!\n]{0,30}:[^?\n]*?[.!](?=\s|$)"
+    r"|\b(start|begin|end|prefix) (your|the|each) (reply|answer|response)s? with\b[^.?!\n]*[.?!]?"
+    r"|\bcitations? (are )?(not needed|unnecessary|optional)\b[^.?!\n]*"
+    r"|\bnote to (the )?(ai|assistant|model|bot|system)\s*:[^.?!\n]*[.?!]?"
     r"|\b(new|updated) (policy|instruction|rule)s?\b[^:.?!\n]*:[^.?!\n]*[.?!]?"
     r"|\b(every|each|all|your) (answer|reply|response)s? (must|should|will)\b[^.?!\n]*[.?!]?"
     r"|\b(must|should|always) (say|state|claim|report|answer)\b[^.?!\n]*[.?!]?"

@@ -22,6 +22,8 @@ from ..matching import GENERIC_STEMS, MONTHS, TermMatcher
 from ..terms import STOPWORDS, stem
 from . import Query
 
+ANAPHOR = re.compile(r"(It|This|These|They|That|Those|Its|Their|The (project|programme|scheme|"
+                     r"board|survey|study|report|review|directorate|platform))\b")
 END = re.compile(r"[.!?:;)\]”’\"']$")
 class ExtractiveAnswerer:
     """Grounded extractive composer over a loaded index."""
@@ -36,6 +38,8 @@ class ExtractiveAnswerer:
                                  [c["header"] for c in index.chunks], index.acronyms)
         self.span_terms = self.match.bags
         self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
+        self.antecedent = {i: self._previous_sentence(i) for i in range(len(self.spans))
+                           if ANAPHOR.match(self.spans[i]["text"])}
         self.by_chunk: dict[str, list[int]] = {}
         self.by_section: dict[tuple[str, str], list[int]] = {}
         for i, s in enumerate(self.spans):
@@ -60,6 +64,8 @@ class ExtractiveAnswerer:
             if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
                 continue
             bag, context = self.span_terms[i], self.chunk_terms.get(span["chunk"], set())
+            if self.antecedent.get(i) is not None:  # "It is anticipated ..." is about the sentence before
+                context = context | self.span_terms[self.antecedent[i]]
             own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
             ctx = sum(w for t, w in weights.items()
                       if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
@@ -214,9 +220,16 @@ class ExtractiveAnswerer:
             picks = sorted(set(picks + listed), key=lambda i: self.spans[i]["start"])
         return picks
 
+    def _previous_sentence(self, i: int) -> int | None:
+        prev = i - 1
+        while prev >= 0 and self.spans[prev]["kind"] in {"box", "row"}:
+            prev -= 1
+        return prev if prev >= 0 and self.spans[prev]["section"] == self.spans[i]["section"] else None
+
     def _continuations(self, picks: list[int]) -> list[int]:
-        """A sentence that a displaced RAG box cut in two: add its other half."""
-        extra = []
+        """What a picked span needs to be read alone: the other half of a sentence a displaced
+        RAG box cut in two, or the sentence an 'It ...'/'This ...' sentence refers back to."""
+        extra = [self.antecedent[i] for i in picks if self.antecedent.get(i) is not None]
         for i in picks:
             text = self.spans[i]["text"].strip()
             nxt = i + 1
