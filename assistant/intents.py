@@ -39,6 +39,7 @@ def intents(question: str) -> set[str]:
 # Words that say what is asked rather than what about: kept out of workstream-name matching.
 INTENT_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "why",
                 "reason", "cause", "explain", "justification", "rationale", "come", "still",
-                "moved", "move", "chang", "change", "improv", "improve", "graded", "grade"}
+                "moved", "move", "chang", "change", "improv", "improve", "graded", "grade", "overall",
+                "quarterly", "annual", "score", "scor", "colour", "previou"}
 # An explicit request for a rating: with no rating in any edition the honest answer is "none".
 RATING_ASKED = re.compile(r"\b(rag|rated|rating|graded|colour|color)\b|\bwhat (grade|rag)\b", re.I)

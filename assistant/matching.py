@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections import Counter
+from difflib import SequenceMatcher
 
 from .editions import YEAR
 from .terms import GENERIC, STOPWORDS, stem, terms, tokens
@@ -76,10 +77,11 @@ class TermMatcher:
     def _repair(self, t: str) -> set[str] | None:
         """Forms for a word the reports never use: a prefix ('collab'), a compound ('rollout'),
         a typo of a report word, or None for a typo of a stopword."""
-        if len(t) >= 4 and any(w.startswith(t) for w in GENERIC):
-            return None  # a clipped generic word ("collab")
-        if len(t) >= 4 and any(w.startswith(t) for w in self.vocab_list):
-            return {t + "*"}
+        if len(t) >= 4 and any(len(w) > len(t) and SequenceMatcher(None, t, w[: len(t)]).ratio() >= 0.8
+                               for w in GENERIC):
+            return None  # a clipped generic word, even misspelt ("collab", "colab")
+        if len(t) >= 4 and topicality(t) > 0.3 and any(w.startswith(t) for w in self.vocab_list):
+            return {t + "*"}  # a clipped word ("sept"), not an everyday one ("came")
         split = next((t[:k] for k in range(3, len(t) - 2)
                       if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
         if split:

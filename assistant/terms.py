@@ -37,7 +37,7 @@ def tokens(text: str) -> list[str]:
     """Lower-cased word tokens; '£1.62m' and '5.3.2' stay whole, hyphen/slash compounds split too."""
     out: list[str] = []
     for t in TOKEN.findall(text.lower().replace("’", "'")):
-        t = re.sub(r"'s$", "", t).strip(".'-/")
+        t = re.sub(r"'(s|d|ve|re|ll)$", "", t).strip(".'-/")  # "why's", "RAG'd"
         if not t or t in STOPWORDS_CONTRACTED:
             continue
         out.append(t)

@@ -115,7 +115,8 @@ class ExtractiveAnswerer:
         support = 0.6 * info["cov"] + 0.4 * max(info["dense"], 0.0)
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
-                and not any(CUES["status"].search(self.spans[i]["text"]) for _, i, _ in scored[:3])):
+                and not any(CUES["status"].search(self.spans[i]["text"])
+                            for _, i, info in scored[:5] if info["cov"] >= 0.5)):
             return self._abstain(query, scored, "The reports give no RAG rating for that")
         if not rated and ((missing >= 0.5 and info["dense"] < 0.6)
                           or (missing >= 0.25 and info["dense"] < 0.45)
