@@ -19,12 +19,11 @@ from ..compose import AnswerBuilder
 from ..editions import label, newest
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, intents
 from ..matching import GENERIC_STEMS, MONTHS, TermMatcher
+from ..neighbours import SpanSequence
 from ..terms import STOPWORDS, stem
 from . import Query
 
-ANAPHOR = re.compile(r"(It|This|These|They|That|Those|Its|Their|The (project|programme|scheme|"
-                     r"board|survey|study|report|review|directorate|platform))\b")
-END = re.compile(r"[.!?:;)\]”’\"']$")
+
 class ExtractiveAnswerer:
     """Grounded extractive composer over a loaded index."""
 
@@ -38,8 +37,7 @@ class ExtractiveAnswerer:
                                  [c["header"] for c in index.chunks], index.acronyms)
         self.span_terms = self.match.bags
         self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
-        self.antecedent = {i: self._previous_sentence(i) for i in range(len(self.spans))
-                           if ANAPHOR.match(self.spans[i]["text"])}
+        self.seq = SpanSequence(self.spans)
         self.by_chunk: dict[str, list[int]] = {}
         self.by_section: dict[tuple[str, str], list[int]] = {}
         for i, s in enumerate(self.spans):
@@ -64,8 +62,8 @@ class ExtractiveAnswerer:
             if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
                 continue
             bag, context = self.span_terms[i], self.chunk_terms.get(span["chunk"], set())
-            if self.antecedent.get(i) is not None:  # "It is anticipated ..." is about the sentence before
-                context = context | self.span_terms[self.antecedent[i]]
+            if self.seq.antecedent.get(i) is not None:  # "It is anticipated ..." is about the sentence before
+                context = context | self.span_terms[self.seq.antecedent[i]]
             own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
             ctx = sum(w for t, w in weights.items()
                       if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
@@ -199,7 +197,7 @@ class ExtractiveAnswerer:
             if "reason" in wanted:  # a "why" answer quotes the stated reasons and stops
                 reasons = [i for _, i in mine if CUES["reason"].search(self.spans[i]["text"])]
                 picks = reasons[: self.settings.max_sentences] or picks
-            return sorted(set(picks + self._continuations(picks)), key=lambda i: self.spans[i]["start"])
+            return sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
         if not mine:
             return []
         top_score, top = mine[0]
@@ -215,57 +213,11 @@ class ExtractiveAnswerer:
             same_section = self.spans[i]["section"] == self.spans[top]["section"]
             if s >= 0.8 * top_score and same_section:
                 picks.append(i)
-        picks = sorted(set(picks + self._continuations(picks)), key=lambda i: self.spans[i]["start"])
+        picks = sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
         if "list" in wanted:
-            listed = [i for p in picks for i in self._list_items(p)]
+            listed = [i for p in picks for i in self.seq.list_around(p)]
             picks = sorted(set(picks + listed), key=lambda i: self.spans[i]["start"])
         return picks
-
-    def _previous_sentence(self, i: int) -> int | None:
-        prev = i - 1
-        while prev >= 0 and self.spans[prev]["kind"] in {"box", "row"}:
-            prev -= 1
-        return prev if prev >= 0 and self.spans[prev]["section"] == self.spans[i]["section"] else None
-
-    def _continuations(self, picks: list[int]) -> list[int]:
-        """What a picked span needs to be read alone: the other half of a sentence a displaced
-        RAG box cut in two, or the sentence an 'It ...'/'This ...' sentence refers back to."""
-        extra = [self.antecedent[i] for i in picks if self.antecedent.get(i) is not None]
-        for i in picks:
-            text = self.spans[i]["text"].strip()
-            nxt = i + 1
-            while nxt < len(self.spans) and self.spans[nxt]["kind"] in {"box", "row"}:
-                nxt += 1
-            if (not END.search(text) and nxt < len(self.spans)
-                    and self.spans[nxt]["section"] == self.spans[i]["section"]
-                    and self.spans[nxt]["text"][:1].islower()):
-                extra.append(nxt)
-            if i > 0 and text[:1].islower():
-                prev = i - 1
-                while prev > 0 and self.spans[prev]["kind"] in {"box", "row"}:
-                    prev -= 1
-                if self.spans[prev]["section"] == self.spans[i]["section"]:
-                    extra.append(prev)
-        return extra
-
-    def _list_items(self, pick: int) -> list[int]:
-        """The list a picked span belongs to or introduces: its lead-in and its bullets."""
-        section = self.spans[pick]["section"]
-        start = pick
-        if self.spans[pick]["kind"] == "bullet":  # back up to the first bullet and its lead-in
-            while start > 0 and self.spans[start - 1]["kind"] == "bullet" and self.spans[start - 1]["section"] == section:
-                start -= 1
-            start -= 1
-        items = [start] if start >= 0 and self.spans[start]["section"] == section else []
-        j = start + 1
-        while j < len(self.spans) and len(items) < 15:
-            s = self.spans[j]
-            if s["section"] != section or s["kind"] not in {"bullet", "box"}:
-                break
-            if s["kind"] == "bullet":
-                items.append(j)
-            j += 1
-        return items if len(items) > 1 else []
 
     def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names."""

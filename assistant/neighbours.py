@@ -1,0 +1,67 @@
+"""Neighbours of a quotable span in its section: what a quoted span needs beside it to be read
+alone (the other half of a sentence a displaced RAG box cut in two, the sentence an "It ..."
+sentence refers back to) and the list a lead-in sentence introduces."""
+
+from __future__ import annotations
+
+import re
+
+ANAPHOR = re.compile(r"(It|This|These|They|That|Those|Its|Their|The (project|programme|scheme|"
+                     r"board|survey|study|report|review|directorate|platform))\b")
+END = re.compile(r"[.!?:;)\]”’\"']$")
+
+
+class SpanSequence:
+    """The index's spans in document order, with each anaphoric span's antecedent."""
+
+    def __init__(self, spans: list[dict]):
+        self.spans = spans
+        self.antecedent = {i: self.previous_sentence(i) for i in range(len(spans))
+                           if ANAPHOR.match(spans[i]["text"])}
+
+    def previous_sentence(self, i: int) -> int | None:
+        prev = i - 1
+        while prev >= 0 and self.spans[prev]["kind"] in {"box", "row"}:
+            prev -= 1
+        return prev if prev >= 0 and self.spans[prev]["section"] == self.spans[i]["section"] else None
+
+    def needed_with(self, picks: list[int]) -> list[int]:
+        """What a picked span needs to be read alone: the other half of a sentence a displaced
+        RAG box cut in two, or the sentence an 'It ...'/'This ...' sentence refers back to."""
+        extra = [self.antecedent[i] for i in picks if self.antecedent.get(i) is not None]
+        for i in picks:
+            text = self.spans[i]["text"].strip()
+            nxt = i + 1
+            while nxt < len(self.spans) and self.spans[nxt]["kind"] in {"box", "row"}:
+                nxt += 1
+            if (not END.search(text) and nxt < len(self.spans)
+                    and self.spans[nxt]["section"] == self.spans[i]["section"]
+                    and self.spans[nxt]["text"][:1].islower()):
+                extra.append(nxt)
+            if i > 0 and text[:1].islower():
+                prev = i - 1
+                while prev > 0 and self.spans[prev]["kind"] in {"box", "row"}:
+                    prev -= 1
+                if self.spans[prev]["section"] == self.spans[i]["section"]:
+                    extra.append(prev)
+        return extra
+
+    def list_around(self, pick: int) -> list[int]:
+        """The list a picked span belongs to or introduces: its lead-in and its bullets."""
+        section = self.spans[pick]["section"]
+        start = pick
+        if self.spans[pick]["kind"] == "bullet":  # back up to the first bullet and its lead-in
+            while start > 0 and self.spans[start - 1]["kind"] == "bullet" and self.spans[start - 1]["section"] == section:
+                start -= 1
+            start -= 1
+        items = [start] if start >= 0 and self.spans[start]["section"] == section else []
+        j = start + 1
+        while j < len(self.spans) and len(items) < 15:
+            s = self.spans[j]
+            if s["section"] != section or s["kind"] not in {"bullet", "box"}:
+                break
+            if s["kind"] == "bullet":
+                items.append(j)
+            j += 1
+        return items if len(items) > 1 else []
+
