@@ -80,6 +80,8 @@ class TermMatcher:
         if len(t) >= 4 and any(len(w) > len(t) and SequenceMatcher(None, t, w[: len(t)]).ratio() >= 0.8
                                for w in GENERIC):
             return None  # a clipped generic word, even misspelt ("collab", "colab")
+        if difflib.get_close_matches(t, FILLERS, n=1, cutoff=0.8):
+            return None  # a misspelt filler or generic word ("raiting", "meny")
         if len(t) >= 4 and topicality(t) > 0.3 and any(w.startswith(t) for w in self.vocab_list):
             return {t + "*"}  # a clipped word ("sept"), not an everyday one ("came")
         split = next((t[:k] for k in range(3, len(t) - 2)

@@ -46,8 +46,14 @@ def tokens(text: str) -> list[str]:
     return out
 
 
+NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
 def stem(word: str) -> str:
-    """A deliberately light stemmer: plural and common verb endings only."""
+    """A deliberately light stemmer: plural and common verb endings; number words as digits."""
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):

@@ -38,6 +38,9 @@ class ExtractiveAnswerer:
         self.span_terms = self.match.bags
         self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
         self.seq = SpanSequence(self.spans)
+        self.rating_bags = {(doc, r["start"]): self._rating_bag(meta, r)
+                            for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
+        self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
         self.by_chunk: dict[str, list[int]] = {}
         self.by_section: dict[tuple[str, str], list[int]] = {}
         for i, s in enumerate(self.spans):
@@ -222,6 +225,8 @@ class ExtractiveAnswerer:
     def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names."""
         names = {t: w for t, w in weights.items() if t not in INTENT_WORDS}
+        if "status" in wanted:  # words that name no rated workstream don't count against one
+            names = {t: w for t, w in names.items() if self.match.has(groups[t], self.rated_words)}
         total = sum(names.values())
         if not total:
             return []
@@ -229,8 +234,7 @@ class ExtractiveAnswerer:
         for doc, meta in self.index.documents.items():
             best, best_match = None, 0.0
             for r in meta.get("ratings", []):
-                bag = self.match.bag(f"{r['workstream']} {r['section']}")
-                bag |= {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
+                bag = self.rating_bags[(doc, r["start"])]
                 match = sum(w for t, w in names.items() if self.match.has(groups[t], bag)) / total
                 if match > best_match:
                     best, best_match = r, match
@@ -240,6 +244,12 @@ class ExtractiveAnswerer:
         if wanted_docs:
             found = [f for f in found if f[0] in wanted_docs]
         return found
+
+    def _rating_bag(self, meta: dict, r: dict) -> set[str]:
+        """A rating's name words: workstream, section and parent headings, acronyms both ways."""
+        parents = {s["heading"]: s["parent"] for s in meta.get("sections", [])}
+        bag = self.match.bag(f"{r['workstream']} {r['section']} {parents.get(r['section'], '')}")
+        return bag | {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
 
     def _abstain(self, query: Query, scored, reason: str) -> Answer:
         builder = AnswerBuilder(self.index)
