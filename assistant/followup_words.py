@@ -95,7 +95,8 @@ def entities(words: list[str], start: int = 0) -> list[str]:
     found = []
     for k, w in enumerate(words, start):
         bare = re.sub(r"'s?$", "", w)
-        if bare in NOT_ENTITIES or re.fullmatch(r"(19|20)\d\d", bare) or not bare:
+        if (bare in NOT_ENTITIES or re.fullmatch(r"(19|20)\d\d", bare) or not bare
+                or re.fullmatch(_MONTH, bare.lower())):  # a month is a time, not a topic
             continue
         if (sum(c.isupper() for c in bare) >= 2 or re.search(r"\d[A-Za-z]|[A-Za-z]\d|\d\.\d", bare)
                 or (k > 0 and bare[0].isupper() and bare.lower() not in WH)):

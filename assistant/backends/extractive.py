@@ -104,7 +104,9 @@ class ExtractiveAnswerer:
         if unknown_years:
             years = ", ".join(unknown_years)
             return self._abstain(query, scored, f"The reports don't cover {years}")
-        if not scored or not weights:
+        wordless = not any(re.search(r"[^\W\d_]", t) for t in weights) and not re.search(
+            r"\d\s+[^\W\d_]{3,}|[^\W\d_]{3,}\s+\d", query.text)  # "2+2", but not "7 force"
+        if not scored or not weights or wordless:
             return self._abstain(query, scored, "The reports don't say")
         best_score, best, info = scored[0]
         wanted = intents(query.text)
@@ -131,6 +133,10 @@ class ExtractiveAnswerer:
             return self._abstain(query, scored, f"The reports don't give {typed}")
         builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
+        newest_doc = newest(self.index.documents)
+        if query.editions.mode == "any" and not rated and any(
+                self.spans[i]["document"] == newest_doc and sc >= 0.9 * best_score for sc, i, _ in scored):
+            lead_doc = newest_doc  # no edition asked for: the newest leads when it is nearly as good
         if query.editions.mode == "latest":  # "now"/"latest": the newest edition that has it
             lead_doc = next((d for d in self._edition_order() if any(
                 self.spans[i]["document"] == d for _, i, _ in scored[:10])
