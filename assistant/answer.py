@@ -41,12 +41,6 @@ class Answer:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> Answer:
-        cites = [Citation(**c) for c in d.get("citations", [])]
-        known = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{**{k: v for k, v in d.items() if k in known}, "citations": cites})
-
-    @classmethod
     def failure(cls, question: str, message: str, id: str | None = None) -> Answer:
         return cls(question=question, answer="", abstained=True, error=message, id=id,
                    backend="none")

@@ -57,6 +57,6 @@ def label(doc: dict) -> str:
     months = ["January", "February", "March", "April", "May", "June", "July", "August",
               "September", "October", "November", "December"]
     m = re.match(r"(\d{4})-(\d{2})", date)
-    if m and doc.get("month_known", True) and not doc.get("meta", {}).get("note"):
+    if m and doc.get("meta", {}).get("date_precision") != "year":  # month only when known
         return f"{months[int(m.group(2)) - 1]} {m.group(1)} report"
     return f"{date[:4]} report" if date[:4].isdigit() else "undated report"

@@ -10,8 +10,6 @@ import numpy as np
 from .index import LoadedIndex
 from .terms import expand, terms
 
-log = logging.getLogger(__name__)
-
 
 @dataclass
 class Hit:

@@ -48,9 +48,11 @@ class ExtractiveAnswerer:
             self.by_section.setdefault((s["document"], s["section"]), []).append(i)
 
     # ---- scoring --------------------------------------------------------------------------
-    def score_spans(self, query: Query, hits, extra: list[int] | None = None) -> list[tuple[float, int, dict]]:
-        """(score, span index, details) for the spans of the retrieved chunks, plus `extra` spans."""
-        groups, weights = self.match.key_terms(query.text)
+    def score_spans(self, query: Query, hits, extra: list[int] | None = None,
+                    terms: tuple | None = None) -> list[tuple[float, int, dict]]:
+        """(score, span index, details) for the spans of the retrieved chunks, plus `extra` spans.
+        `terms` is the question's (groups, weights) when the caller already has them."""
+        groups, weights = terms or self.match.key_terms(query.text)
         total = sum(weights.values()) or 1.0
         wanted = intents(query.text)
         cued = [w for w in wanted if w in CUES] + (["progress"] if query.editions.mode == "latest" else [])
@@ -97,7 +99,7 @@ class ExtractiveAnswerer:
 
     def _compose(self, query: Query, hits) -> Answer:
         groups, weights = self.match.key_terms(query.text)
-        scored = self.score_spans(query, hits)
+        scored = self.score_spans(query, hits, terms=(groups, weights))
         missing = self.match.missing_share(groups, weights)
         unknown_years = [y for y in query.editions.missing_years
                          if y not in self.match.vocab or "status" in intents(query.text)]
@@ -114,7 +116,7 @@ class ExtractiveAnswerer:
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
         if rating_lines:  # the rated workstream's whole section may hold the reason
             extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
-            scored = self.score_spans(query, hits, extra)
+            scored = self.score_spans(query, hits, extra, terms=(groups, weights))
         support = 0.6 * info["cov"] + 0.4 * max(info["dense"], 0.0)
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
