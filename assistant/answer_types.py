@@ -9,10 +9,13 @@ instead of quoting a near miss.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
 
-from .terms import GENERIC, STOPWORDS, stem, tokens
+from .terms import STOPWORDS, stem, tokens
 
-NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b", re.I)
+NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
+                      r"|\bwhat (\w+ ){0,2}number\b", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|by when|what month|which month|what year|deadline)\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
 
@@ -22,8 +25,15 @@ NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|
                     r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
 DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
                   r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
-NAME = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|Dr|Chief Constable|Director|Superintendent|"
-                  r"Inspector|Commissioner)\b|\b[A-Z][a-z]+ [A-Z][a-z'’-]+\b")
+TITLED = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|CEO|Dr|Prof|Professor|Supt|Superintendent|"
+                    r"Inspector|Sergeant|Director|Commissioner|Councillor|Cllr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+"
+                    r"|\b(Chief Constable|Chief Officers?|Chief Executive|Head of [A-Z]\w+)\b")
+CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+ORGANISATION = re.compile(r"\b(?:[A-Z][\w&'’-]+\s+(?:(?:of|and|for|the)\s+)?){1,5}(?:University|Council|Service|"
+                          r"Board|Unit|Team|Trust|Partnership|Foundation|Group|Directorate|Office|College|"
+                          r"Agency|Authority|Commission|Network|Committee|Company|Ltd)\b")
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+NOT_NAMES = {"RAG", "TBD", "N/A", "PA", "HQ", "UK"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "dozen"}
 PLACEHOLDER_NAMES = {"essex police", "kent police", "essex county", "single online", "online home"}
@@ -45,13 +55,14 @@ def uncounted(question: str, texts: list[str]) -> bool:
     m = COUNT_FOCUS.search(question)
     if not m:
         return False
-    focus = {stem(w) for w in tokens(m.group(1)) if w not in STOPWORDS and w not in GENERIC}
+    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS]
+    focus = {stem(words[-1])} if words else set()  # the head noun: "online *reports*"
     seen = False
-    for n, text in enumerate(texts):
+    for text in texts:
         words = tokens(text)
         for k, word in enumerate(words):
             if stem(word) in focus:
-                seen = seen or n == 0  # the best evidence names what is counted
+                seen = True
                 near = words[max(0, k - 5): k + 6]
                 if any(re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w)
                        or w in NUMBER_WORDS for w in near):
@@ -59,32 +70,66 @@ def uncounted(question: str, texts: list[str]) -> bool:
     return seen
 
 
+@cache
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def names(text: str) -> list[str]:
+    """Who-answers in a text: titled people, 'Given Surname' pairs (the given name known as
+    one), organisations ('Essex University') and acronyms ('ERSOU'). 'Contact Management' is not."""
+    found = [m.group(0) for m in TITLED.finditer(text)]
+    found += [m.group(0) for m in CAPITALISED_PAIR.finditer(text)
+              if _given_names().get_gender(m.group(1)) != "unknown"]
+    found += [m.group(0) for m in ORGANISATION.finditer(text)]
+    found += [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES]
+    return [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
+
+
+def _finder(pattern: re.Pattern) -> Callable[[str], list[str]]:
+    def find(text: str) -> list[str]:
+        found = [m.group(0) for m in pattern.finditer(text)]
+        if pattern is NUMBER:  # a year or a date is not a count
+            found = [f for f in found if not YEAR_OR_ORDINAL.fullmatch(f)]
+        return found
+    return find
+
+
+Kind = tuple[str, Callable[[str], list[str]]]
+
+
+def asked(question: str) -> list[Kind]:
+    """The kinds of answer a question asks for, each as (label, finder of such answers)."""
+    kinds: list[Kind] = []
+    if re.search(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|"
+                 r"worth|sav(e|ed|ing|ings))\b|£", question, re.IGNORECASE):
+        kinds.append(("that amount", _finder(MONEY)))
+    elif NUMBER_Q.search(question):
+        kinds.append(("that figure", _finder(NUMBER)))
+    if DATE_Q.search(question):
+        kinds.append(("that date", _finder(DATE)))
+    if PERSON_Q.search(question):
+        kinds.append(("that name", names))
+    return kinds
+
+
+def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
+    """The text holds an answer of every kind asked, beyond what the question already says."""
+    return all(_new(find(text), question) for _, find in kinds)
+
+
 def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> str | None:
     """What kind of answer none of the texts gives ('that figure', ...), or None."""
-    joined = " ".join(texts)
-    found_tokens = set(tokens(joined))
+    found_tokens = set(tokens(" ".join(texts)))
     for period in PERIOD.findall(question):
         named = "/" in period or (len(period) == 4 and period.startswith(("19", "20")))
         if named and period not in edition_years and period not in found_tokens:
             return f"anything for {period}"
-    checks = []
-    if re.search(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|"
-                 r"worth|sav(e|ed|ing|ings))\b|£", question, re.IGNORECASE):
-        checks.append(("that amount", MONEY))
-    elif NUMBER_Q.search(question):
-        checks.append(("that figure", NUMBER))
-    if DATE_Q.search(question):
-        checks.append(("that date", DATE))
-    if PERSON_Q.search(question):
-        checks.append(("that name", NAME))
     if uncounted(question, texts):
         return "that figure"
-    for label, pattern in checks:
-        found = [m.group(0) for t in texts for m in pattern.finditer(t)]
-        if pattern is NAME:
-            found = [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
-        if pattern is NUMBER:  # a year or a date is not a count
-            found = [f for f in found if not YEAR_OR_ORDINAL.fullmatch(f)]
-        if not _new(found, question):
+    for label, find in asked(question):
+        if not any(_new(find(t), question) for t in texts):
             return label
     return None

@@ -14,14 +14,17 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..answer import Answer
-from ..answer_types import missing_kind
+from ..answer_types import asked, missing_kind, supplied
 from ..compose import AnswerBuilder
 from ..editions import label, newest
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, intents
-from ..matching import GENERIC_STEMS, MONTHS, TermMatcher
+from ..matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
 from ..neighbours import SpanSequence
 from ..terms import STOPWORDS, stem
 from . import Query
+
+
+TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
 
 
 class ExtractiveAnswerer:
@@ -56,6 +59,7 @@ class ExtractiveAnswerer:
         total = sum(weights.values()) or 1.0
         wanted = intents(query.text)
         cued = [w for w in wanted if w in CUES] + (["progress"] if query.editions.mode == "latest" else [])
+        kinds = asked(query.text)
         newest_doc = newest(self.index.documents)
         candidates = {i: rank for rank, hit in reversed(list(enumerate(hits)))
                       for i in self.by_chunk.get(hit.chunk["id"], [])}
@@ -76,7 +80,8 @@ class ExtractiveAnswerer:
             dense = float(self.index.span_vectors[i] @ query.vector)
             cue = np.mean([1.0 if CUES[w].search(span["text"]) else 0.0 for w in cued]) if cued else 0.0
             prior = 1.0 / (1.0 + 0.5 * rank)
-            score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior
+            typed = 1.0 if kinds and supplied(span["text"], query.text, kinds) else 0.0
+            score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior + TYPED_BONUS * typed
             if query.editions.mode == "latest" and span["document"] != newest_doc:
                 score *= 0.85
             if len(span["text"]) < 25:
@@ -117,7 +122,7 @@ class ExtractiveAnswerer:
         if rating_lines:  # the rated workstream's whole section may hold the reason
             extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
             scored = self.score_spans(query, hits, extra, terms=(groups, weights))
-        support = 0.6 * info["cov"] + 0.4 * max(info["dense"], 0.0)
+        support = max(0.6 * inf["cov"] + 0.4 * max(inf["dense"], 0.0) for _, _, inf in scored[:3])
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
                 and not any(CUES["status"].search(self.spans[i]["text"])
@@ -191,8 +196,26 @@ class ExtractiveAnswerer:
         if "status" in wanted or "list" in wanted:
             return None
         best = scored[0][2]["cov"]
-        close = [self.spans[i]["text"] for s, i, info in scored[:6] if info["cov"] >= 0.6 * best]
-        return missing_kind(query.text, close, set(query.editions.years))
+        close = [i for s, i, info in scored[:6] if info["cov"] >= 0.6 * best]
+        anchor = self._anchor(query)
+        about = [i for i in close if anchor is None or self._about(i, anchor)] or close
+        return missing_kind(query.text, [self.spans[i]["text"] for i in about], set(query.editions.years))
+
+    def _anchor(self, query: Query) -> set[str] | None:
+        """Forms of the question's most specific term the reports use ('DAMS' in 'how much did
+        DAMS cost'): an answer's figure, date or name must be about it."""
+        groups, weights = self.match.key_terms(query.text)
+        known = [t for t in weights if t not in INTENT_WORDS
+                 and any(f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])]
+        return groups[max(known, key=lambda t: weights[t] * topicality(t))] if known else None
+
+    def _about(self, i: int, forms: set[str]) -> bool:
+        """The span, the sentence it refers back to, or its section's heading names the term."""
+        span = self.spans[i]
+        bag = self.span_terms[i] | self.chunk_terms.get(span["chunk"], set())
+        if self.seq.antecedent.get(i) is not None:
+            bag = bag | self.span_terms[self.seq.antecedent[i]]
+        return self.match.has(forms, bag)
 
     def _edition_order(self) -> list[str]:
         docs = self.index.documents
@@ -224,6 +247,11 @@ class ExtractiveAnswerer:
             same_section = self.spans[i]["section"] == self.spans[top]["section"]
             if s >= 0.8 * top_score and same_section:
                 picks.append(i)
+        kinds = asked(query.text)
+        if lead and kinds and not any(supplied(self.spans[i]["text"], query.text, kinds) for i in picks):
+            typed = next((i for s, i in mine[1:] if s >= 0.6 * top_score and self.spans[i]["section"]
+                          == self.spans[top]["section"] and supplied(self.spans[i]["text"], query.text, kinds)), None)
+            picks += [typed] if typed is not None else []  # the sentence that holds the figure asked for
         picks = sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
         if "list" in wanted:
             listed = [i for p in picks for i in self.seq.list_around(p)]
