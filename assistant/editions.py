@@ -11,6 +11,31 @@ COMPARE = re.compile(r"\b(chang(e|ed|es)|compare[ds]?|comparison|since|previous(
                      r"last (year|report|time|edition)|vs\.?|versus|differen(t|ce)|improv(e|ed)|"
                      r"worse|better|over time|between|both)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(20\d\d)\b")
+MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December"]
+MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?=\s+'?(\d{2}|\d{4})\b(?![/.:-]?\d))",
+                        re.IGNORECASE)
+SHORT_YEAR = re.compile(r"(?<=[a-z]\s)'?(\d{2})\b(?![/.:%-]?\w)", re.IGNORECASE)
+YEAR_CONTEXT = re.compile(r"\b(in|since|from|by|during|back in|of|vs\.?|versus|and|to)\s+'?\d{2}\s*(\?|$|,|vs\b|versus\b|and\b)|'\d{2}\b",
+                          re.IGNORECASE)
+
+
+def expand_dates(question: str) -> str:
+    """Short dates as the reports write them: 'sept 21' -> 'September 2021', 'in '19' or
+    'in 19?' -> 'in 2019'. Financial years ('19/20') and counts ('in 19 districts') stay."""
+    def month(m: re.Match) -> str:
+        abbr = m.group(1).lower()[:3]
+        return next(n for n in MONTH_NAMES if n.lower().startswith(abbr))
+
+    text = MONTH_WORD.sub(month, question)
+    text = re.sub(r"\b(" + "|".join(MONTH_NAMES) + r")\s+'?(\d{2})\b(?![/.:-]?\d)", r"\1 20\2", text)
+
+    def year(m: re.Match) -> str:
+        start = max(0, m.start() - 12)
+        near = YEAR_CONTEXT.search(text, start, m.end() + 10)
+        return f"20{m.group(1)}" if near and near.start() <= m.start() <= near.end() else m.group(0)
+
+    return SHORT_YEAR.sub(year, text)
 
 
 @dataclass
@@ -54,8 +79,7 @@ def newest(documents: dict[str, dict]) -> str | None:
 def label(doc: dict) -> str:
     """'June 2019 report' / '2022 report' — how an edition is named in answers."""
     date = str(doc.get("date", ""))
-    months = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
+    months = MONTH_NAMES
     m = re.match(r"(\d{4})-(\d{2})", date)
     if m and doc.get("meta", {}).get("date_precision") != "year":  # month only when known
         return f"{months[int(m.group(2)) - 1]} {m.group(1)} report"

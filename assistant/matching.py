@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections import Counter
 from difflib import SequenceMatcher
 
@@ -17,6 +18,9 @@ from .terms import GENERIC, STOPWORDS, stem, terms, tokens
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
+EDITION_MONTH = re.compile(r"\b([a-z]+)\s+20\d\d\s+(?:collab\w*\s+|quarterly\s+|annual\s+)?"
+                           r"(?:report|update|paper|edition|version|one)\b", re.IGNORECASE)
+SHORTHAND = re.compile(r"\b(\d{1,2})[ -]([a-z])[a-z]+")  # "7 Force", "7-Force" also read as "7f"
 FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
 GENERIC_STEMS = {stem(w) for w in GENERIC} | {"national", "servic", "polic", "programme"}
 
@@ -48,7 +52,7 @@ class TermMatcher:
 
     def bag(self, text: str) -> set[str]:
         """Terms of a text plus the expansions of its acronyms ('SOH' -> single, online, home)."""
-        bag = set(terms(text))
+        bag = set(terms(text)) | {n + w for n, w in SHORTHAND.findall(text.lower())}
         for t in list(bag):
             bag |= self.acronym_terms.get(t, set())
         return bag
@@ -58,9 +62,10 @@ class TermMatcher:
         groups: Groups = {}
         years = set(YEAR.findall(question))
         asked = {stem(w): w for w in tokens(question)}  # stem -> the word as typed
+        editions = {m.lower() for m in EDITION_MONTH.findall(question)}
         for t in dict.fromkeys(terms(question, drop_generic=True)):
-            if t in years or t in MONTHS:
-                continue  # edition selectors, handled by editions.resolve
+            if t in years or t in editions:
+                continue  # edition selectors ("the June 2019 update"), handled by editions.resolve
             if ("-" in t or "/" in t) and t not in self.vocab:
                 continue  # an unused compound ("take-up", "police/fire"): its parts are terms too
             forms = {t}
@@ -71,7 +76,8 @@ class TermMatcher:
                 if forms is None:
                     continue  # a misspelt filler word ("meny", "raiting")
             groups[t] = forms
-        weights = {t: max(self._idf(f, asked) for f in forms) for t, forms in groups.items()}
+        weights = {t: max(self._idf(f, asked) for f in forms) * (0.4 if t in MONTHS else 1.0)
+                   for t, forms in groups.items()}  # "in September 2021": a hint, not the topic
         return groups, weights
 
     def _repair(self, t: str) -> set[str] | None:
@@ -88,7 +94,7 @@ class TermMatcher:
                       if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
         if split:
             return {split, stem(t[len(split):])}
-        if len(t) >= 4:
+        if len(t) >= 4 and topicality(t) > 0.45:  # "came" is a word, not a typo of "camera"
             close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
             if close:
                 return {close[0]}

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 ANAPHOR = re.compile(r"(It|This|These|They|That|Those|Its|Their|The (project|programme|scheme|"
-                     r"board|survey|study|report|review|directorate|platform))\b")
+                     r"board|survey|study|report|review|directorate|platform)|Still|Also|However|Both|"
+                     r"In addition|Additionally|Furthermore|As a result|Following this)\b")
 END = re.compile(r"[.!?:;)\]”’\"']$")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .answer import Answer
 from .backends import Answerer, Query, get_backend
-from .editions import resolve
+from .editions import expand_dates, resolve
 from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load
 from .injection import strip_instructions
 from .retrieve import Retriever
@@ -43,7 +43,10 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     if cleaned != question:
         notes.append("Instructions inside the question were ignored; only the reports are used.")
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,;:-")
-    return cleaned, notes
+    dated = expand_dates(cleaned)
+    if dated != cleaned:
+        notes.append(f"Dates read as: \"{dated}\".")
+    return dated, notes
 
 
 @dataclass(frozen=True)
