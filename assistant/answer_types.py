@@ -16,10 +16,12 @@ from .terms import STOPWORDS, stem, tokens
 
 NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
                       r"|\bwhat (\w+ ){0,2}number\b", re.I)
+PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
 DATE_Q = re.compile(r"\b(when|what date|which date|by when|what month|which month|what year|deadline)\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
 
 MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k|m|million|billion)\b", re.I)
+PERCENT = re.compile(r"\d[\d.]*\s?(%|per ?cent)|\b(half|third|quarter|majority)\b", re.I)
 YEAR_OR_ORDINAL = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)")
 NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
@@ -63,7 +65,7 @@ def uncounted(question: str, texts: list[str]) -> bool:
         for k, word in enumerate(words):
             if stem(word) in focus:
                 seen = True
-                near = words[max(0, k - 5): k + 6]
+                near = words[max(0, k - 4): k + 3]  # "13 fire stations", "staff of 120"
                 if any(re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w)
                        or w in NUMBER_WORDS for w in near):
                     return False
@@ -106,6 +108,8 @@ def asked(question: str) -> list[Kind]:
     if re.search(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|"
                  r"worth|sav(e|ed|ing|ings))\b|£", question, re.IGNORECASE):
         kinds.append(("that amount", _finder(MONEY)))
+    elif PERCENT_Q.search(question):
+        kinds.append(("that percentage", _finder(PERCENT)))
     elif NUMBER_Q.search(question):
         kinds.append(("that figure", _finder(NUMBER)))
     if DATE_Q.search(question):

@@ -41,5 +41,7 @@ INTENT_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rati
                 "reason", "cause", "explain", "justification", "rationale", "come", "still",
                 "moved", "move", "chang", "change", "improv", "improve", "graded", "grade", "overall",
                 "quarterly", "annual", "score", "scor", "colour", "previou"}
+RATING_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "graded", "grade",
+                "overall", "colour"}
 # An explicit request for a rating: with no rating in any edition the honest answer is "none".
 RATING_ASKED = re.compile(r"\b(rag|rated|rating|graded|colour|color)\b|\bwhat (grade|rag)\b", re.I)

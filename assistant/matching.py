@@ -72,7 +72,7 @@ class TermMatcher:
             if t in self.acronym_terms:
                 forms |= {"+".join(sorted(self.acronym_terms[t]))}
             if t not in self.vocab and t.isalpha():
-                forms = self._repair(t)
+                forms = self._repair(t, asked.get(t, t))
                 if forms is None:
                     continue  # a misspelt filler word ("meny", "raiting")
             groups[t] = forms
@@ -80,25 +80,25 @@ class TermMatcher:
                    for t, forms in groups.items()}  # "in September 2021": a hint, not the topic
         return groups, weights
 
-    def _repair(self, t: str) -> set[str] | None:
-        """Forms for a word the reports never use: a prefix ('collab'), a compound ('rollout'),
-        a typo of a report word, or None for a typo of a stopword."""
-        if len(t) >= 4 and any(len(w) > len(t) and SequenceMatcher(None, t, w[: len(t)]).ratio() >= 0.8
-                               for w in GENERIC):
+    def _repair(self, t: str, word: str) -> set[str] | None:
+        """Forms for a term `t` (typed as `word`) the reports never use: a prefix ('collab'), a
+        compound ('rollout'), a typo of a report word, or None for a typo of a stopword."""
+        if len(word) >= 4 and any(len(w) > len(word) and SequenceMatcher(None, word, w[: len(word)]).ratio() >= 0.8
+                                  for w in GENERIC):
             return None  # a clipped generic word, even misspelt ("collab", "colab")
-        if difflib.get_close_matches(t, FILLERS, n=1, cutoff=0.8):
+        if difflib.get_close_matches(word, FILLERS, n=1, cutoff=0.8):
             return None  # a misspelt filler or generic word ("raiting", "meny")
-        if len(t) >= 4 and topicality(t) > 0.3 and any(w.startswith(t) for w in self.vocab_list):
+        if len(t) >= 4 and topicality(word) > 0.3 and any(w.startswith(t) for w in self.vocab_list):
             return {t + "*"}  # a clipped word ("sept"), not an everyday one ("came")
         split = next((t[:k] for k in range(3, len(t) - 2)
                       if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
         if split:
             return {split, stem(t[len(split):])}
-        if len(t) >= 4 and topicality(t) > 0.45:  # "came" is a word, not a typo of "camera"
+        if len(t) >= 4 and topicality(word) > 0.45:  # "came" is a word, not a typo of "camera"
             close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
             if close:
                 return {close[0]}
-        if difflib.get_close_matches(t, FILLERS, n=1, cutoff=0.75):
+        if difflib.get_close_matches(word, FILLERS, n=1, cutoff=0.75):
             return None
         return {t}
 

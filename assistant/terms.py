@@ -56,10 +56,12 @@ def stem(word: str) -> str:
         return NUMBER_WORDS[word]
     if len(word) <= 4 or not word.isalpha():
         return word
-    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ses", "s"), ("xes", "x"),
+                         ("ches", "ch"), ("shes", "sh"), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)] + repl
-    return word
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") and not word.endswith("ee") else word
 
 
 def terms(text: str, drop_generic: bool = False) -> list[str]:

@@ -17,10 +17,10 @@ from ..answer import Answer
 from ..answer_types import asked, missing_kind, supplied
 from ..compose import AnswerBuilder
 from ..editions import label, newest
-from ..intents import CUES, INTENT_WORDS, RATING_ASKED, intents
+from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
 from ..matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
 from ..neighbours import SpanSequence
-from ..terms import STOPWORDS, stem
+from ..terms import STOPWORDS, stem, tokens
 from . import Query
 
 
@@ -205,9 +205,11 @@ class ExtractiveAnswerer:
         """Forms of the question's most specific term the reports use ('DAMS' in 'how much did
         DAMS cost'): an answer's figure, date or name must be about it."""
         groups, weights = self.match.key_terms(query.text)
-        known = [t for t in weights if t not in INTENT_WORDS
-                 and any(f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])]
-        return groups[max(known, key=lambda t: weights[t] * topicality(t))] if known else None
+        known = [t for t in weights if t not in INTENT_WORDS and t in self.match.vocab]  # as typed
+        known = known or [t for t in weights if t not in INTENT_WORDS
+                          and any(f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])]
+        typed = {stem(w): w for w in tokens(query.text)}
+        return groups[max(known, key=lambda t: weights[t] * topicality(typed.get(t, t)))] if known else None
 
     def _about(self, i: int, forms: set[str]) -> bool:
         """The span, the sentence it refers back to, or its section's heading names the term."""
@@ -260,7 +262,8 @@ class ExtractiveAnswerer:
 
     def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names."""
-        names = {t: w for t, w in weights.items() if t not in INTENT_WORDS}
+        asked_rating = wanted & {"status", "reason"}  # else "the data centre move" is not about ecda
+        names = {t: w for t, w in weights.items() if t not in (INTENT_WORDS if asked_rating else RATING_WORDS)}
         if "status" in wanted:  # words that name no rated workstream don't count against one
             names = {t: w for t, w in names.items() if self.match.has(groups[t], self.rated_words)}
         total = sum(names.values())
