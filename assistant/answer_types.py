@@ -105,8 +105,9 @@ Kind = tuple[str, Callable[[str], list[str]]]
 def asked(question: str) -> list[Kind]:
     """The kinds of answer a question asks for, each as (label, finder of such answers)."""
     kinds: list[Kind] = []
-    if re.search(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|"
-                 r"worth|sav(e|ed|ing|ings))\b|£", question, re.IGNORECASE):
+    if re.search(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|price|"
+                 r"worth|value|invest(ed|ment)?|income|sav(e|ed|ing|ings))\b|£"
+                 r"|\bhow much\b.*\bbenefits?\b", question, re.IGNORECASE):
         kinds.append(("that amount", _finder(MONEY)))
     elif PERCENT_Q.search(question):
         kinds.append(("that percentage", _finder(PERCENT)))

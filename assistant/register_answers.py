@@ -100,7 +100,7 @@ def register_answer(question: str, manifest: dict, register: Register | None = N
     else:
         composer.ratings(target, colours or None)
     ms = round((time.perf_counter() - t0) * 1000, 2)
-    return Answer(question=question, answer="\n".join(composer.lines), abstained=False,
+    return Answer(question=question, answer="\n".join(composer.lines), abstained=composer.none_found,
                   citations=composer.citations, backend="extractive",
                   notes=[REGISTER_NOTE],
                   timings_ms={"answer": ms, "total": ms})
@@ -171,6 +171,7 @@ class _Composer(Citer):
         self.manifest = manifest
         self.spans = spans
         self.lines: list[str] = []
+        self.none_found = False  # a colour was asked for and no workstream has it: nothing to name
 
     def summary(self, edition: Edition, about: re.Pattern) -> None:
         """Quote the report's own sentences counting its ratings, when the whole register is asked."""
@@ -204,6 +205,7 @@ class _Composer(Citer):
         rated = self.entries(edition)
         where = phrase(edition) + (f" under {' and '.join(sorted(self.groups))}" if self.groups else "")
         present = [c for c in ORDER if any(e.overall == c for _, e in rated)]
+        self.none_found = bool(colours) and not any(e.overall in colours for _, e in rated)  # "which are red?"
         for colour in colours or present:
             hits = [e for _, e in rated if e.overall == colour]
             if not hits:

@@ -76,3 +76,28 @@ def test_year_not_covered_abstains(assistant):
 def test_edition_filter(assistant):
     a = assistant.ask("What is happening with Single Online Home in 2019?")
     assert a.citations and all(c.date.startswith("2019") for c in a.citations)
+
+
+def test_an_overall_rating_the_report_leaves_blank_is_not_guessed(assistant):
+    """The 2019 Op Hexagon box gives Time/Costs/Savings/Benefits but no overall colour."""
+    answer = assistant.ask("what did the Op Hexagon overall RAG come out as in 2019?")
+    assert answer.abstained
+    assert "Overall RAG not stated; Time A, Costs G, Savings A, Benefits G [1]" in answer.answer
+    assert answer.citations[0].section == "Op Hexagon"
+
+
+def test_a_figure_asked_for_must_be_about_the_topic(assistant):
+    """Money elsewhere in the evidence (other RAG boxes) does not answer what DAMS cost."""
+    answer = assistant.ask("how much did DAMS cost to bring in?")
+    assert answer.abstained and "don't give that amount" in answer.answer
+
+
+def test_the_sentence_holding_the_figure_joins_the_answer(assistant):
+    answer = assistant.ask("tri-service rural prevention officers - how much benefit a year?")
+    assert not answer.abstained and "£169,620" in answer.answer
+
+
+def test_short_dates_are_read_as_the_reports_write_them(assistant):
+    answer = assistant.ask("how many online reports came in through SOH in Sept 22?")
+    assert any("September 2022" in note for note in answer.notes)
+    assert "three thousand three hundred" in answer.answer

@@ -158,9 +158,9 @@ def test_every_register_value_quotes_the_report_verbatim(register, texts):
             assert collapse(texts[s.document][s.start:s.end]) == s.quote, (r.name, entry.edition)
 
 
-def assert_cited(answer, manifest, texts):
+def assert_cited(answer, manifest, texts, abstained=False):
     """Every line carries [n]; every [n] has a citation whose quote is the report's own text."""
-    assert answer.backend == "extractive" and not answer.abstained
+    assert answer.backend == "extractive" and answer.abstained is abstained
     assert any("register" in note for note in answer.notes)
     lines = [line for line in answer.answer.splitlines() if line.strip()]
     assert lines and all(markers(line) for line in lines), answer.answer
@@ -200,7 +200,7 @@ def test_everything_green_in_2019(manifest, texts):
 
 def test_no_red_is_said_plainly(manifest, texts):
     answer = register_answer("which areas are red?", manifest)
-    assert_cited(answer, manifest, texts)
+    assert_cited(answer, manifest, texts, abstained=True)  # nothing to name: a false premise
     assert answer.answer.startswith("No workstream is rated Red in the 2022 report")
     assert "3 Amber, 9 Green, 1 Not graded" in answer.answer
     assert len(answer.citations) == 13

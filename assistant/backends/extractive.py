@@ -23,7 +23,6 @@ from ..neighbours import SpanSequence
 from ..terms import STOPWORDS, stem, tokens
 from . import Query
 
-
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
 
 
@@ -124,6 +123,9 @@ class ExtractiveAnswerer:
             scored = self.score_spans(query, hits, extra, terms=(groups, weights))
         support = max(0.6 * inf["cov"] + 0.4 * max(inf["dense"], 0.0) for _, _, inf in scored[:3])
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
+        if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
+            return self._abstain(query, scored, "The reports don't state that overall rating",
+                                 rating=rating_lines[0])  # only its parts are given: never guess the whole
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
                 and not any(CUES["status"].search(self.spans[i]["text"])
                             for _, i, info in scored[:5] if info["cov"] >= 0.5)):
@@ -290,8 +292,15 @@ class ExtractiveAnswerer:
         bag = self.match.bag(f"{r['workstream']} {r['section']} {parents.get(r['section'], '')}")
         return bag | {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
 
-    def _abstain(self, query: Query, scored, reason: str) -> Answer:
+    def _abstain(self, query: Query, scored, reason: str, rating: tuple[str, dict] | None = None) -> Answer:
         builder = AnswerBuilder(self.index)
+        if rating is not None:
+            doc, r = rating
+            builder.parts.append(f"{reason}: nothing in them answers \"{query.text}\". What the "
+                                 f"{label(self.index.documents[doc])} gives, section \"{r['section']}\":")
+            builder.add_rating(doc, r)
+            return Answer(question=query.text, answer=builder.text(), abstained=True,
+                          citations=builder.citations, backend=self.name, notes=list(query.notes))
         words = self.match.unknown_words(query.text)
         if words and reason == "The reports don't say":
             text = f"The reports don't mention {', '.join(words)}, so they can't answer this."

@@ -1,0 +1,47 @@
+"""Words of questions and reports: stems, short dates, who-answers, answer kinds."""
+
+import pytest
+
+from assistant.answer_types import missing_kind, names, uncounted
+from assistant.editions import expand_dates
+from assistant.terms import stem
+
+
+@pytest.mark.parametrize("a, b", [("centre", "centres"), ("service", "services"), ("theme", "themes"),
+                                  ("change", "changed"), ("improve", "improved"), ("church", "churches")])
+def test_singular_and_plural_share_a_stem(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("question, read", [
+    ("SOH reports sept 21 vs sept 22", "SOH reports September 2021 vs September 2022"),
+    ("how much did scd save in 19", "how much did scd save in 2019"),
+    ("the '19 report", "the 2019 report"),
+    ("Sep 2022 figures", "September 2022 figures"),
+    ("savings for 19/20", "savings for 19/20"),          # a financial year stays
+    ("hubs in 10 of the districts", "hubs in 10 of the districts"),  # a count stays
+])
+def test_short_dates_are_expanded_and_counts_left_alone(question, read):
+    assert expand_dates(question) == read
+
+
+def test_who_answers_are_people_titles_organisations_not_any_capitalised_pair():
+    text = ("Senior representatives from Crime and Public Protection, Contact Management and "
+            "Custody Command attend.")
+    assert names(text) == []
+    found = names("Reviewed by Essex University; led by DCO Drysdale with Stacey Rothwell.")
+    assert {"Essex University", "DCO Drysdale", "Stacey Rothwell"} <= set(found)
+
+
+def test_a_count_must_sit_beside_what_it_counts():
+    q = "how many staff work in the directorate?"
+    assert uncounted(q, ["The 7 Force procurement function, where staff consultation ends in June."])
+    assert not uncounted(q, ["The directorate has 120 staff across both forces."])
+
+
+def test_missing_kinds():
+    assert missing_kind("what percentage accuracy did the model get?",
+                        ["A 6-month trial found the model to be accurate."], set()) == "that percentage"
+    assert missing_kind("when does the hub open?", ["The hub will open in early 2023."], set()) is None
+    assert missing_kind("who chairs the board?", ["The board is attended by Contact Management."],
+                        set()) == "that name"
