@@ -12,12 +12,13 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from .terms import NUMBER_WORDS as WORD_DIGITS
 from .terms import STOPWORDS, stem, tokens
 
 NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
                       r"|\bwhat (\w+ ){0,2}number\b", re.I)
 PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
-DATE_Q = re.compile(r"\b(when|what date|which date|by when|what month|which month|what year|deadline)\b", re.I)
+DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
 
 MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k|m|million|billion)\b", re.I)
@@ -84,7 +85,7 @@ def names(text: str) -> list[str]:
     one), organisations ('Essex University') and acronyms ('ERSOU'). 'Contact Management' is not."""
     found = [m.group(0) for m in TITLED.finditer(text)]
     found += [m.group(0) for m in CAPITALISED_PAIR.finditer(text)
-              if _given_names().get_gender(m.group(1)) != "unknown"]
+              if m.group(1).lower() not in STOPWORDS and _given_names().get_gender(m.group(1)) != "unknown"]
     found += [m.group(0) for m in ORGANISATION.finditer(text)]
     found += [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES]
     return [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
@@ -138,3 +139,28 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> st
         if not any(_new(find(t), question) for t in texts):
             return label
     return None
+
+
+COUNTED_LIST = re.compile(r"\b(?:which|list|name|what (?:are|were))\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+                          r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z][\w-]*)", re.I)
+ITEM_SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+or\s+")
+
+
+def listed_count(question: str) -> tuple[int, str] | None:
+    """'which 6 forces ...' -> (6, 'forces'): the answer must name that many."""
+    m = COUNTED_LIST.search(question)
+    if not m:
+        return None
+    n = m.group(1).lower()
+    return int(WORD_DIGITS.get(n, n)), m.group(2)
+
+
+def enumerated(text: str) -> int:
+    """How many items the text lists in one run: short comma/'and' items, in brackets or not."""
+    best = 0
+    for part in re.findall(r"\(([^()]*)\)", text) + [re.sub(r"\([^()]*\)", " , ", text)]:
+        run = 0
+        for item in ITEM_SPLIT.split(part):
+            run = run + 1 if 0 < len(item.split()) <= 5 else 1  # a long one may end with the first item
+            best = max(best, run)
+    return best

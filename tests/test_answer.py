@@ -101,3 +101,10 @@ def test_short_dates_are_read_as_the_reports_write_them(assistant):
     answer = assistant.ask("how many online reports came in through SOH in Sept 22?")
     assert any("September 2022" in note for note in answer.notes)
     assert "three thousand three hundred" in answer.answer
+
+
+def test_which_n_things_abstains_when_the_reports_only_give_the_number(assistant):
+    answer = assistant.ask("which 6 forces are moving onto SOH in 2023/24?")
+    assert answer.abstained and "don't give the 6 forces by name" in answer.answer
+    answer = assistant.ask("which 4 forces are not scheduled for SOH")
+    assert not answer.abstained and "West Midlands" in answer.answer

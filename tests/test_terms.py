@@ -45,3 +45,12 @@ def test_missing_kinds():
     assert missing_kind("when does the hub open?", ["The hub will open in early 2023."], set()) is None
     assert missing_kind("who chairs the board?", ["The board is attended by Contact Management."],
                         set()) == "that name"
+
+
+def test_a_counted_list_needs_that_many_items_named():
+    from assistant.answer_types import enumerated, listed_count
+
+    assert listed_count("which 6 forces are moving onto SOH?") == (6, "forces")
+    assert listed_count("list all seven forces in the network") == (7, "forces")
+    assert enumerated("2 forces are transitioning (Humberside and Cumbria) and a further 6 are scheduled.") == 2
+    assert enumerated("This will leave 4 forces (Durham, West Yorkshire, West Midlands and Avon and Somerset).") >= 4

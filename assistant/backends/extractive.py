@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..answer import Answer
-from ..answer_types import asked, missing_kind, supplied
+from ..answer_types import asked, enumerated, listed_count, missing_kind, supplied
 from ..compose import AnswerBuilder
 from ..editions import label, newest
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
@@ -195,12 +195,19 @@ class ExtractiveAnswerer:
     def _answer_type_missing(self, query: Query, scored) -> str | None:
         """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
         wanted = intents(query.text)
-        if "status" in wanted or "list" in wanted:
+        if "status" in wanted:
             return None
         best = scored[0][2]["cov"]
         close = [i for s, i, info in scored[:6] if info["cov"] >= 0.6 * best]
         anchor = self._anchor(query)
         about = [i for i in close if anchor is None or self._about(i, anchor)] or close
+        counted = listed_count(query.text)
+        if counted:  # "which 6 forces ...": a sentence that only says "6 forces" names none of them
+            bullets = max(len(self.seq.list_around(i)) - 1 for i in about)
+            listed = max([enumerated(self.spans[i]["text"]) for i in about] + [bullets])
+            return f"the {counted[0]} {counted[1]} by name" if listed < counted[0] else None
+        if "list" in wanted:
+            return None
         return missing_kind(query.text, [self.spans[i]["text"] for i in about], set(query.editions.years))
 
     def _anchor(self, query: Query) -> set[str] | None:
