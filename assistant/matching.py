@@ -40,9 +40,11 @@ def topicality(word: str) -> float:
 class TermMatcher:
     """Vocabulary, IDF and acronyms of one index, for matching question terms to text."""
 
-    def __init__(self, texts: list[str], context: list[str], acronyms: dict[str, str]):
+    def __init__(self, texts: list[str], context: list[str], acronyms: dict[str, str],
+                 extra: list[set[str]] | None = None):
+        """`extra`: more terms per text, e.g. how people ask about a cover-sheet field."""
         self.acronym_terms = {k: set(terms(v)) for k, v in acronyms.items()}
-        self.bags = [self.bag(t) for t in texts]  # aligned with texts
+        self.bags = [self.bag(t) | (extra[k] if extra else set()) for k, t in enumerate(texts)]
         df = Counter(t for bag in self.bags for t in bag)
         n = max(len(texts), 1)
         self.idf = {t: math.log(1 + n / (1 + c)) for t, c in df.items()}

@@ -21,6 +21,7 @@ from .sentences import BULLET, median_length, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
+FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
 NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?)[ \t]+([A-Z0-9].*?)\s*$")
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
                "with", "at", "by", "through", "from"}
@@ -183,7 +184,7 @@ def _sections(text: str, headings) -> list[Section]:
     sections: list[Section] = []
     if not headings or headings[0][1] > 0:
         first = headings[0][1] if headings else len(text)
-        sections.append(Section("Front matter", "", "Front matter", 0, first))
+        sections.append(Section(FRONT_MATTER, "", FRONT_MATTER, 0, first))
     numbered: list[Section] = []
     for k, (_line_no, start, number, title, heading, displaced) in enumerate(headings):
         end = headings[k + 1][1] if k + 1 < len(headings) else len(text)

@@ -108,3 +108,11 @@ def test_which_n_things_abstains_when_the_reports_only_give_the_number(assistant
     assert answer.abstained and "don't give the 6 forces by name" in answer.answer
     answer = assistant.ask("which 4 forces are not scheduled for SOH")
     assert not answer.abstained and "West Midlands" in answer.answer
+
+
+def test_the_cover_sheet_answers_questions_about_the_paper_itself(assistant):
+    """Board papers open with a cover sheet (author, dates); people ask in other words."""
+    answer = assistant.ask("who wrote the june 2019 collab paper")
+    assert "Author on behalf of Chief Officer: Paul Nagle" in [c.quote for c in answer.citations]
+    answer = assistant.ask("when was the 2019 paper approved")
+    assert answer.citations[0].quote == "Date of Approval: 17th June 2019"

@@ -17,12 +17,15 @@ from ..answer import Answer
 from ..answer_types import asked, enumerated, listed_count, missing_kind, supplied
 from ..compose import AnswerBuilder
 from ..editions import label, newest
+from ..frontmatter import field_terms
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
 from ..matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
 from ..neighbours import SpanSequence
+from ..structure import FRONT_MATTER
 from ..terms import STOPWORDS, stem, tokens
 from . import Query
 
+ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
 
 
@@ -36,8 +39,11 @@ class ExtractiveAnswerer:
         self.spans = index.spans
         self.settings = index.settings
         self.match = TermMatcher([s["text"] for s in self.spans],
-                                 [c["header"] for c in index.chunks], index.acronyms)
+                                 [c["header"] for c in index.chunks], index.acronyms,
+                                 [field_terms(s["text"]) if s["section"] == FRONT_MATTER else set()
+                                  for s in self.spans])
         self.span_terms = self.match.bags
+        self.front = [i for i, s in enumerate(self.spans) if s["section"] == FRONT_MATTER]
         self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
         self.seq = SpanSequence(self.spans)
         self.rating_bags = {(doc, r["start"]): self._rating_bag(meta, r)
@@ -62,8 +68,9 @@ class ExtractiveAnswerer:
         newest_doc = newest(self.index.documents)
         candidates = {i: rank for rank, hit in reversed(list(enumerate(hits)))
                       for i in self.by_chunk.get(hit.chunk["id"], [])}
-        for i in extra or []:
-            candidates.setdefault(i, len(hits))
+        for i in (extra or []) + self.front:  # the cover sheet is always a candidate
+            if not query.editions.documents or self.spans[i]["document"] in query.editions.documents:
+                candidates.setdefault(i, len(hits))
         scored = []
         for i, rank in candidates.items():
             span = self.spans[i]
@@ -83,9 +90,11 @@ class ExtractiveAnswerer:
             score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior + TYPED_BONUS * typed
             if query.editions.mode == "latest" and span["document"] != newest_doc:
                 score *= 0.85
+            if span["section"] == FRONT_MATTER and ABOUT_THE_PAPER.search(query.text):
+                score *= 1.15  # "when does the paper go to the board": the cover sheet says
             if len(span["text"]) < 25:
                 score *= 0.8
-            if span["kind"] == "row" and not wanted & {"status", "reason"}:
+            if span["kind"] == "row" and span["section"] != FRONT_MATTER and not wanted & {"status", "reason"}:
                 score *= 0.7  # a dashboard row only answers status questions
             scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense}))
         scored.sort(key=lambda x: -x[0])
