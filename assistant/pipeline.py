@@ -22,6 +22,7 @@ from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load
 from .injection import strip_instructions
 from .retrieve import Retriever
 from .settings import Settings
+from .spelling import normalise
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,9 @@ def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     if cleaned != question:
         notes.append("Instructions inside the question were ignored; only the reports are used.")
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" ,;:-")
-    dated = expand_dates(cleaned)
+    dated = expand_dates(normalise(cleaned))
     if dated != cleaned:
-        notes.append(f"Dates read as: \"{dated}\".")
+        notes.append(f"Read as: \"{dated}\".")
     return dated, notes
 
 

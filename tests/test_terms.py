@@ -54,3 +54,15 @@ def test_a_counted_list_needs_that_many_items_named():
     assert listed_count("list all seven forces in the network") == (7, "forces")
     assert enumerated("2 forces are transitioning (Humberside and Cumbria) and a further 6 are scheduled.") == 2
     assert enumerated("This will leave 4 forces (Durham, West Yorkshire, West Midlands and Avon and Somerset).") >= 4
+
+
+@pytest.mark.parametrize("question, read", [
+    ("nas raiting n y", "nas rating and why"),
+    ("wen r the hubs opening", "when are the hubs opening"),
+    ("Is it R or A?", "Is it R or A?"),  # capitals may be ratings
+    ("thurok hubs", "thurok hubs"),  # report words are the term matcher's job
+])
+def test_chat_spellings_of_question_words_are_read(question, read):
+    from assistant.spelling import normalise
+
+    assert normalise(question) == read
