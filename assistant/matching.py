@@ -21,6 +21,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 EDITION_MONTH = re.compile(r"\b([a-z]+)\s+20\d\d\s+(?:collab\w*\s+|quarterly\s+|annual\s+)?"
                            r"(?:report|update|paper|edition|version|one)\b", re.IGNORECASE)
 SHORTHAND = re.compile(r"\b(\d{1,2})[ -]([a-z])[a-z]+")  # "7 Force", "7-Force" also read as "7f"
+EVERYDAY = 0.8  # weight kept by an everyday word ("start", "taking") however rare in the reports
 FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
 GENERIC_STEMS = {stem(w) for w in GENERIC} | {"national", "servic", "polic", "programme"}
 
@@ -79,6 +80,7 @@ class TermMatcher:
                     continue  # a misspelt filler word ("meny", "raiting")
             groups[t] = forms
         weights = {t: max(self._idf(f, asked) for f in forms) * (0.4 if t in MONTHS else 1.0)
+                   * (EVERYDAY + (1 - EVERYDAY) * topicality(asked.get(t, t)))
                    for t, forms in groups.items()}  # "in September 2021": a hint, not the topic
         return groups, weights
 
