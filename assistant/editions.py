@@ -61,6 +61,10 @@ def resolve(question: str, documents: dict[str, dict]) -> Editions:
         prev = {y: previous[y] for y in years if y in previous and y not in by_year}
         missing = [y for y in years if y not in by_year and y not in previous]
         chosen += [n for n in prev.values() if n not in chosen]
+        since = re.search(r"\b(since|after|from)\s+(?:\w+\s+)?(20\d\d)\b", question, re.I)
+        if since:  # "changed since 2019": that edition and every later one
+            chosen += [n for n, d in documents.items() if str(d.get("date", ""))[:4] > since.group(2)
+                       and n not in chosen]
         if LATEST.search(question) and chosen and newest(documents) not in chosen:
             chosen.append(newest(documents))  # "green in 2019 - what are they now?"
         mode = "compare" if len(set(chosen)) > 1 or COMPARE.search(question) else "year"

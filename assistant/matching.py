@@ -21,6 +21,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 EDITION_MONTH = re.compile(r"\b([a-z]+)\s+20\d\d\s+(?:collab\w*\s+|quarterly\s+|annual\s+)?"
                            r"(?:report|update|paper|edition|version|one)\b", re.IGNORECASE)
 SHORTHAND = re.compile(r"\b(\d{1,2})[ -]([a-z])[a-z]+")  # "7 Force", "7-Force" also read as "7f"
+EDITION_CUE = re.compile(r"since|versus|vs|compared?|previous(ly)?|changed?|changes")
 EVERYDAY = 0.8  # weight kept by an everyday word ("start", "taking") however rare in the reports
 FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
 GENERIC_STEMS = {stem(w) for w in GENERIC} | {"national", "servic", "polic", "programme"}
@@ -66,9 +67,10 @@ class TermMatcher:
         years = set(YEAR.findall(question))
         asked = {stem(w): w for w in tokens(question)}  # stem -> the word as typed
         editions = {m.lower() for m in EDITION_MONTH.findall(question)}
+        cues = {stem(w) for w in tokens(question) if EDITION_CUE.fullmatch(w)}
         for t in dict.fromkeys(terms(question, drop_generic=True)):
-            if t in years or t in editions:
-                continue  # edition selectors ("the June 2019 update"), handled by editions.resolve
+            if t in years or t in editions or t in cues:
+                continue  # edition selectors ("the June 2019 update", "since"), handled by editions.resolve
             if ("-" in t or "/" in t) and t not in self.vocab:
                 continue  # an unused compound ("take-up", "police/fire"): its parts are terms too
             forms = {t}
@@ -90,7 +92,8 @@ class TermMatcher:
         if len(word) >= 4 and any(len(w) > len(word) and SequenceMatcher(None, word, w[: len(word)]).ratio() >= 0.8
                                   for w in GENERIC):
             return None  # a clipped generic word, even misspelt ("collab", "colab")
-        if difflib.get_close_matches(word, FILLERS, n=1, cutoff=0.8):
+        everyday = topicality(word) <= 0.45  # "count" is a word, not a typo of "could"
+        if not everyday and difflib.get_close_matches(word, FILLERS, n=1, cutoff=0.8):
             return None  # a misspelt filler or generic word ("raiting", "meny")
         if len(t) >= 4 and topicality(word) > 0.3 and any(w.startswith(t) for w in self.vocab_list):
             return {t + "*"}  # a clipped word ("sept"), not an everyday one ("came")
@@ -98,11 +101,11 @@ class TermMatcher:
                       if t[:k] in self.vocab and stem(t[k:]) in self.vocab), None)
         if split:
             return {split, stem(t[len(split):])}
-        if len(t) >= 4 and topicality(word) > 0.45:  # "came" is a word, not a typo of "camera"
+        if len(t) >= 4 and not everyday:  # "came" is a word, not a typo of "camera"
             close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
             if close:
                 return {close[0]}
-        if difflib.get_close_matches(word, FILLERS, n=1, cutoff=0.75):
+        if not everyday and difflib.get_close_matches(word, FILLERS, n=1, cutoff=0.75):
             return None
         return {t}
 
