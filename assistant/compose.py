@@ -66,7 +66,9 @@ class AnswerBuilder:
         else:
             line = f"{r['workstream']}: Overall RAG {overall}"
         if r.get("sub"):
-            line += "; " + ", ".join(f"{k} {v}" for k, v in r["sub"].items())
+            figures = r.get("figures") or {}  # "Costs G (£ 1,320k (2 yrs))": the box's own figures
+            line += "; " + ", ".join(f"{k} {v}" + (f" ({figures[k]})" if figures.get(k) else "")
+                                     for k, v in r["sub"].items())
         self.parts.append(f"{line} [{n}].")
 
     @staticmethod

@@ -82,7 +82,7 @@ def test_an_overall_rating_the_report_leaves_blank_is_not_guessed(assistant):
     """The 2019 Op Hexagon box gives Time/Costs/Savings/Benefits but no overall colour."""
     answer = assistant.ask("what did the Op Hexagon overall RAG come out as in 2019?")
     assert answer.abstained
-    assert "Overall RAG not stated; Time A, Costs G, Savings A, Benefits G [1]" in answer.answer
+    assert "Overall RAG not stated; Time A, Costs G, Savings A (18/19 - £100k achieved.; " in answer.answer
     assert answer.citations[0].section == "Op Hexagon"
 
 
