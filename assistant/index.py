@@ -31,7 +31,7 @@ from .terms import expand, learn_acronyms
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 9  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 10  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
 
 

@@ -84,7 +84,27 @@ def learn_acronyms(text: str) -> dict[str, str]:
             if fits and len(initials) >= min(2, len(short)):
                 found.setdefault(short.lower(), " ".join(name))
                 break
-    return found
+    return found | {k: v for k, v in _undefined_acronyms(text).items() if k not in found}
+
+
+CAPS = re.compile(r"\b[A-Z]{3,6}\b")
+CAPITALISED_RUN = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][a-z]+){1,5}")
+
+
+def _undefined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms used without a '(HOB)' definition whose initials fit exactly one capitalised
+    phrase of the same text ('£50k HOB' ... 'Home Office Biometrics')."""
+    phrases: dict[str, set[str]] = {}
+    for m in CAPITALISED_RUN.finditer(text):
+        words = m.group(0).split()
+        for a in range(len(words)):
+            for b in range(a + 2, len(words) + 1):
+                name = [w for w in words[a:b] if w.lower() not in {"of", "and", "for", "the", "&"}]
+                if words[a].lower() not in {"of", "and", "for", "the", "&"}:
+                    phrases.setdefault("".join(w[0] for w in name).upper(), set()).add(" ".join(words[a:b]))
+    titles = set(re.findall(r"\b([A-Z]{3,6})s?\s+[A-Z][a-z]+", text))  # "DCC Kearton": a title, not a name
+    return {short.lower(): next(iter(phrases[short])) for short in set(CAPS.findall(text)) - titles
+            if len(phrases.get(short, ())) == 1}
 
 
 def expand(text: str, acronyms: dict[str, str]) -> str:

@@ -66,3 +66,13 @@ def test_chat_spellings_of_question_words_are_read(question, read):
     from assistant.spelling import normalise
 
     assert normalise(question) == read
+
+
+def test_acronyms_used_without_a_definition_are_learned_from_a_matching_phrase():
+    from assistant.terms import learn_acronyms
+
+    text = ("Costs £50k HOB. Home Office Biometrics – live connection now in place. "
+            "DCC Kearton will lead; the Domestic Crime Committee meets monthly.")
+    learned = learn_acronyms(text)
+    assert learned["hob"] == "Home Office Biometrics"
+    assert "dcc" not in learned  # used as a title before a name
