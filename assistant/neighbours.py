@@ -9,6 +9,7 @@ import re
 ANAPHOR = re.compile(r"(It|This|These|They|That|Those|Its|Their|The (project|programme|scheme|"
                      r"board|survey|study|report|review|directorate|platform)|Still|Also|However|Both|"
                      r"In addition|Additionally|Furthermore|As a result|Following this)\b")
+LEAD_IN = re.compile(r"(:|\b(following|below|as follows|include[sd]?)\b.*)\s*$", re.I)
 END = re.compile(r"[.!?:;)\]”’\"']$")
 
 
@@ -55,13 +56,18 @@ class SpanSequence:
             while start > 0 and self.spans[start - 1]["kind"] == "bullet" and self.spans[start - 1]["section"] == section:
                 start -= 1
             start -= 1
+        elif (start + 2 < len(self.spans) and self.spans[start + 1]["section"] == section
+              and LEAD_IN.search(self.spans[start + 1]["text"]) and self.spans[start + 2]["kind"] == "bullet"):
+            start += 1  # "... setting out opportunities. The report identified opportunities in the following areas"
         items = [start] if start >= 0 and self.spans[start]["section"] == section else []
         j = start + 1
         while j < len(self.spans) and len(items) < 15:
             s = self.spans[j]
-            if s["section"] != section or s["kind"] not in {"bullet", "box"}:
+            inside = (s["kind"] == "sentence" and j + 1 < len(self.spans)  # a bullet's second sentence
+                      and self.spans[j + 1]["kind"] == "bullet" and self.spans[j + 1]["section"] == section)
+            if s["section"] != section or (s["kind"] not in {"bullet", "box"} and not inside):
                 break
-            if s["kind"] == "bullet":
+            if s["kind"] != "box":
                 items.append(j)
             j += 1
         return items if len(items) > 1 else []
