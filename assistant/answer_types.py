@@ -53,24 +53,30 @@ COUNT_FOCUS = re.compile(r"\bhow many ((?:[\w'-]+ ){0,3}?[\w'-]+?) (?:do|does|di
                          r"will|can|could|would|sit|work|came|come|in|on|at|across|there|got)\b", re.IGNORECASE)
 
 
-def uncounted(question: str, texts: list[str]) -> bool:
-    """'How many officers ...': the evidence mentions officers but never with a count beside them."""
+def counted(question: str, text: str) -> bool | None:
+    """'How many officers ...': True when the text counts officers, False when it names them
+    without a count beside them, None when it doesn't name them (or it isn't a count question)."""
     m = COUNT_FOCUS.search(question)
-    if not m:
-        return False
-    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS]
-    focus = {stem(words[-1])} if words else set()  # the head noun: "online *reports*"
-    seen = False
-    for text in texts:
-        words = tokens(text)
-        for k, word in enumerate(words):
-            if stem(word) in focus:
-                seen = True
-                near = words[max(0, k - 4): k + 3]  # "13 fire stations", "staff of 120"
-                if any(re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w)
-                       or w in NUMBER_WORDS for w in near):
-                    return False
+    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS] if m else []
+    if not words:
+        return None
+    focus = stem(words[-1])  # the head noun: "online *reports*"
+    seen = None
+    words = tokens(text)
+    for k, word in enumerate(words):
+        if stem(word) == focus:
+            seen = False
+            near = words[max(0, k - 4): k + 3]  # "13 fire stations", "staff of 120"
+            if any(re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w)
+                   or w in NUMBER_WORDS for w in near):
+                return True
     return seen
+
+
+def uncounted(question: str, texts: list[str]) -> bool:
+    """The evidence names what is counted but never with a count beside it."""
+    found = [counted(question, t) for t in texts]
+    return False in found and True not in found
 
 
 @cache
@@ -123,6 +129,8 @@ def asked(question: str) -> list[Kind]:
 
 def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
     """The text holds an answer of every kind asked, beyond what the question already says."""
+    if any(label == "that figure" for label, _ in kinds) and COUNT_FOCUS.search(question):
+        return bool(counted(question, text)) and all(_new(find(text), question) for _, find in kinds)
     return all(_new(find(text), question) for _, find in kinds)
 
 

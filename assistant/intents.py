@@ -18,6 +18,7 @@ CUES = {
                            r"projected|due|expected|completed?|live|launched|achieved|set up|agreed|"
                            r"approved|concluded|commenced?|underway|moved)\b", re.I),
     "status": re.compile(r"\b(green|amber|red|graded|rag)\b", re.IGNORECASE),
+    "negative": re.compile(r"\b(not|no|yet to|without|except|exception|remain(s|ing)?|outstanding)\b|n't\b", re.I),
 }
 INTENTS = [
     ("reason", re.compile(r"\b(why|reason|cause|explain|how come)\b", re.IGNORECASE)),
@@ -29,6 +30,7 @@ INTENTS = [
     ("list", re.compile(r"\b(list|which|what are|name the|themes|areas|districts|all the)\b"
                         r"|\bwhat (\w+ ){0,2}\w+(s|ies) (are|were|did|does|do|have|has|came|come|is|will)\b",
                         re.IGNORECASE)),
+    ("negative", re.compile(r"\b(not|no|never|without|except|yet to|still to)\b|n't\b", re.IGNORECASE)),
     ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
                           r"on track)\b", re.IGNORECASE)),
 ]

@@ -25,7 +25,9 @@ class SpanSequence:
         prev = i - 1
         while prev >= 0 and self.spans[prev]["kind"] in {"box", "row"}:
             prev -= 1
-        return prev if prev >= 0 and self.spans[prev]["section"] == self.spans[i]["section"] else None
+        if prev < 0 or self.spans[prev]["kind"] == "heading":
+            return None  # right after its heading, "This project" is the section's own topic
+        return prev if self.spans[prev]["section"] == self.spans[i]["section"] else None
 
     def needed_with(self, picks: list[int]) -> list[int]:
         """What a picked span needs to be read alone: the other half of a sentence a displaced

@@ -78,7 +78,7 @@ class ExtractiveAnswerer:
                 continue
             bag, context = self.span_terms[i], self.chunk_terms.get(span["chunk"], set())
             if self.seq.antecedent.get(i) is not None:  # "It is anticipated ..." is about the sentence before
-                context = context | self.span_terms[self.seq.antecedent[i]]
+                bag = bag | {t for t in self.span_terms[self.seq.antecedent[i]] if t not in GENERIC_STEMS}
             own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
             ctx = sum(w for t, w in weights.items()
                       if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
