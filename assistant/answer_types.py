@@ -66,7 +66,7 @@ def counted(question: str, text: str) -> bool | None:
     for k, word in enumerate(words):
         if stem(word) == focus:
             seen = False
-            near = words[max(0, k - 4): k + 3]  # "13 fire stations", "staff of 120"
+            near = words[max(0, k - 4): k + 9]  # "13 fire stations", "scanners to be bought (about 200)"
             if any(re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w)
                    or w in NUMBER_WORDS for w in near):
                 return True

@@ -27,6 +27,7 @@ from . import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
+CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
 
 
 class ExtractiveAnswerer:
@@ -207,7 +208,7 @@ class ExtractiveAnswerer:
         if "status" in wanted:
             return None
         best = scored[0][2]["cov"]
-        close = [i for s, i, info in scored[:6] if info["cov"] >= 0.6 * best]
+        close = [i for s, i, info in scored[:CLOSE_SPANS] if info["cov"] >= 0.6 * best]
         anchor = self._anchor(query)
         about = [i for i in close if anchor is None or self._about(i, anchor)] or close
         counted = listed_count(query.text)
