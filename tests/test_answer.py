@@ -116,3 +116,13 @@ def test_the_cover_sheet_answers_questions_about_the_paper_itself(assistant):
     assert "Author on behalf of Chief Officer: Paul Nagle" in [c.quote for c in answer.citations]
     answer = assistant.ask("when was the 2019 paper approved")
     assert answer.citations[0].quote == "Date of Approval: 17th June 2019"
+
+
+def test_a_rating_is_not_borrowed_for_another_force_or_service(assistant):
+    """Essex's joint SCD rating does not answer for Suffolk; NAS is not NPAS."""
+    answer = assistant.ask("what rating did Suffolk give its joint directorate?")
+    assert answer.abstained
+    answer = assistant.ask("how is the National Police Air Service collaboration rated?")
+    assert answer.abstained
+    answer = assistant.ask("how's the joint support services directorate graded these days")
+    assert not answer.abstained and "**Green**" in answer.answer

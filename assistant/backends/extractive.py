@@ -22,7 +22,7 @@ from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
 from ..matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
 from ..neighbours import SpanSequence
 from ..structure import FRONT_MATTER
-from ..terms import STOPWORDS, stem, tokens
+from ..terms import STOPWORDS, stem, terms, tokens
 from . import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
@@ -128,6 +128,9 @@ class ExtractiveAnswerer:
         wanted = intents(query.text)
         rating_lines = (self._ratings(query, groups, weights, wanted)
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
+        rating_lines = [(d, r) for d, r in rating_lines  # "Norfolk's joint collaboration" is not SCD's
+                        if not self._unmatched_name(query, d, r["section"], rare_only=True,
+                                                    named=self.rating_bags[(d, r["start"])])]
         if rating_lines:  # the rated workstream's whole section may hold the reason
             extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
             scored = self.score_spans(query, hits, extra, terms=(groups, weights))
@@ -144,7 +147,8 @@ class ExtractiveAnswerer:
                           or (missing >= 0.25 and info["dense"] < 0.45)
                           or support < self.settings.min_support):
             return self._abstain(query, scored, "The reports don't say")
-        stranger = None if rated else self._unmatched_name(query, best)
+        where = (self.spans[best]["document"], self.spans[best]["section"])
+        stranger = None if rated else self._unmatched_name(query, *where)
         if stranger:
             return self._abstain(query, scored, f"The reports don't say that about {stranger}")
         typed = None if rated else self._answer_type_missing(query, scored)
@@ -185,19 +189,24 @@ class ExtractiveAnswerer:
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
 
-    def _unmatched_name(self, query: Query, best: int) -> str | None:
+    def _unmatched_name(self, query: Query, document: str, section: str, rare_only: bool = False,
+                        named: set[str] = frozenset()) -> str | None:
         """A name in the question (capitalised, not first word, one the reports do use, e.g.
-        another force) that the best evidence and its section never mention: the evidence is
-        about something else."""
-        span = self.spans[best]
-        bag = self.chunk_terms.get(span["chunk"], set()).union(
-            *(self.span_terms[i] for i in self.by_section[(span["document"], span["section"])]))
+        another force) that the evidence's section never mentions: the evidence is about
+        something else ("what RAG did Norfolk give ..." is not answered by an Essex rating)."""
+        ids = self.by_section.get((document, section), [])
+        bag = set(named).union(*(self.span_terms[i] | self.chunk_terms.get(self.spans[i]["chunk"], set())
+                                 for i in ids))
+        asked = set(terms(query.text))
+        for short, expansion in self.match.acronym_terms.items():  # "National Police Air Service"
+            if len(expansion) >= 3 and expansion <= asked and short not in bag and not expansion <= bag:
+                return short.upper()
         words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,})\b", query.text.strip())
         for word in words:
             term = stem(word.lower())
             if (term in GENERIC_STEMS or word.lower() in STOPWORDS | MONTHS
-                    or term not in self.match.vocab):
-                continue
+                    or term not in self.match.vocab or (rare_only and topicality(word.lower()) <= 0.45)):
+                continue  # a rating matched on its name: only a rare name (another force) says otherwise
             if term not in bag:
                 return word
         return None
