@@ -9,6 +9,8 @@ import re
 ANAPHOR = re.compile(r"(It|This|These|They|That|Those|Its|Their|The (project|programme|scheme|"
                      r"board|survey|study|report|review|directorate|platform)|Still|Also|However|Both|"
                      r"In addition|Additionally|Furthermore|As a result|Following this)\b")
+REFERRING = re.compile(r"\b(both|these|those|the two|each of these) (sites?|districts?|areas?|forces?|"
+                       r"projects?|locations?|hubs?|schemes?|teams?|applications?|organisations?)\b", re.I)
 LEAD_IN = re.compile(r"(:|\b(following|below|as follows|include[sd]?)\b.*)\s*$", re.I)
 END = re.compile(r"[.!?:;)\]”’\"']$")
 
@@ -19,7 +21,7 @@ class SpanSequence:
     def __init__(self, spans: list[dict]):
         self.spans = spans
         self.antecedent = {i: self.previous_sentence(i) for i in range(len(spans))
-                           if ANAPHOR.match(spans[i]["text"])}
+                           if ANAPHOR.match(spans[i]["text"]) or REFERRING.search(spans[i]["text"])}
 
     def previous_sentence(self, i: int) -> int | None:
         prev = i - 1
