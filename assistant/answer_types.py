@@ -16,7 +16,7 @@ from .terms import NUMBER_WORDS as WORD_DIGITS
 from .terms import STOPWORDS, stem, tokens
 
 NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
-                      r"|\bwhat (\w+ ){0,2}number\b", re.I)
+                      r"|\bwhat (\w+ ){0,3}number\b", re.I)
 PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
 DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
@@ -30,13 +30,14 @@ DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|septemb
                   r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
 TITLED = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|CEO|Dr|Prof|Professor|Supt|Superintendent|"
                     r"Inspector|Sergeant|Director|Commissioner|Councillor|Cllr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+"
-                    r"|\b(Chief Constable|Chief Officers?|Chief Executive|Head of [A-Z]\w+)\b")
+                    r"|\b(Chief Constable|Chief Officers?|Chief Executive|Head of [A-Z]\w+|the (O?PFCC|DPFCC|PCC|"
+                    r"DCC|ACC|CFO|SRO|CEO))\b")
 CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
 ORGANISATION = re.compile(r"\b(?:[A-Z][\w&'’-]+\s+(?:(?:of|and|for|the)\s+)?){1,5}(?:University|Council|Service|"
                           r"Board|Unit|Team|Trust|Partnership|Foundation|Group|Directorate|Office|College|"
                           r"Agency|Authority|Commission|Network|Committee|Company|Ltd)\b")
-ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
-NOT_NAMES = {"RAG", "TBD", "N/A", "PA", "HQ", "UK"}
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "EPUT", "ERSOU"
+NOT_NAMES = {"RAG", "TBD", "N/A"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "dozen"}
 PLACEHOLDER_NAMES = {"essex police", "kent police", "essex county", "single online", "online home"}
@@ -86,15 +87,19 @@ def _given_names():
     return gender_guesser.detector.Detector(case_sensitive=False)
 
 
-def names(text: str) -> list[str]:
-    """Who-answers in a text: titled people, 'Given Surname' pairs (the given name known as
-    one), organisations ('Essex University') and acronyms ('ERSOU'). 'Contact Management' is not."""
+def people(text: str) -> list[str]:
+    """Titled people ('DCO Drysdale', 'the PFCC') and 'Given Surname' pairs whose given name is
+    known as one. 'Contact Management' and 'The MHRMB' are not people."""
     found = [m.group(0) for m in TITLED.finditer(text)]
     found += [m.group(0) for m in CAPITALISED_PAIR.finditer(text)
               if m.group(1).lower() not in STOPWORDS and _given_names().get_gender(m.group(1)) != "unknown"]
-    found += [m.group(0) for m in ORGANISATION.finditer(text)]
-    found += [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES]
     return [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
+
+
+def names(text: str) -> list[str]:
+    """Who-answers in a text: people, organisations ('Essex University') and acronyms ('EPUT')."""
+    return (people(text) + [m.group(0) for m in ORGANISATION.finditer(text)]
+            + [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES])
 
 
 def _finder(pattern: re.Pattern) -> Callable[[str], list[str]]:
