@@ -126,3 +126,10 @@ def test_a_rating_is_not_borrowed_for_another_force_or_service(assistant):
     assert answer.abstained
     answer = assistant.ask("how's the joint support services directorate graded these days")
     assert not answer.abstained and "**Green**" in answer.answer
+
+
+def test_why_with_a_colour_the_workstream_does_not_have_is_a_false_premise(assistant):
+    answer = assistant.ask("why was SOH rated red in 2022?")
+    assert answer.abstained and "don't rate it Red" in answer.answer and "**Green**" in answer.answer
+    answer = assistant.ask("why is NAS amber?")
+    assert not answer.abstained and "national delays" in answer.answer

@@ -136,6 +136,11 @@ class ExtractiveAnswerer:
             scored = self.score_spans(query, hits, extra, terms=(groups, weights))
         support = max(0.6 * inf["cov"] + 0.4 * max(inf["dense"], 0.0) for _, _, inf in scored[:3])
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
+        colours = {c.lower() for c in re.findall(r"\b(red|amber|green)\b", query.text, re.I)}
+        if (rated and "reason" in wanted and "negative" not in wanted and len(colours) == 1
+                and not any(str(r.get("overall")).lower() in colours for _, r in rating_lines)):
+            return self._abstain(query, scored, f"The reports don't rate it {colours.pop().title()}",
+                                 rating=rating_lines[0])  # "why is SOH red?" when it is green: a false premise
         if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
             return self._abstain(query, scored, "The reports don't state that overall rating",
                                  rating=rating_lines[0])  # only its parts are given: never guess the whole
