@@ -54,6 +54,8 @@ def stem(word: str) -> str:
     """A deliberately light stemmer: plural and common verb endings; number words as digits."""
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
+    if len(word) == 4 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]  # "hubs" -> "hub", "days" -> "day"
     if len(word) <= 4 or not word.isalpha():
         return word
     for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("ses", "s"), ("xes", "x"),
