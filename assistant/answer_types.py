@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from .terms import NUMBER_WORDS as WORD_DIGITS
 from .terms import STOPWORDS, stem, tokens
@@ -102,6 +102,7 @@ def names(text: str) -> list[str]:
             + [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES])
 
 
+@cache
 def _finder(pattern: re.Pattern) -> Callable[[str], list[str]]:
     def find(text: str) -> list[str]:
         found = [m.group(0) for m in pattern.finditer(text)]
@@ -132,11 +133,17 @@ def asked(question: str) -> list[Kind]:
     return kinds
 
 
+@lru_cache(maxsize=50_000)
+def _found(find: Callable[[str], list[str]], text: str) -> tuple[str, ...]:
+    """A finder's matches in a report span, computed once per span (spans repeat across questions)."""
+    return tuple(find(text))
+
+
 def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
     """The text holds an answer of every kind asked, beyond what the question already says."""
     if any(label == "that figure" for label, _ in kinds) and COUNT_FOCUS.search(question):
-        return bool(counted(question, text)) and all(_new(find(text), question) for _, find in kinds)
-    return all(_new(find(text), question) for _, find in kinds)
+        return bool(counted(question, text)) and all(_new(list(_found(find, text)), question) for _, find in kinds)
+    return all(_new(list(_found(find, text)), question) for _, find in kinds)
 
 
 def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> str | None:

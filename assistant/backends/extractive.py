@@ -156,7 +156,7 @@ class ExtractiveAnswerer:
         stranger = None if rated else self._unmatched_name(query, *where)
         if stranger:
             return self._abstain(query, scored, f"The reports don't say that about {stranger}")
-        typed = None if rated else self._answer_type_missing(query, scored)
+        typed = None if rated else self._answer_type_missing(query, scored, groups, weights)
         if typed:
             return self._abstain(query, scored, f"The reports don't give {typed}")
         builder = AnswerBuilder(self.index)
@@ -216,14 +216,14 @@ class ExtractiveAnswerer:
                 return word
         return None
 
-    def _answer_type_missing(self, query: Query, scored) -> str | None:
+    def _answer_type_missing(self, query: Query, scored, groups, weights) -> str | None:
         """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
         wanted = intents(query.text)
         if "status" in wanted:
             return None
         best = scored[0][2]["cov"]
         close = [i for s, i, info in scored[:CLOSE_SPANS] if info["cov"] >= 0.6 * best]
-        anchor = self._anchor(query)
+        anchor = self._anchor(query, groups, weights)
         about = [i for i in close if anchor is None or self._about(i, anchor)] or close
         counted = listed_count(query.text)
         if counted:  # "which 6 forces ...": a sentence that only says "6 forces" names none of them
@@ -234,10 +234,9 @@ class ExtractiveAnswerer:
             return None
         return missing_kind(query.text, [self.spans[i]["text"] for i in about], set(query.editions.years))
 
-    def _anchor(self, query: Query) -> set[str] | None:
+    def _anchor(self, query: Query, groups, weights) -> set[str] | None:
         """Forms of the question's most specific term the reports use ('DAMS' in 'how much did
         DAMS cost'): an answer's figure, date or name must be about it."""
-        groups, weights = self.match.key_terms(query.text)
         known = [t for t in weights if t not in INTENT_WORDS and t in self.match.vocab]  # as typed
         known = known or [t for t in weights if t not in INTENT_WORDS
                           and any(f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])]
