@@ -19,15 +19,21 @@ NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what p
                       r"|\bwhat (\w+ ){0,3}number\b", re.I)
 PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
 DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
+DURATION_Q = re.compile(r"\bhow long\b|\bfor how many (years|months|weeks)\b", re.I)
+TIME_Q = re.compile(r"\bwhat time\b|\bwhat hour\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
 
 MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k|m|million|billion)\b", re.I)
 PERCENT = re.compile(r"\d[\d.]*\s?(%|per ?cent)|\b(half|third|quarter|majority)\b", re.I)
+DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a)[ -]"
+                      r"(years?|months?|weeks?|days?|hours?)\b|\b(annual|bi-monthly|monthly|weekly)\b", re.I)
+CLOCK = re.compile(r"\b\d{1,2}([:.]\d{2})\s*(am|pm)?\b|\b\d{1,2}\s*(am|pm)\b|\b(noon|midday|morning|afternoon|evening)\b", re.I)
 YEAR_OR_ORDINAL = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)")
 NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
 DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
                   r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
+DURATION_OR_DATE = re.compile(f"{DURATION.pattern}|{DATE.pattern}", re.I)
 TITLED = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|CEO|Dr|Prof|Professor|Supt|Superintendent|"
                     r"Inspector|Sergeant|Director|Commissioner|Councillor|Cllr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+"
                     r"|\b(Chief Constable|Chief Officers?|Chief Executive|Head of [A-Z]\w+|the (O?PFCC|DPFCC|PCC|"
@@ -128,6 +134,10 @@ def asked(question: str) -> list[Kind]:
         kinds.append(("that figure", _finder(NUMBER)))
     if DATE_Q.search(question):
         kinds.append(("that date", _finder(DATE)))
+    elif DURATION_Q.search(question):  # a start date answers "how long has it been live" too
+        kinds.append(("that length of time", _finder(DURATION_OR_DATE)))
+    elif TIME_Q.search(question):
+        kinds.append(("that time", _finder(CLOCK)))
     if PERSON_Q.search(question):
         kinds.append(("that name", names))
     return kinds

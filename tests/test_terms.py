@@ -76,3 +76,9 @@ def test_acronyms_used_without_a_definition_are_learned_from_a_matching_phrase()
     learned = learn_acronyms(text)
     assert learned["hob"] == "Home Office Biometrics"
     assert "dcc" not in learned  # used as a title before a name
+
+
+def test_how_long_and_what_time_ask_for_their_own_kinds():
+    assert missing_kind("what time is the board meeting?", ["The board meets monthly."], set()) == "that time"
+    assert missing_kind("how long is the programme?", ["It is a 10-year programme."], set()) is None
+    assert missing_kind("how long is the programme?", ["The programme is going well."], set()) == "that length of time"
