@@ -133,3 +133,11 @@ def test_why_with_a_colour_the_workstream_does_not_have_is_a_false_premise(assis
     assert answer.abstained and "don't rate it Red" in answer.answer and "**Green**" in answer.answer
     answer = assistant.ask("why is NAS amber?")
     assert not answer.abstained and "national delays" in answer.answer
+
+
+def test_a_rating_is_found_by_the_acronym_its_section_keeps_using(assistant):
+    """The 2019 'Optimisation of Police and Public Engagement' project is ARU's; ERSOU, named
+    once in the SCD section, does not borrow SCD's rating."""
+    answer = assistant.ask("what RAG did the ARU police and public engagement project get?")
+    assert not answer.abstained and "**Amber**" in answer.answer
+    assert assistant.ask("What RAG did ERSOU get in the 2022 report?").abstained

@@ -9,6 +9,7 @@ the nearest material instead.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 import numpy as np
@@ -47,14 +48,14 @@ class ExtractiveAnswerer:
         self.front = [i for i, s in enumerate(self.spans) if s["section"] == FRONT_MATTER]
         self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
         self.seq = SpanSequence(self.spans)
-        self.rating_bags = {(doc, r["start"]): self._rating_bag(meta, r)
-                            for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
-        self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
         self.by_chunk: dict[str, list[int]] = {}
         self.by_section: dict[tuple[str, str], list[int]] = {}
         for i, s in enumerate(self.spans):
             self.by_chunk.setdefault(s["chunk"], []).append(i)
             self.by_section.setdefault((s["document"], s["section"]), []).append(i)
+        self.rating_bags = {(doc, r["start"]): self._rating_bag(doc, meta, r)
+                            for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
+        self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
 
     # ---- scoring --------------------------------------------------------------------------
     def score_spans(self, query: Query, hits, extra: list[int] | None = None,
@@ -316,11 +317,15 @@ class ExtractiveAnswerer:
             found = [f for f in found if f[0] in wanted_docs]
         return found
 
-    def _rating_bag(self, meta: dict, r: dict) -> set[str]:
-        """A rating's name words: workstream, section and parent headings, acronyms both ways."""
+    def _rating_bag(self, doc: str, meta: dict, r: dict) -> set[str]:
+        """A rating's name words: workstream, section and parent headings, acronyms both ways,
+        and the known acronyms its section's text uses ('ARU' for an ARU project)."""
         parents = {s["heading"]: s["parent"] for s in meta.get("sections", [])}
         bag = self.match.bag(f"{r['workstream']} {r['section']} {parents.get(r['section'], '')}")
-        return bag | {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
+        body = " ".join(self.spans[i]["text"] for i in self.by_section.get((doc, r["section"]), []))
+        counts = Counter(a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", body))
+        used = {a for a, n in counts.items() if n >= 2} & set(self.match.acronym_terms)  # its subject recurs
+        return bag | used | {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
 
     def _abstain(self, query: Query, scored, reason: str, rating: tuple[str, dict] | None = None) -> Answer:
         builder = AnswerBuilder(self.index)
