@@ -140,4 +140,4 @@ def test_a_rating_is_found_by_the_acronym_its_section_keeps_using(assistant):
     once in the SCD section, does not borrow SCD's rating."""
     answer = assistant.ask("what RAG did the ARU police and public engagement project get?")
     assert not answer.abstained and "**Amber**" in answer.answer
-    assert assistant.ask("What RAG did ERSOU get in the 2022 report?").abstained
+    assert assistant.ask("what is ERSOU rated in 2022?").abstained
