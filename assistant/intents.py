@@ -7,7 +7,8 @@ import re
 
 CUES = {
     "reason": re.compile(r"\b(due to|because|as a result|owing to|reason|therefore|remains at|"
-                         r"rating of|graded|fall short|delay|issues?|hindered|concern)\b", re.IGNORECASE),
+                         r"rating of|graded|fall short|delay|issues?|hindered|concern|yet to|not yet|"
+                         r"awaiting|outstanding|slipp(ed|age)|behind|on hold|not been)\b", re.IGNORECASE),
     "number": re.compile(r"[£%]|\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|"
                          r"twelve|hundred|thousand)\b", re.IGNORECASE),
     "date": re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
