@@ -26,6 +26,10 @@ from .spelling import normalise
 
 log = logging.getLogger(__name__)
 
+SMALL_TALK = re.compile(r"\W*(hi|hello|hey|hiya|morning|good (morning|afternoon|evening)|thanks?( you)?|"
+                        r"thank you|cheers|ta|ok(ay)?|bye|goodbye)( there| very much| mate| again)?\W*", re.I)
+
+
 class QuestionError(ValueError):
     """A question that cannot be processed; the message says what to do."""
 
@@ -144,6 +148,11 @@ class Assistant:
             answer = Answer(question=question, abstained=True, backend=state.backend.name,
                             answer="I can only answer questions about the collaboration reports; "
                                    "the message had no question left once instructions were removed.",
+                            notes=query.notes)
+        elif SMALL_TALK.fullmatch(query.text):
+            answer = Answer(question=question, abstained=True, backend=state.backend.name,
+                            answer="I answer questions about the collaboration reports, each claim "
+                                   "cited. Try \"why is NAS amber?\" or \"what changed since the last report?\"",
                             notes=query.notes)
         else:
             answer = self._register_answer(query.text, state)

@@ -141,3 +141,9 @@ def test_a_rating_is_found_by_the_acronym_its_section_keeps_using(assistant):
     answer = assistant.ask("what RAG did the ARU police and public engagement project get?")
     assert not answer.abstained and "**Amber**" in answer.answer
     assert assistant.ask("what is ERSOU rated in 2022?").abstained
+
+
+def test_greetings_get_a_pointer_not_a_search(assistant):
+    answer = assistant.ask("hello")
+    assert answer.abstained and not answer.citations and "why is NAS amber?" in answer.answer
+    assert not assistant.ask("hello, why is NAS amber?").abstained
