@@ -15,20 +15,19 @@ from collections.abc import Iterator
 import numpy as np
 
 from ..answer import Answer
-from ..answer_types import asked, enumerated, listed_count, missing_kind, supplied
+from ..answer_types import asked, supplied
 from ..compose import AnswerBuilder
 from ..editions import label, newest
 from ..frontmatter import field_terms
+from ..grounding import Grounding
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
-from ..matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
+from ..matching import GENERIC_STEMS, TermMatcher
 from ..neighbours import SpanSequence
 from ..structure import FRONT_MATTER
-from ..terms import STOPWORDS, stem, terms, tokens
 from . import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
-CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
 
 
 class ExtractiveAnswerer:
@@ -56,6 +55,7 @@ class ExtractiveAnswerer:
         self.rating_bags = {(doc, r["start"]): self._rating_bag(doc, meta, r)
                             for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
         self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
+        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq)
 
     # ---- scoring --------------------------------------------------------------------------
     def score_spans(self, query: Query, hits, extra: list[int] | None = None,
@@ -130,7 +130,7 @@ class ExtractiveAnswerer:
         rating_lines = (self._ratings(query, groups, weights, wanted)
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
         rating_lines = [(d, r) for d, r in rating_lines  # "Norfolk's joint collaboration" is not SCD's
-                        if not self._unmatched_name(query, d, r["section"], rare_only=True,
+                        if not self.ground.stranger(query, d, r["section"], rare_only=True,
                                                     named=self.rating_bags[(d, r["start"])])]
         if rating_lines:  # the rated workstream's whole section may hold the reason
             extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
@@ -154,10 +154,10 @@ class ExtractiveAnswerer:
                           or support < self.settings.min_support):
             return self._abstain(query, scored, "The reports don't say")
         where = (self.spans[best]["document"], self.spans[best]["section"])
-        stranger = None if rated else self._unmatched_name(query, *where)
+        stranger = None if rated else self.ground.stranger(query, *where)
         if stranger:
             return self._abstain(query, scored, f"The reports don't say that about {stranger}")
-        typed = None if rated else self._answer_type_missing(query, scored, groups, weights)
+        typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
         if typed:
             return self._abstain(query, scored, f"The reports don't give {typed}")
         builder = AnswerBuilder(self.index)
@@ -194,63 +194,6 @@ class ExtractiveAnswerer:
             used_docs += 1
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
-
-    def _unmatched_name(self, query: Query, document: str, section: str, rare_only: bool = False,
-                        named: set[str] = frozenset()) -> str | None:
-        """A name in the question (capitalised, not first word, one the reports do use, e.g.
-        another force) that the evidence's section never mentions: the evidence is about
-        something else ("what RAG did Norfolk give ..." is not answered by an Essex rating)."""
-        ids = self.by_section.get((document, section), [])
-        bag = set(named).union(*(self.span_terms[i] | self.chunk_terms.get(self.spans[i]["chunk"], set())
-                                 for i in ids))
-        asked = set(terms(query.text))
-        for short, expansion in self.match.acronym_terms.items():  # "National Police Air Service"
-            if len(expansion) >= 3 and expansion <= asked and short not in bag and not expansion <= bag:
-                return short.upper()
-        words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,})\b", query.text.strip())
-        for word in words:
-            term = stem(word.lower())
-            if (term in GENERIC_STEMS or word.lower() in STOPWORDS | MONTHS
-                    or term not in self.match.vocab or (rare_only and topicality(word.lower()) <= 0.45)):
-                continue  # a rating matched on its name: only a rare name (another force) says otherwise
-            if term not in bag:
-                return word
-        return None
-
-    def _answer_type_missing(self, query: Query, scored, groups, weights) -> str | None:
-        """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
-        wanted = intents(query.text)
-        if "status" in wanted:
-            return None
-        best = scored[0][2]["cov"]
-        close = [i for s, i, info in scored[:CLOSE_SPANS] if info["cov"] >= 0.6 * best]
-        anchor = self._anchor(query, groups, weights)
-        about = [i for i in close if anchor is None or self._about(i, anchor)] or close
-        counted = listed_count(query.text)
-        if counted:  # "which 6 forces ...": a sentence that only says "6 forces" names none of them
-            bullets = max(len(self.seq.list_around(i)) - 1 for i in about)
-            listed = max([enumerated(self.spans[i]["text"]) for i in about] + [bullets])
-            return f"the {counted[0]} {counted[1]} by name" if listed < counted[0] else None
-        if "list" in wanted:
-            return None
-        return missing_kind(query.text, [self.spans[i]["text"] for i in about], set(query.editions.years))
-
-    def _anchor(self, query: Query, groups, weights) -> set[str] | None:
-        """Forms of the question's most specific term the reports use ('DAMS' in 'how much did
-        DAMS cost'): an answer's figure, date or name must be about it."""
-        known = [t for t in weights if t not in INTENT_WORDS and t in self.match.vocab]  # as typed
-        known = known or [t for t in weights if t not in INTENT_WORDS
-                          and any(f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])]
-        typed = {stem(w): w for w in tokens(query.text)}
-        return groups[max(known, key=lambda t: weights[t] * topicality(typed.get(t, t)))] if known else None
-
-    def _about(self, i: int, forms: set[str]) -> bool:
-        """The span, the sentence it refers back to, or its section's heading names the term."""
-        span = self.spans[i]
-        bag = self.span_terms[i] | self.chunk_terms.get(span["chunk"], set())
-        if self.seq.antecedent.get(i) is not None:
-            bag = bag | self.span_terms[self.seq.antecedent[i]]
-        return self.match.has(forms, bag)
 
     def _edition_order(self) -> list[str]:
         docs = self.index.documents

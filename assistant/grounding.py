@@ -1,0 +1,83 @@
+"""Is the evidence about what was asked? Checks that turn a near miss into an honest
+abstention: a name the evidence never mentions (another force), an answer of the wrong kind
+(no figure for "how much"), a list that gives the number but not the names."""
+
+from __future__ import annotations
+
+import re
+
+from .answer_types import enumerated, listed_count, missing_kind
+from .backends import Query
+from .intents import INTENT_WORDS, intents
+from .matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
+from .neighbours import SpanSequence
+from .terms import STOPWORDS, stem, terms, tokens
+
+CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
+
+
+class Grounding:
+    """The checks, over one loaded index's spans and term bags."""
+
+    def __init__(self, match: TermMatcher, spans: list[dict], chunk_terms: dict[str, set[str]],
+                 by_section: dict[tuple[str, str], list[int]], seq: SpanSequence):
+        self.match, self.spans, self.chunk_terms = match, spans, chunk_terms
+        self.span_terms = match.bags
+        self.by_section, self.seq = by_section, seq
+
+    def stranger(self, query: Query, document: str, section: str, rare_only: bool = False,
+                 named: set[str] = frozenset()) -> str | None:
+        """A name in the question (capitalised, not first word, one the reports do use, e.g.
+        another force) that the evidence's section never mentions: the evidence is about
+        something else ("what RAG did Norfolk give ..." is not answered by an Essex rating)."""
+        ids = self.by_section.get((document, section), [])
+        bag = set(named).union(*(self.span_terms[i] | self.chunk_terms.get(self.spans[i]["chunk"], set())
+                                 for i in ids))
+        asked = set(terms(query.text))
+        for short, expansion in self.match.acronym_terms.items():  # "National Police Air Service"
+            if len(expansion) >= 3 and expansion <= asked and short not in bag and not expansion <= bag:
+                return short.upper()
+        words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,})\b", query.text.strip())
+        for word in words:
+            term = stem(word.lower())
+            if (term in GENERIC_STEMS or word.lower() in STOPWORDS | MONTHS
+                    or term not in self.match.vocab or (rare_only and topicality(word.lower()) <= 0.45)):
+                continue  # a rating matched on its name: only a rare name (another force) says otherwise
+            if term not in bag:
+                return word
+        return None
+
+    def missing_answer(self, query: Query, scored, groups, weights) -> str | None:
+        """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
+        wanted = intents(query.text)
+        if "status" in wanted:
+            return None
+        best = scored[0][2]["cov"]
+        close = [i for s, i, info in scored[:CLOSE_SPANS] if info["cov"] >= 0.6 * best]
+        anchor = self.anchor(query, groups, weights)
+        about = [i for i in close if anchor is None or self.about(i, anchor)] or close
+        counted = listed_count(query.text)
+        if counted:  # "which 6 forces ...": a sentence that only says "6 forces" names none of them
+            bullets = max(len(self.seq.list_around(i)) - 1 for i in about)
+            listed = max([enumerated(self.spans[i]["text"]) for i in about] + [bullets])
+            return f"the {counted[0]} {counted[1]} by name" if listed < counted[0] else None
+        if "list" in wanted:
+            return None
+        return missing_kind(query.text, [self.spans[i]["text"] for i in about], set(query.editions.years))
+
+    def anchor(self, query: Query, groups, weights) -> set[str] | None:
+        """Forms of the question's most specific term the reports use ('DAMS' in 'how much did
+        DAMS cost'): an answer's figure, date or name must be about it."""
+        known = [t for t in weights if t not in INTENT_WORDS and t in self.match.vocab]  # as typed
+        known = known or [t for t in weights if t not in INTENT_WORDS
+                          and any(f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])]
+        typed = {stem(w): w for w in tokens(query.text)}
+        return groups[max(known, key=lambda t: weights[t] * topicality(typed.get(t, t)))] if known else None
+
+    def about(self, i: int, forms: set[str]) -> bool:
+        """The span, the sentence it refers back to, or its section's heading names the term."""
+        span = self.spans[i]
+        bag = self.span_terms[i] | self.chunk_terms.get(span["chunk"], set())
+        if self.seq.antecedent.get(i) is not None:
+            bag = bag | self.span_terms[self.seq.antecedent[i]]
+        return self.match.has(forms, bag)
