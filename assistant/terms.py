@@ -48,6 +48,8 @@ def tokens(text: str) -> list[str]:
 
 NUMBER_WORDS = {w: str(n) for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBER_WORDS |= {w: str(n) for n, w in enumerate(  # "the second Hothouse" is "Hothouse 2"
+    "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
 
 
 def stem(word: str) -> str:
