@@ -214,7 +214,7 @@ class ExtractiveAnswerer:
             return []
         top_score, top = mine[0]
         if not lead:
-            threshold = 0.6 if query.editions.mode in {"compare", "year"} else 0.8
+            threshold = {"compare": 0.5, "year": 0.6}.get(query.editions.mode, 0.8)
             if top_score < threshold * best_score:
                 return []
         limit = self.settings.max_sentences if lead else max(1, self.settings.max_sentences - 1)
