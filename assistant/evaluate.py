@@ -180,7 +180,7 @@ def chart(ours: dict, base: dict | None, path: Path) -> None:
     ax.set_ylabel("questions passed (%)")
     ax.set_ylim(0, 100)
     ax.set_title("Eval pass rate by category")
-    ax.legend()
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, frameon=False)  # off the bars
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
