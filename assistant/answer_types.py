@@ -15,6 +15,9 @@ from functools import cache, lru_cache
 from .terms import NUMBER_WORDS as WORD_DIGITS
 from .terms import STOPWORDS, stem, tokens
 
+MONEY_Q = re.compile(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|price|"
+                     r"worth|value|invest(ed|ment)?|income|sav(e|ed|ing|ings))\b|£|\bhow much\b.*\bbenefits?\b",
+                     re.I)
 NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
                       r"|\bwhat (\w+ ){0,3}number\b", re.I)
 PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
@@ -124,9 +127,7 @@ Kind = tuple[str, Callable[[str], list[str]]]
 def asked(question: str) -> list[Kind]:
     """The kinds of answer a question asks for, each as (label, finder of such answers)."""
     kinds: list[Kind] = []
-    if re.search(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|price|"
-                 r"worth|value|invest(ed|ment)?|income|sav(e|ed|ing|ings))\b|£"
-                 r"|\bhow much\b.*\bbenefits?\b", question, re.IGNORECASE):
+    if MONEY_Q.search(question):
         kinds.append(("that amount", _finder(MONEY)))
     elif PERCENT_Q.search(question):
         kinds.append(("that percentage", _finder(PERCENT)))
@@ -151,8 +152,9 @@ def _found(find: Callable[[str], list[str]], text: str) -> tuple[str, ...]:
 
 def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
     """The text holds an answer of every kind asked, beyond what the question already says."""
-    if any(label == "that figure" for label, _ in kinds) and COUNT_FOCUS.search(question):
-        return bool(counted(question, text)) and all(_new(list(_found(find, text)), question) for _, find in kinds)
+    if any(label == "that figure" for label, _ in kinds) and COUNT_FOCUS.search(question) \
+            and not counted(question, text):
+        return False  # "how many reports": a figure that isn't beside "reports" doesn't count
     return all(_new(list(_found(find, text)), question) for _, find in kinds)
 
 
@@ -166,7 +168,7 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> st
     if uncounted(question, texts):
         return "that figure"
     for label, find in asked(question):
-        if not any(_new(find(t), question) for t in texts):
+        if not any(_new(list(_found(find, t)), question) for t in texts):
             return label
     return None
 
