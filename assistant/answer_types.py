@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from .terms import GENERIC, STOPWORDS, stem, tokens
 from .terms import NUMBER_WORDS as WORD_DIGITS
-from .terms import STOPWORDS, stem, tokens
 
 MONEY_Q = re.compile(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|price|"
                      r"worth|value|invest(ed|ment)?|income|sav(e|ed|ing|ings))\b|£|\bhow much\b.*\bbenefits?\b",
@@ -21,6 +21,8 @@ MONEY_Q = re.compile(r"\b(costs?|costing|budget|spend|spent|funding|funded|money
 NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
                       r"|\bwhat (\w+ ){0,3}number\b", re.I)
 PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
+TOTAL_Q = re.compile(r"\b(in total|total|altogether|all together|in all|combined)\b", re.I)
+TOTALISER = re.compile(r"\b(total|in all|altogether|overall|combined)\b", re.I)
 DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
 DURATION_Q = re.compile(r"\bhow long\b|\bfor how many (years|months|weeks)\b", re.I)
 TIME_Q = re.compile(r"\bwhat time\b|\bwhat hour\b", re.I)
@@ -81,6 +83,29 @@ def counted(question: str, text: str) -> bool | None:
                    or w in NUMBER_WORDS for w in near):
                 return True
     return seen
+
+
+def only_parts(question: str, texts: list[str]) -> bool:
+    """'How many X in total' when the texts count X several different ways ('two ... based at
+    HQ', '10 ... on the Ethics Committee') and none of them is a total."""
+    m = COUNT_FOCUS.search(question)
+    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS] if m else []
+    if not words or not TOTAL_Q.search(question):
+        return False
+    focus, values = stem(words[-1]), set()
+    bags = [{stem(w) for w in tokens(t)} for t in texts]
+    said = {stem(w) for w in tokens(question) if w not in STOPWORDS and w not in GENERIC
+            and not TOTAL_Q.fullmatch(w)} - {focus}
+    said &= set().union(*bags) if bags else set()  # what the question says of X that the texts also say
+    for text, bag in zip(texts, bags, strict=True):
+        if not said <= bag:
+            continue  # "32 forces are live" counts live forces; "6 forces are scheduled" does not
+        found = tokens(text)
+        for k, word in enumerate(found):
+            if stem(word) == focus:
+                values |= {stem(w) for w in found[max(0, k - 4): k]
+                           if re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w) or w in NUMBER_WORDS}
+    return len(values) > 1 and not any(TOTALISER.search(t) for t in texts)
 
 
 def uncounted(question: str, texts: list[str]) -> bool:
@@ -167,6 +192,8 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> st
             return f"anything for {period}"
     if uncounted(question, texts):
         return "that figure"
+    if only_parts(question, texts):
+        return "a total, only parts of one"
     for label, find in asked(question):
         if not any(_new(list(_found(find, t)), question) for t in texts):
             return label

@@ -82,3 +82,13 @@ def test_how_long_and_what_time_ask_for_their_own_kinds():
     assert missing_kind("what time is the board meeting?", ["The board meets monthly."], set()) == "that time"
     assert missing_kind("how long is the programme?", ["It is a 10-year programme."], set()) is None
     assert missing_kind("how long is the programme?", ["The programme is going well."], set()) == "that length of time"
+
+
+def test_a_total_is_not_made_of_parts():
+    from assistant.answer_types import only_parts
+
+    parts = ["There are two volunteers based at Headquarters.", "We now have 10 volunteers on the Ethics Committee."]
+    assert only_parts("how many volunteers do we have in total?", parts)
+    assert not only_parts("how many volunteers do we have in total?", ["We have 18 volunteers in total."])
+    live = ["32 forces are live with SOH.", "A further 6 forces are scheduled to transition."]
+    assert not only_parts("how many forces are live with SOH in total?", live)
