@@ -8,8 +8,8 @@ import pytest
 
 from assistant.evaluate import LAST_RUN, evaluate, load_questions
 
-FLOORS = {"verbatim": 100.0, "pass": 88.0, "facts": 90.0, "citation_precision": 92.0,
-          "citation_recall": 90.0, "abstention": 80.0}
+FLOORS = {"verbatim": 100.0, "pass": 89.0, "facts": 90.0, "citation_precision": 92.0,
+          "citation_recall": 90.0, "abstention": 83.0}
 CEILINGS = {"false_abstention": 5.0}
 
 
