@@ -65,22 +65,31 @@ COUNT_FOCUS = re.compile(r"\bhow many ((?:[\w'-]+ ){0,3}?[\w'-]+?) (?:do|does|di
                          r"will|can|could|would|sit|work|came|come|in|on|at|across|there|got)\b", re.IGNORECASE)
 
 
+def _head_noun(question: str) -> str | None:
+    """The stem of what a 'how many' question counts: 'how many online *reports*'."""
+    m = COUNT_FOCUS.search(question)
+    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS] if m else []
+    return stem(words[-1]) if words else None
+
+
+def _is_count(word: str) -> bool:
+    """'13', 'two' — not a year or a date ('2019', '4th')."""
+    return bool(re.fullmatch(r"\d[\d,.]*", word)) and not YEAR_OR_ORDINAL.fullmatch(word) or word in NUMBER_WORDS
+
+
 def counted(question: str, text: str) -> bool | None:
     """'How many officers ...': True when the text counts officers, False when it names them
     without a count beside them, None when it doesn't name them (or it isn't a count question)."""
-    m = COUNT_FOCUS.search(question)
-    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS] if m else []
-    if not words:
+    focus = _head_noun(question)
+    if focus is None:
         return None
-    focus = stem(words[-1])  # the head noun: "online *reports*"
     seen = None
     words = tokens(text)
     for k, word in enumerate(words):
         if stem(word) == focus:
             seen = False
             near = words[max(0, k - 4): k + 9]  # "13 fire stations", "scanners to be bought (about 200)"
-            if any(re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w)
-                   or w in NUMBER_WORDS for w in near):
+            if any(_is_count(w) for w in near):
                 return True
     return seen
 
@@ -88,11 +97,10 @@ def counted(question: str, text: str) -> bool | None:
 def only_parts(question: str, texts: list[str]) -> bool:
     """'How many X in total' when the texts count X several different ways ('two ... based at
     HQ', '10 ... on the Ethics Committee') and none of them is a total."""
-    m = COUNT_FOCUS.search(question)
-    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS] if m else []
-    if not words or not TOTAL_Q.search(question):
+    focus = _head_noun(question)
+    if focus is None or not TOTAL_Q.search(question):
         return False
-    focus, values = stem(words[-1]), set()
+    values: set[str] = set()
     bags = [{stem(w) for w in tokens(t)} for t in texts]
     said = {stem(w) for w in tokens(question) if w not in STOPWORDS and w not in GENERIC
             and not TOTAL_Q.fullmatch(w)} - {focus}
@@ -103,8 +111,7 @@ def only_parts(question: str, texts: list[str]) -> bool:
         found = tokens(text)
         for k, word in enumerate(found):
             if stem(word) == focus:
-                values |= {stem(w) for w in found[max(0, k - 4): k]
-                           if re.fullmatch(r"\d[\d,.]*", w) and not YEAR_OR_ORDINAL.fullmatch(w) or w in NUMBER_WORDS}
+                values |= {stem(w) for w in found[max(0, k - 4): k] if _is_count(w)}
     return len(values) > 1 and not any(TOTALISER.search(t) for t in texts)
 
 
