@@ -83,8 +83,7 @@ def newest(documents: dict[str, dict]) -> str | None:
 def label(doc: dict) -> str:
     """'June 2019 report' / '2022 report' — how an edition is named in answers."""
     date = str(doc.get("date", ""))
-    months = MONTH_NAMES
     m = re.match(r"(\d{4})-(\d{2})", date)
     if m and doc.get("meta", {}).get("date_precision") != "year":  # month only when known
-        return f"{months[int(m.group(2)) - 1]} {m.group(1)} report"
+        return f"{MONTH_NAMES[int(m.group(2)) - 1]} {m.group(1)} report"
     return f"{date[:4]} report" if date[:4].isdigit() else "undated report"
