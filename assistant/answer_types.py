@@ -48,6 +48,8 @@ ORGANISATION = re.compile(r"\b(?:[A-Z][\w&'’-]+\s+(?:(?:of|and|for|the)\s+)?){
                           r"Board|Unit|Team|Trust|Partnership|Foundation|Group|Directorate|Office|College|"
                           r"Agency|Authority|Commission|Network|Committee|Company|Ltd)\b")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "EPUT", "ERSOU"
+BY_NAME = re.compile(r"\b(?:led|chaired|run|headed|managed|owned|funded|sponsored|delivered|provided|"
+                     r"hosted|supported) by (?:the )?((?:[A-Z][\w&'’-]+ ?)+)")  # "led by Safer Essex"
 NOT_NAMES = {"RAG", "TBD", "N/A"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                 "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "dozen"}
@@ -140,7 +142,51 @@ def people(text: str) -> list[str]:
 def names(text: str) -> list[str]:
     """Who-answers in a text: people, organisations ('Essex University') and acronyms ('EPUT')."""
     return (people(text) + [m.group(0) for m in ORGANISATION.finditer(text)]
+            + [m.group(1).strip() for m in BY_NAME.finditer(text)]
             + [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES])
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+# "Who chairs / leads / took over / funded ...": the sentence naming the person must say that
+# role too ("chaired by ACC Pavelin"); a name elsewhere near the topic answers something else.
+# (what the question asks, what the evidence must say, whether only a person can answer)
+ROLES = [
+    (_rx(r"\bchief \w+ officer|\bCFO\b|\bchief constable|\bcommissioner|\bdirector\b|\bhead of\b|\bSRO\b|"
+         r"\bchief exec"), None, True),
+    (_rx(r"\bchair"), _rx(r"\bchair|\bco-chair"), False),
+    (_rx(r"\b(took|take|taken) over\b|\breplac|\bsucce(ed|ss)|\binstead of\b|\bin place of\b"),
+     _rx(r"\breplac|\b(took|taken) over\b|\bsucce(ed|ss)|\bnew\b|\bin place of\b"), False),
+    (_rx(r"\b(fund|financ|sponsor|pa(id|y)\b|paying)"),
+     _rx(r"\b(fund|financ|sponsor|pa(id|y)\b|paying|grant|contribut|budget)|£"), False),
+]
+
+
+def role_words(question: str) -> set[str]:
+    """The question's words that name the role asked about ('chairs', 'fronting'): what is
+    asked, not what about."""
+    if not PERSON_Q.search(question):
+        return set()
+    return {stem(w) for asked_role, _, _ in ROLES for m in asked_role.finditer(question) for w in tokens(m.group(0))}
+
+
+def role_asked(question: str) -> tuple[re.Match, re.Pattern, bool] | None:
+    """The role a who-question asks about, what evidence must say for it, and whether only a
+    person can fill it: ('chairs' match, chair pattern, False)."""
+    if not PERSON_Q.search(question):
+        return None
+    for asked_role, said, person_only in ROLES:
+        m = asked_role.search(question)
+        if m:
+            return m, said or _rx(re.escape(m.group(0))), person_only
+    return None
+
+
+def fills_role(text: str, question: str, said: re.Pattern, person_only: bool) -> bool:
+    """The text says the role and names someone the question doesn't."""
+    return bool(said.search(text)) and bool(_new((people if person_only else names)(text), question))
 
 
 @cache

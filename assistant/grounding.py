@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import enumerated, listed_count, missing_kind
+from .answer_types import enumerated, fills_role, listed_count, missing_kind, role_asked, role_words
 from .backends import Query
 from .intents import INTENT_WORDS, intents
-from .matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
+from .matching import GENERIC_STEMS, MONTHS, TermMatcher, negation_of, topicality
 from .neighbours import SpanSequence
 from .terms import STOPWORDS, stem, terms, tokens
 
@@ -47,6 +47,21 @@ class Grounding:
                 return word
         return None
 
+    def contradiction(self, query: Query, scored, groups) -> tuple[str, str, int] | None:
+        """A question word the evidence says the opposite of: 'why was the model found
+        inaccurate' when the report found it accurate. (word as asked, the evidence's word, span)"""
+        typed = {stem(w): w for w in tokens(query.text)}
+        close = [i for _, i, _ in scored[:CLOSE_SPANS]]
+        for t, forms in groups.items():
+            if any(self.match.has(forms, self.span_terms[i]) for i in close):
+                continue
+            for i in close:
+                opposite = next((b for b in self.span_terms[i] if negation_of(t, b) or negation_of(b, t)), None)
+                if opposite:
+                    said = next((w for w in tokens(self.spans[i]["text"]) if stem(w) == opposite), opposite)
+                    return typed.get(t, t), said, i
+        return None
+
     def missing_answer(self, query: Query, scored, groups, weights) -> str | None:
         """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
         wanted = intents(query.text)
@@ -63,13 +78,34 @@ class Grounding:
             return f"the {counted[0]} {counted[1]} by name" if listed < counted[0] else None
         if "list" in wanted:
             return None
-        return missing_kind(query.text, [self.spans[i]["text"] for i in about], set(query.editions.years))
+        return missing_kind(query.text, [self.spans[i]["text"] for i in about],
+                            set(query.editions.years) - set(query.editions.missing_years)) \
+            or self.missing_role(query, about, groups)
+
+    def missing_role(self, query: Query, about: list[int], groups) -> str | None:
+        """'Who chairs the force mental health board?': a sentence must name someone in that
+        role *of that thing*; 'Essex Police co-chair the Crisis Concordat' answers another."""
+        role = role_asked(query.text)
+        if role is None:
+            return None
+        m, said, person_only = role
+        after = [stem(w) for w in tokens(query.text[m.end():])]
+        objects = [groups[t] for t in after if t in groups and t not in GENERIC_STEMS]
+        for i in about:
+            bag = self.span_terms[i].union(*(self.span_terms[j] for j in self.seq.referents(i)))
+            heading = bag | self.chunk_terms.get(self.spans[i]["chunk"], set())
+            if fills_role(self.spans[i]["text"], query.text, said, person_only) and (
+                    not objects or any(self.match.has(f, bag) for f in objects)  # the sentence names the thing
+                    or self.match.has(objects[-1], heading)):  # or its section names what it is
+                return None
+        return "a name for that role"
 
     def anchor(self, query: Query, groups, weights) -> set[str] | None:
         """Forms of the question's most specific term the reports use ('DAMS' in 'how much did
         DAMS cost'): an answer's figure, date or name must be about it."""
-        known = [t for t in weights if t not in INTENT_WORDS and t in self.match.vocab]  # as typed
-        known = known or [t for t in weights if t not in INTENT_WORDS
+        skip = INTENT_WORDS | role_words(query.text)  # "who's fronting X": X, not "fronting"
+        known = [t for t in weights if t not in skip and t in self.match.vocab]  # as typed
+        known = known or [t for t in weights if t not in skip
                           and any(f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])]
         typed = {stem(w): w for w in tokens(query.text)}
         return groups[max(known, key=lambda t: weights[t] * topicality(typed.get(t, t)))] if known else None
@@ -78,6 +114,6 @@ class Grounding:
         """The span, the sentence it refers back to, or its section's heading names the term."""
         span = self.spans[i]
         bag = self.span_terms[i] | self.chunk_terms.get(span["chunk"], set())
-        if self.seq.antecedent.get(i) is not None:
-            bag = bag | self.span_terms[self.seq.antecedent[i]]
+        for j in self.seq.referents(i):
+            bag = bag | self.span_terms[j]
         return self.match.has(forms, bag)

@@ -29,6 +29,15 @@ GENERIC_STEMS = {stem(w) for w in GENERIC} | {"national", "servic", "polic", "pr
 Groups = dict[str, set[str]]  # question term -> accepted forms ("x", "a+b+c" expansion, "pre*")
 
 
+NEGATING = re.compile(r"(un|in|im|il|ir|non-?)(?=\w{5})")
+
+
+def negation_of(word: str, other: str) -> bool:
+    """'inaccurat' negates 'accurat', 'unsuccess' negates 'success': a prefix away."""
+    m = NEGATING.match(word)
+    return bool(m) and word[m.end():] == other
+
+
 def topicality(word: str) -> float:
     """How much a word the reports never use should count: 'drones' a lot, 'anyway' little.
 
@@ -103,7 +112,7 @@ class TermMatcher:
             return {split, stem(t[len(split):])}
         if len(t) >= 4 and not everyday:  # "came" is a word, not a typo of "camera"
             close = difflib.get_close_matches(t, self.vocab_list, n=1, cutoff=0.8)
-            if close:
+            if close and not negation_of(t, close[0]):  # "inaccurate" is no typo of "accurate"
                 return {close[0]}
         if not everyday and difflib.get_close_matches(word, FILLERS, n=1, cutoff=0.75):
             return None

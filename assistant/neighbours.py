@@ -23,6 +23,15 @@ class SpanSequence:
         self.antecedent = {i: self.previous_sentence(i) for i in range(len(spans))
                            if ANAPHOR.match(spans[i]["text"]) or REFERRING.search(spans[i]["text"])}
 
+    def referents(self, i: int, depth: int = 2) -> list[int]:
+        """The sentences span i refers back to, nearest first: 'Building work at both sites' ->
+        'agreement ... for both sites' -> 'Two districts (Thurrock and Harlow)'."""
+        chain: list[int] = []
+        while len(chain) < depth and self.antecedent.get(i) is not None:
+            i = self.antecedent[i]
+            chain.append(i)
+        return chain
+
     def previous_sentence(self, i: int) -> int | None:
         prev = i - 1
         while prev >= 0 and self.spans[prev]["kind"] in {"box", "row"}:
@@ -34,7 +43,7 @@ class SpanSequence:
     def needed_with(self, picks: list[int]) -> list[int]:
         """What a picked span needs to be read alone: the other half of a sentence a displaced
         RAG box cut in two, or the sentence an 'It ...'/'This ...' sentence refers back to."""
-        extra = [self.antecedent[i] for i in picks if self.antecedent.get(i) is not None]
+        extra = [j for i in picks for j in self.referents(i)]
         for i in picks:
             text = self.spans[i]["text"].strip()
             nxt = i + 1

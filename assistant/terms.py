@@ -28,7 +28,7 @@ GENERIC = {"essex", "police", "report", "reports", "paper", "collaboration", "up
            "forces", "current", "currently", "latest", "now", "status", "rag", "rating", "rated",
            "graded", "grade", "year", "years", "did", "say", "says", "according", "colour", "color",
            "state", "play", "going", "look", "bit", "table", "edition", "section", "document",
-           "documents", "updates", "papers"}
+           "documents", "updates", "papers", "work", "stuff", "thing", "things"}
 TOKEN = re.compile(r"[^\W_£]?[\w£][\w£%'’.&/-]*[\w%]|[^\W_]")  # Unicode letters: "Hélène", "ámbar"
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|and|for|the|&|on|at)\s+)*){1,8})\(([A-Za-z][A-Za-z0-9&@]{1,9})\)")
 

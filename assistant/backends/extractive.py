@@ -28,6 +28,8 @@ from . import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
+UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
+                      r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
 
 
 class ExtractiveAnswerer:
@@ -79,8 +81,8 @@ class ExtractiveAnswerer:
             if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
                 continue
             bag, context = self.span_terms[i], self.chunk_terms.get(span["chunk"], set())
-            if self.seq.antecedent.get(i) is not None:  # "It is anticipated ..." is about the sentence before
-                bag = bag | {t for t in self.span_terms[self.seq.antecedent[i]] if t not in GENERIC_STEMS}
+            for j in self.seq.referents(i):  # "It is anticipated ..." is about the sentence before
+                bag = bag | {t for t in self.span_terms[j] if t not in GENERIC_STEMS}
             own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
             ctx = sum(w for t, w in weights.items()
                       if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
@@ -157,6 +159,10 @@ class ExtractiveAnswerer:
         stranger = None if rated else self.ground.stranger(query, *where)
         if stranger:
             return self._abstain(query, scored, f"The reports don't say that about {stranger}")
+        opposite = self.ground.contradiction(query, scored, groups)
+        if opposite:
+            return self._abstain(query, scored, f"The reports don't say \"{opposite[0]}\"; they say "
+                                 f"\"{opposite[1]}\"", near=opposite[2])
         typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
         if typed:
             return self._abstain(query, scored, f"The reports don't give {typed}")
@@ -230,11 +236,31 @@ class ExtractiveAnswerer:
             typed = next((i for s, i in mine[1:] if s >= 0.6 * top_score and self.spans[i]["section"]
                           == self.spans[top]["section"] and supplied(self.spans[i]["text"], query.text, kinds)), None)
             picks += [typed] if typed is not None else []  # the sentence that holds the figure asked for
+        if lead and (query.editions.mode == "latest" or UPDATE_Q.search(query.text)):
+            picks += self._story(top, query, limit - len(picks) + 1)
         picks = sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
         if "list" in wanted:
             listed = [i for p in picks for i in self.seq.list_around(p)]
             picks = sorted(set(picks + listed), key=lambda i: self.spans[i]["start"])
         return picks
+
+    def _story(self, top: int, query: Query, room: int) -> list[int]:
+        """'Any update on the knife crime model': the sentences after the best one that go on
+        about the same thing ('... review of the predictive model ... found it accurate')."""
+        groups, weights = self.match.key_terms(query.text)
+        topic = [groups[t] for t in weights if t not in INTENT_WORDS and t not in GENERIC_STEMS]
+        story, i = [], top + 1
+        while len(story) < room and i < len(self.spans):
+            span = self.spans[i]
+            if span["kind"] in {"box", "row"}:
+                i += 1
+                continue
+            if (span["section"] != self.spans[top]["section"] or span["kind"] != "sentence"
+                    or not any(self.match.has(forms, self.span_terms[i]) for forms in topic)):
+                break
+            story.append(i)
+            i += 1
+        return story
 
     def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names."""
@@ -270,7 +296,10 @@ class ExtractiveAnswerer:
         used = {a for a, n in counts.items() if n >= 2} & set(self.match.acronym_terms)  # its subject recurs
         return bag | used | {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
 
-    def _abstain(self, query: Query, scored, reason: str, rating: tuple[str, dict] | None = None) -> Answer:
+    def _abstain(self, query: Query, scored, reason: str, rating: tuple[str, dict] | None = None,
+                 near: int | None = None) -> Answer:
+        """An honest "the reports don't say", quoting the nearest material (`near`, else the
+        best-scored span that shares some of the question's terms)."""
         builder = AnswerBuilder(self.index)
         if rating is not None:
             doc, r = rating
@@ -284,9 +313,10 @@ class ExtractiveAnswerer:
             text = f"The reports don't mention {', '.join(words)}, so they can't answer this."
         else:
             text = f"{reason}: nothing in them answers \"{query.text}\"."
-        near = [i for s, i, info in scored[:5] if info["cov"] > 0.2][:1]
-        if near:
-            span = self.spans[near[0]]
+        if near is None:
+            near = next((i for s, i, info in scored[:5] if info["cov"] > 0.2), None)
+        if near is not None:
+            span = self.spans[near]
             builder.parts.append(text + " The nearest related material is in "
                                  f"{label(self.index.documents[span['document']])}, "
                                  f"section \"{span['section']}\":")
