@@ -201,12 +201,33 @@ def _finder(pattern: re.Pattern) -> Callable[[str], list[str]]:
 
 Kind = tuple[str, Callable[[str], list[str]]]
 
+# Money comes in two families: what something costs, and what it saves or brings in. "What's the
+# budget for X" is not answered by X's benefits, nor "how much will X save" by its cost.
+COST_WORDS = re.compile(r"\b(costs?|costing|budget\w*|spend\w*|spent|fund\w*|price\w*|paid|pay|paying|"
+                        r"invest\w*|contribut\w*|grants?|charges?|fees?|capital|afford\w*)\b", re.I)
+GAIN_WORDS = re.compile(r"\b(sav(e|es|ed|ing|ings)|benefits?|value|worth|receipts?|income|return\w*|"
+                        r"cashable|efficienc\w*)\b", re.I)
+
+
+def _money_finder(question: str) -> Callable[[str], list[str]]:
+    """Amounts in texts that speak of the family of money the question asks about."""
+    cost, gain = bool(COST_WORDS.search(question)), bool(GAIN_WORDS.search(question))
+    family = COST_WORDS if cost and not gain else GAIN_WORDS if gain and not cost else None
+    return _finder(MONEY) if family is None else _family_finder(family)
+
+
+@cache
+def _family_finder(family: re.Pattern) -> Callable[[str], list[str]]:
+    def find(text: str) -> list[str]:
+        return _finder(MONEY)(text) if family.search(text) else []
+    return find
+
 
 def asked(question: str) -> list[Kind]:
     """The kinds of answer a question asks for, each as (label, finder of such answers)."""
     kinds: list[Kind] = []
     if MONEY_Q.search(question):
-        kinds.append(("that amount", _finder(MONEY)))
+        kinds.append(("that amount", _money_finder(question)))
     elif PERCENT_Q.search(question):
         kinds.append(("that percentage", _finder(PERCENT)))
     elif NUMBER_Q.search(question):
