@@ -36,7 +36,7 @@ CLOCK = re.compile(r"\b\d{1,2}([:.]\d{2})\s*(am|pm)?\b|\b\d{1,2}\s*(am|pm)\b|\b(
 YEAR_OR_ORDINAL = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)")
 NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
-DATE = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|"
+DATE = re.compile(r"\b((?:early|mid|late|end of|start of|beginning of|the end of)[ -](?:20\d\d)|january|february|march|april|may|june|july|august|september|october|"
                   r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
 DURATION_OR_DATE = re.compile(f"{DURATION.pattern}|{DATE.pattern}", re.I)
 TITLED = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|CEO|Dr|Prof|Professor|Supt|Superintendent|"

@@ -76,6 +76,44 @@ def resolve(question: str, documents: dict[str, dict]) -> Editions:
     return Editions(None, "any")
 
 
+OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b|\b(yet|happened|turned out|ended up|outcome|"
+                     r"results? (show|were|was|found))\b", re.I)
+ACHIEVED = re.compile(r"\b(hit|met|meet|achiev\w*|reach(ed)?|deliver(ed)?|made)\b", re.I)
+FINANCIAL_YEAR = re.compile(r"\b(?:20)?(\d{2})/(?:20)?(\d{2})\b")
+MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r") (20\d\d)\b", re.I)
+
+
+def periods(question: str) -> list[tuple[str, str, str]]:
+    """The periods a question names, as (words, first month, last month): '19/20' is
+    April 2019 - March 2020, 'July 2019' one month, '2023' the calendar year."""
+    found = []
+    for m in FINANCIAL_YEAR.finditer(question):
+        if int(m.group(2)) == int(m.group(1)) + 1:
+            found.append((m.group(0), f"20{m.group(1)}-04", f"20{m.group(2)}-03"))
+    months = {m.group(2): m for m in MONTH_YEAR.finditer(question)}
+    for year in YEAR.findall(question):
+        if year in months:
+            n = [x.lower() for x in MONTH_NAMES].index(months[year].group(1).lower()) + 1
+            found.append((months[year].group(0), f"{year}-{n:02d}", f"{year}-{n:02d}"))
+        else:
+            found.append((year, f"{year}-01", f"{year}-12"))
+    return found
+
+
+def outcome_after(question: str, report_date: str) -> str | None:
+    """'Have the hubs opened yet in 2023?' or 'did it hit its target for 19/20?' put to a report
+    written before that period ended: what happened is after the report. 'the period (ended)'."""
+    achieved = bool(ACHIEVED.search(question))
+    if not (achieved or OUTCOME.search(question)):
+        return None
+    for words, first, last in periods(question):
+        if first > report_date:
+            return words
+        if achieved and last > report_date:
+            return f"{words} ended"
+    return None
+
+
 def newest(documents: dict[str, dict]) -> str | None:
     return max(documents, key=lambda n: str(documents[n].get("date", ""))) if documents else None
 

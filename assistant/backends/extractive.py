@@ -17,7 +17,7 @@ import numpy as np
 from ..answer import Answer
 from ..answer_types import asked, supplied
 from ..compose import AnswerBuilder
-from ..editions import label, newest
+from ..editions import label, newest, outcome_after
 from ..frontmatter import field_terms
 from ..grounding import Grounding
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
@@ -159,6 +159,11 @@ class ExtractiveAnswerer:
         stranger = None if rated else self.ground.stranger(query, *where)
         if stranger:
             return self._abstain(query, scored, f"The reports don't say that about {stranger}")
+        close = {self.spans[i]["document"] for _, i, inf in scored[:5] if inf["cov"] >= 0.6 * info["cov"]}
+        after = outcome_after(query.text, max(str(self.index.documents[d].get("date", "")) for d in close))
+        if after:
+            return self._abstain(query, scored, f"The reports were written before {after}, so they "
+                                 "can't say how it turned out")
         opposite = self.ground.contradiction(query, scored, groups)
         if opposite:
             return self._abstain(query, scored, f"The reports don't say \"{opposite[0]}\"; they say "
