@@ -8,11 +8,12 @@ import re
 
 from .answer_types import enumerated, fills_role, listed_count, missing_kind, role_asked, role_words
 from .backends import Query
-from .intents import INTENT_WORDS, intents
+from .intents import CAUSE, INTENT_WORDS, RATING_ASKED, intents
 from .matching import GENERIC_STEMS, MONTHS, TermMatcher, negation_of, topicality
 from .neighbours import SpanSequence
 from .terms import STOPWORDS, stem, terms, tokens
 
+COLOUR = re.compile(r"\b(red|amber|green)\b", re.I)
 CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
 
 
@@ -78,6 +79,9 @@ class Grounding:
             return f"the {counted[0]} {counted[1]} by name" if listed < counted[0] else None
         if "list" in wanted:
             return None
+        if "reason" in wanted and not RATING_ASKED.search(query.text) and not COLOUR.search(query.text) \
+                and not any(CAUSE.search(self.spans[i]["text"]) for i in about):
+            return "a reason"  # "what's causing the duplicates": they are described, not explained
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
                             set(query.editions.years) - set(query.editions.missing_years)) \
             or self.missing_role(query, about, groups)

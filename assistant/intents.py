@@ -22,7 +22,7 @@ CUES = {
     "negative": re.compile(r"\b(not|no|yet to|without|except|exception|remain(s|ing)?|outstanding)\b|n't\b", re.I),
 }
 INTENTS = [
-    ("reason", re.compile(r"\b(why|reason|cause|explain|how come)\b", re.IGNORECASE)),
+    ("reason", re.compile(r"\b(why|reason|caus(e|es|ed|ing)|explain|how come)\b", re.IGNORECASE)),
     ("number", re.compile(r"\b(how (many|much)|number of|cost|costs|savings?|budget|£|percent|"
                           r"percentage|rate|figure|total|value|worth)\b", re.IGNORECASE)),
     ("date", re.compile(r"\b(when|what date|by when|deadline|due|timescale|which month|what year|"
@@ -38,6 +38,13 @@ INTENTS = [
 def intents(question: str) -> set[str]:
     return {name for name, pattern in INTENTS if pattern.search(question)}
 
+
+# A stated cause or purpose: what a "why" about something other than a rating needs. ("The
+# duplicates are being removed" says what is done, not why they happen.)
+CAUSE = re.compile(r"\b(because|due to|as a result|owing to|caused by|result(s|ed)? (of|from)|given (that|the)|"
+                   r"reasons?|rationale|as (it|they|this|there|we|the)\b|so (that|is|are|was|were|it|they)\b|"
+                   r"therefore|thus|hence|led to|driven by|attributed to|stem(s|med)? from|in order to|lack of|"
+                   r"aim(s|ed)? to|purpose|objective|so as to|designed to|intended to|seek(s|ing)? to)\b", re.I)
 
 # Words that say what is asked rather than what about: kept out of workstream-name matching.
 INTENT_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "why",
