@@ -208,6 +208,9 @@ COST_WORDS = re.compile(r"\b(costs?|costing|budget\w*|spend\w*|spent|fund\w*|pri
 GAIN_WORDS = re.compile(r"\b(sav(e|es|ed|ing|ings)|benefits?|value|worth|receipts?|income|return\w*|"
                         r"cashable|efficienc\w*)\b", re.I)
 
+TARGET_Q = re.compile(r"\b(target|goal|ambition)s?\b", re.I)
+TARGET_WORDS = re.compile(r"\b(targets?|goals?|aim(s|ed|ing)? (to|for)|ambitions?|objectives?|aspire\w*|expect\w*)\b", re.I)
+
 
 def _money_finder(question: str) -> Callable[[str], list[str]]:
     """Amounts in texts that speak of the family of money the question asks about."""
@@ -217,9 +220,9 @@ def _money_finder(question: str) -> Callable[[str], list[str]]:
 
 
 @cache
-def _family_finder(family: re.Pattern) -> Callable[[str], list[str]]:
+def _family_finder(family: re.Pattern, kind: re.Pattern = MONEY) -> Callable[[str], list[str]]:
     def find(text: str) -> list[str]:
-        return _finder(MONEY)(text) if family.search(text) else []
+        return _finder(kind)(text) if family.search(text) else []
     return find
 
 
@@ -232,6 +235,8 @@ def asked(question: str) -> list[Kind]:
         kinds.append(("that percentage", _finder(PERCENT)))
     elif NUMBER_Q.search(question):
         kinds.append(("that figure", _finder(NUMBER)))
+    if TARGET_Q.search(question):  # "what's our target for X": a rate achieved is not a target
+        kinds.append(("that target", _family_finder(TARGET_WORDS, NUMBER)))
     if DATE_Q.search(question):
         kinds.append(("that date", _finder(DATE)))
     elif DURATION_Q.search(question):  # a start date answers "how long has it been live" too
