@@ -27,6 +27,10 @@ DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|da
 DURATION_Q = re.compile(r"\bhow long\b|\bfor how many (years|months|weeks)\b", re.I)
 TIME_Q = re.compile(r"\bwhat time\b|\bwhat hour\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
+WHERE_Q = re.compile(r"\bwhere\b", re.I)
+STATUS_WHERE = re.compile(r"\bwhere(?: are| is|'s)? (?:we|things)\b|\bwhere\b.*\b(rag|status|rating|progress)"
+                          r"|\b(at|up to|sitting|stand\w*)\s*(now|currently|at the moment|these days|right now)?"
+                          r"\s*\??\s*$", re.I)  # "where are we with X", "where's X up to": a status
 
 MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k|m|million|billion)\b", re.I)
 PERCENT = re.compile(r"\d[\d.]*\s?(%|per ?cent)|\b(half|third|quarter|majority)\b", re.I)
@@ -48,6 +52,9 @@ ORGANISATION = re.compile(r"\b(?:[A-Z][\w&'’-]+\s+(?:(?:of|and|for|the)\s+)?){
                           r"Board|Unit|Team|Trust|Partnership|Foundation|Group|Directorate|Office|College|"
                           r"Agency|Authority|Commission|Network|Committee|Company|Ltd)\b")
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "EPUT", "ERSOU"
+PLACE = re.compile(r"\b(?:in|at|based|located|near|within|from|across)\s+(?:the\s+)?[A-Z][\w&'’-]+"
+                   r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w&'’-]+)?|\b(?:HQ|headquarters|(?<!-)premises|"
+                   r"(?:police|fire) stations?|council offices)\b")  # "in Uttlesford and the Dengie", "at NESTA"
 BY_NAME = re.compile(r"\b(?:led|chaired|run|headed|managed|owned|funded|sponsored|delivered|provided|"
                      r"hosted|supported) by (?:the )?((?:[A-Z][\w&'’-]+ ?)+)")  # "led by Safer Essex"
 NOT_NAMES = {"RAG", "TBD", "N/A"}
@@ -245,6 +252,8 @@ def asked(question: str) -> list[Kind]:
         kinds.append(("that time", _finder(CLOCK)))
     if PERSON_Q.search(question):
         kinds.append(("that name", names))
+    if WHERE_Q.search(question) and not STATUS_WHERE.search(question):
+        kinds.append(("that place", _finder(PLACE)))
     return kinds
 
 
