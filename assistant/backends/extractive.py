@@ -139,6 +139,15 @@ class ExtractiveAnswerer:
             scored = self.score_spans(query, hits, extra, terms=(groups, weights))
         support = max(0.6 * inf["cov"] + 0.4 * max(inf["dense"], 0.0) for _, _, inf in scored[:3])
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
+        anchor = self.ground.anchor(query, groups, weights)  # the question's most specific term
+        newest_doc = newest(self.index.documents)
+        if (rated and query.editions.mode == "latest" and RATING_ASKED.search(query.text)
+                and not any(d == newest_doc for d, _ in rating_lines)):
+            near = next((i for _, i, _ in scored[:5] if self.spans[i]["document"] == newest_doc
+                         and (anchor is None or self.ground.about(i, anchor))), None)  # "... moved into business as usual"
+            return self._abstain(query, scored, f"The {label(self.index.documents[newest_doc])} gives no "
+                                 "rating for that", near=near,  # an older rating is not today's
+                                 rating=rating_lines[0] if near is None else None)
         colours = {c.lower() for c in re.findall(r"\b(red|amber|green)\b", query.text, re.I)}
         if (rated and "reason" in wanted and "negative" not in wanted and len(colours) == 1
                 and not any(str(r.get("overall")).lower() in colours for _, r in rating_lines)):
@@ -148,8 +157,8 @@ class ExtractiveAnswerer:
             return self._abstain(query, scored, "The reports don't state that overall rating",
                                  rating=rating_lines[0])  # only its parts are given: never guess the whole
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
-                and not any(CUES["status"].search(self.spans[i]["text"])
-                            for _, i, info in scored[:5] if info["cov"] >= 0.5)):
+                and not any(CUES["status"].search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
+                            for _, i, info in scored[:5] if info["cov"] >= 0.5 and self._in_asked_edition(query, i))):
             return self._abstain(query, scored, "The reports give no RAG rating for that")
         if not rated and ((missing >= 0.5 and info["dense"] < 0.6)
                           or (missing >= 0.25 and info["dense"] < 0.45)
@@ -173,7 +182,6 @@ class ExtractiveAnswerer:
             return self._abstain(query, scored, f"The reports don't give {typed}")
         builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
-        newest_doc = newest(self.index.documents)
         if query.editions.mode == "any" and not rated and any(
                 self.spans[i]["document"] == newest_doc and sc >= 0.9 * best_score for sc, i, _ in scored):
             lead_doc = newest_doc  # no edition asked for: the newest leads when it is nearly as good
@@ -205,6 +213,13 @@ class ExtractiveAnswerer:
             used_docs += 1
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+    def _in_asked_edition(self, query: Query, i: int) -> bool:
+        """The span is from an edition the question asks about ('this year': the newest)."""
+        doc = self.spans[i]["document"]
+        if query.editions.mode == "latest":
+            return doc == newest(self.index.documents)
+        return not query.editions.documents or doc in query.editions.documents
 
     def _edition_order(self) -> list[str]:
         docs = self.index.documents
