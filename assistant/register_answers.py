@@ -48,6 +48,7 @@ RATED_SUMMARY = _rx(r"\b(?:areas?|workstreams?)\s+(?:are|is)\s+(?:rag\S?d\s+|rat
 MOVED_SUMMARY = _rx(r"\b(?:improved|worsened|deteriorated|changed|moved)\b")
 AREA_COUNT = _rx(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  r"thirteen)\s+(areas?|workstreams?)\b")
+SECOND_QUESTION = _rx(r"\s*(?:,\s*)?\band\s+(?=(?:who|what|when|why|how|where|which)\b)")
 # Words a question about the register as a whole is made of; any other word (a topic, "fleet",
 # "hub count", "it") means the question is about something in particular.
 GENERAL = frozenset(re.findall(r"[a-z]+", """
@@ -73,8 +74,14 @@ def register_answer(question: str, manifest: dict, register: Register | None = N
     """
     t0 = time.perf_counter()
     register = register or build_register(manifest)
-    if not register.rows or not _is_register_question(question, register):
+    if not register.rows:
         return None
+    if not _is_register_question(question, register):
+        first = SECOND_QUESTION.split(question, maxsplit=1)[0]
+        if first == question or not _is_register_question(first, register):
+            return None
+        answer = register_answer(first, manifest, register, spans)  # "which is red and who owns it?"
+        return answer if answer and answer.abstained else None  # nothing is red: nor an owner
     colours = [COLOUR_WORDS[w.lower()] for w in dict.fromkeys(COLOUR.findall(question))]
     colours += ["Not graded"] if UNGRADED.search(question) else []
     up, down = bool(UP.search(question)), bool(DOWN.search(question))
