@@ -80,8 +80,7 @@ def register_answer(question: str, manifest: dict, register: Register | None = N
         first = SECOND_QUESTION.split(question, maxsplit=1)[0]
         if first == question or not _is_register_question(first, register):
             return None
-        answer = register_answer(first, manifest, register, spans)  # "which is red and who owns it?"
-        return answer if answer and answer.abstained else None  # nothing is red: nor an owner
+        return register_answer(first, manifest, register, spans)  # "which are amber and why?"
     colours = [COLOUR_WORDS[w.lower()] for w in dict.fromkeys(COLOUR.findall(question))]
     colours += ["Not graded"] if UNGRADED.search(question) else []
     up, down = bool(UP.search(question)), bool(DOWN.search(question))

@@ -52,10 +52,21 @@ NUMBER_WORDS |= {w: str(n) for n, w in enumerate(  # "the second Hothouse" is "H
     "first second third fourth fifth sixth seventh eighth ninth tenth".split(), start=1)}
 
 
+# Irregular past forms a report uses for a question's present ("which found the model to be
+# accurate" answers "what did the review find").
+IRREGULAR = {"found": "find", "led": "lead", "took": "take", "taken": "take", "made": "make",
+             "began": "begin", "begun": "begin", "paid": "pay", "held": "hold", "brought": "bring",
+             "bought": "buy", "gave": "give", "given": "give", "chose": "choose", "chosen": "choose",
+             "kept": "keep", "sent": "send", "spent": "spend", "built": "build", "wrote": "write",
+             "written": "write", "sought": "seek", "ran": "run", "won": "win"}
+
+
 def stem(word: str) -> str:
     """A deliberately light stemmer: plural and common verb endings; number words as digits."""
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
+    if word in IRREGULAR:
+        word = IRREGULAR[word]
     if len(word) == 4 and word.isalpha() and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]  # "hubs" -> "hub", "days" -> "day"
     if len(word) <= 4 or not word.isalpha():

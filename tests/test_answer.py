@@ -147,3 +147,60 @@ def test_greetings_get_a_pointer_not_a_search(assistant):
     answer = assistant.ask("hello")
     assert answer.abstained and not answer.citations and "why is NAS amber?" in answer.answer
     assert not assistant.ask("hello, why is NAS amber?").abstained
+
+
+@pytest.mark.parametrize("near_miss, answerable, expected", [
+    # a name in the role asked, for the thing asked ("co-chair the Crisis Concordat" is another)
+    ("who chairs the Mental Health Risk Management Board?", "who chairs the Strategic Governance Board?",
+     "chaired by the PFCC"),
+    ("who replaced Anna Hook as the fire collaboration lead?", "who was the interim fire collab lead in 2019?",
+     "Anna Hook"),
+    # the opposite of what the report says is a false premise
+    ("why did the review say the knife crime model was inaccurate?", "what did the review of the knife crime "
+     "model find?", "accurate"),
+    # an outcome in a period after the report was written
+    ("have the Thurrock and Harlow hubs opened yet in 2023?", "when are the Thurrock and Harlow hubs due to "
+     "open?", "early 2023"),
+    # a budget is not a benefit; a rate achieved is not a target; a place must be a place
+    ("what's the budget for the rural prevention officer expansion?", "what benefits a year will the rural "
+     "prevention officer project deliver?", "£169,620"),
+    ("what's our target for online crime reporting?", "what's our online crime reporting rate?", "20%"),
+    ("where are the new off-premises data centres?", "where will the two rural prevention officers work?",
+     "Uttlesford"),
+    # a cause the report never states
+    ("what's causing the duplicate records in Athena?", "why is NAS amber?", "national delays"),
+    # a year no edition covers
+    ("how many forces were live on SOH in 2020?", "how many forces are live on SOH?", "32 forces"),
+])
+def test_near_misses_abstain_and_their_look_alikes_answer(assistant, near_miss, answerable, expected):
+    miss = assistant.ask(near_miss)
+    assert miss.abstained, near_miss
+    assert_contract(miss)
+    hit = assistant.ask(answerable)
+    assert not hit.abstained and expected in hit.answer, answerable
+    assert_contract(hit)
+
+
+def test_a_false_premise_quotes_what_the_report_does_say(assistant):
+    answer = assistant.ask("why was the knife crime model found inaccurate?")
+    assert '"inaccurate"' in answer.answer and "found the model to be accurate" in answer.citations[0].quote
+
+
+def test_a_rating_asked_for_now_is_not_an_older_one(assistant):
+    answer = assistant.ask("what's home office biometrics rated this year?")
+    assert answer.abstained and "moved into business as usual" in answer.citations[0].quote
+    answer = assistant.ask("what's PEQF rated now?")
+    assert answer.abstained and "**Green**" in answer.answer and answer.citations[0].date == "2019-06"
+
+
+def test_a_two_part_question_on_a_false_first_part_abstains(assistant):
+    assert assistant.ask("which collaboration is rated red and who owns it?").abstained
+    assert not assistant.ask("which collaborations are amber and why?").abstained
+
+
+def test_update_questions_follow_the_story_and_what_it_refers_back_to(assistant):
+    answer = assistant.ask("any update on the ecda knife crime model")
+    assert "6-month trial" in answer.answer and "found the model to be accurate" in answer.answer
+    answer = assistant.ask("when are the thurrock and harlow hubs opening?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "(Thurrock and Harlow)" in quotes and "early 2023" in quotes
