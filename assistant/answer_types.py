@@ -20,6 +20,7 @@ MONEY_Q = re.compile(r"\b(costs?|costing|budget|spend|spent|funding|funded|money
                      re.I)
 NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
                       r"|\bwhat (\w+ ){0,3}number\b", re.I)
+HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)  # a count: not a percentage or a sum
 PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
 TOTAL_Q = re.compile(r"\b(in total|total|altogether|all together|in all|combined)\b", re.I)
 TOTALISER = re.compile(r"\b(total|in all|altogether|overall|combined)\b", re.I)
@@ -40,6 +41,10 @@ CLOCK = re.compile(r"\b\d{1,2}([:.]\d{2})\s*(am|pm)?\b|\b\d{1,2}\s*(am|pm)\b|\b(
 YEAR_OR_ORDINAL = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)")
 NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
+COUNT = re.compile(r"(?<![£\d.,])\b\d+(?:,\d{3})*(?:st|nd|rd|th)?\b(?![.,]?\d)"
+                   r"(?!\s?(?:%|per ?cent|k\b|m\b|bn\b|million|billion))"
+                   r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b",
+                   re.I)  # "18 Cyber Specials", "two districts": not "60%", "£1.2m", "12.4m"
 DATE = re.compile(r"\b((?:early|mid|late|end of|start of|beginning of|the end of)[ -](?:20\d\d)|january|february|march|april|may|june|july|august|september|october|"
                   r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
 DURATION_OR_DATE = re.compile(f"{DURATION.pattern}|{DATE.pattern}", re.I)
@@ -78,6 +83,8 @@ def _head_noun(question: str) -> str | None:
     """The stem of what a 'how many' question counts: 'how many online *reports*'."""
     m = COUNT_FOCUS.search(question)
     words = [w for w in tokens(m.group(1)) if w not in STOPWORDS] if m else []
+    while len(words) > 1 and re.fullmatch(r"\w{3,}ed|actually|really", words[-1]):
+        words.pop()  # "how many cyber specials applied in ...": the verb is not what is counted
     return stem(words[-1]) if words else None
 
 
@@ -124,10 +131,13 @@ def only_parts(question: str, texts: list[str]) -> bool:
     return len(values) > 1 and not any(TOTALISER.search(t) for t in texts)
 
 
-def uncounted(question: str, texts: list[str]) -> bool:
-    """The evidence names what is counted but never with a count beside it."""
+def uncounted(question: str, texts: list[str], known: set[str] = frozenset()) -> bool:
+    """The evidence names what is counted but never with a count beside it, or never names it
+    at all though the reports use the word (`known`): 'how many people filled in the survey'."""
     found = [counted(question, t) for t in texts]
-    return False in found and True not in found
+    if True in found:
+        return False
+    return False in found or _head_noun(question) in known
 
 
 @cache
@@ -200,7 +210,7 @@ def fills_role(text: str, question: str, said: re.Pattern, person_only: bool) ->
 def _finder(pattern: re.Pattern) -> Callable[[str], list[str]]:
     def find(text: str) -> list[str]:
         found = [m.group(0) for m in pattern.finditer(text)]
-        if pattern is NUMBER:  # a year or a date is not a count
+        if pattern in (NUMBER, COUNT):  # a year or a date is not a count
             found = [f for f in found if not YEAR_OR_ORDINAL.fullmatch(f)]
         return found
     return find
@@ -241,7 +251,7 @@ def asked(question: str) -> list[Kind]:
     elif PERCENT_Q.search(question):
         kinds.append(("that percentage", _finder(PERCENT)))
     elif NUMBER_Q.search(question):
-        kinds.append(("that figure", _finder(NUMBER)))
+        kinds.append(("that figure", _finder(COUNT if HOW_MANY.search(question) else NUMBER)))
     if TARGET_Q.search(question):  # "what's our target for X": a rate achieved is not a target
         kinds.append(("that target", _family_finder(TARGET_WORDS, NUMBER)))
     if DATE_Q.search(question):
@@ -271,14 +281,15 @@ def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
     return all(_new(list(_found(find, text)), question) for _, find in kinds)
 
 
-def missing_kind(question: str, texts: list[str], edition_years: set[str]) -> str | None:
+def missing_kind(question: str, texts: list[str], edition_years: set[str],
+                 known: set[str] = frozenset()) -> str | None:
     """What kind of answer none of the texts gives ('that figure', ...), or None."""
     found_tokens = set(tokens(" ".join(texts)))
     for period in PERIOD.findall(question):
         named = "/" in period or (len(period) == 4 and period.startswith(("19", "20")))
         if named and period not in edition_years and period not in found_tokens:
             return f"anything for {period}"
-    if uncounted(question, texts):
+    if uncounted(question, texts, known):
         return "that figure"
     if only_parts(question, texts):
         return "a total, only parts of one"

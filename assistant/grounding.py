@@ -83,7 +83,7 @@ class Grounding:
                 and not any(CAUSE.search(self.spans[i]["text"]) for i in about):
             return "a reason"  # "what's causing the duplicates": they are described, not explained
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
-                            set(query.editions.years) - set(query.editions.missing_years)) \
+                            set(query.editions.years) - set(query.editions.missing_years), self.match.vocab) \
             or self.missing_role(query, about, groups)
 
     def missing_role(self, query: Query, about: list[int], groups) -> str | None:
