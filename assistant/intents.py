@@ -44,7 +44,7 @@ def intents(question: str) -> set[str]:
 CAUSE = re.compile(r"\b(because|due to|as a result|owing to|caused by|result(s|ed)? (of|from)|given (that|the)|"
                    r"reasons?|rationale|as (it|they|this|there|we|the)\b|so (that|is|are|was|were|it|they)\b|"
                    r"therefore|thus|hence|led to|driven by|attributed to|stem(s|med)? from|in order to|lack of|"
-                   r"aim(s|ed)? to|purpose|objective|so as to|designed to|intended to|seek(s|ing)? to)\b", re.I)
+                   r"aim(s|ed)? to|so as to|designed to|intended to|seek(s|ing)? to)\b", re.I)
 
 # Words that say what is asked rather than what about: kept out of workstream-name matching.
 INTENT_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "why",
