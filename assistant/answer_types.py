@@ -25,6 +25,8 @@ PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", r
 TOTAL_Q = re.compile(r"\b(in total|total|altogether|all together|in all|combined)\b", re.I)
 TOTALISER = re.compile(r"\b(total|in all|altogether|overall|combined)\b", re.I)
 DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
+EXACT_DAY_Q = re.compile(r"\b(exact(ly)?|precise(ly)?)\b.*\b(date|day)\b|\b(date|day)\b.*\b(exact(ly)?|precise(ly)?)\b"
+                         r"|\b(what|which) day\b", re.I)
 DURATION_Q = re.compile(r"\bhow long\b|\bfor how many (years|months|weeks)\b", re.I)
 TIME_Q = re.compile(r"\bwhat time\b|\bwhat hour\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
@@ -47,6 +49,8 @@ COUNT = re.compile(r"(?<![£\d.,])\b\d+(?:,\d{3})*(?:st|nd|rd|th)?\b(?![.,]?\d)"
                    re.I)  # "18 Cyber Specials", "two districts": not "60%", "£1.2m", "12.4m"
 DATE = re.compile(r"\b((?:early|mid|late|end of|start of|beginning of|the end of)[ -](?:20\d\d)|january|february|march|april|may|june|july|august|september|october|"
                   r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
+DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}\s+(of\s+)?(january|february|march|april|may|june|july|august|"
+                 r"september|october|november|december)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)  # "17th July", "4 June"
 DURATION_OR_DATE = re.compile(f"{DURATION.pattern}|{DATE.pattern}", re.I)
 TITLED = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|CEO|Dr|Prof|Professor|Supt|Superintendent|"
                     r"Inspector|Sergeant|Director|Commissioner|Councillor|Cllr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+"
@@ -254,7 +258,9 @@ def asked(question: str) -> list[Kind]:
         kinds.append(("that figure", _finder(COUNT if HOW_MANY.search(question) else NUMBER)))
     if TARGET_Q.search(question):  # "what's our target for X": a rate achieved is not a target
         kinds.append(("that target", _family_finder(TARGET_WORDS, NUMBER)))
-    if DATE_Q.search(question):
+    if EXACT_DAY_Q.search(question):  # "what date exactly": a month is not the answer
+        kinds.append(("the exact date", _finder(DAY)))
+    elif DATE_Q.search(question):
         kinds.append(("that date", _finder(DATE)))
     elif DURATION_Q.search(question):  # a start date answers "how long has it been live" too
         kinds.append(("that length of time", _finder(DURATION_OR_DATE)))
