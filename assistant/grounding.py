@@ -39,6 +39,7 @@ class Grounding:
             if len(expansion) >= 3 and expansion <= asked and short not in bag and not expansion <= bag:
                 return short.upper()
         words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,})\b", query.text.strip())
+        words += [w for w in re.findall(r"\b([a-z]{3,})\b", query.text) if stem(w) in self.match.proper]
         for word in words:
             term = stem(word.lower())
             if (term in GENERIC_STEMS or word.lower() in STOPWORDS | MONTHS

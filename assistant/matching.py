@@ -48,6 +48,27 @@ def topicality(word: str) -> float:
     return min(1.0, max(0.15, (5.3 - zipf) / 2.3))
 
 
+def proper_names(texts: list[str]) -> set[str]:
+    """Rare words the reports always capitalise mid-sentence and use alone at least once
+    ('Kent', 'Thurrock and Harlow'): names, however a question types them ('kent's rate').
+    Words only ever inside a capitalised title ('Home Office Biometrics') are not."""
+    seen: Counter = Counter()
+    upper: Counter = Counter()
+    alone: set[str] = set()
+    for text in texts:
+        text = text.strip()
+        for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Za-z][a-z]{2,})\b", text):
+            word = m.group(1).lower()
+            seen[word] += 1
+            upper[word] += m.group(1)[0].isupper()
+            before = re.search(r"([A-Za-z]+)\W*$", text[:m.start()])
+            after = re.match(r"\W*([A-Za-z]+)", text[m.end():])
+            if not any(n and n.group(1)[0].isupper() for n in (before, after)):
+                alone.add(word)
+    return {stem(w) for w, n in seen.items() if n >= 2 and upper[w] == n and w in alone
+            and w not in STOPWORDS | GENERIC and topicality(w) > 0.45}
+
+
 class TermMatcher:
     """Vocabulary, IDF and acronyms of one index, for matching question terms to text."""
 
@@ -62,6 +83,8 @@ class TermMatcher:
         self.max_idf = math.log(1 + n)
         self.vocab = set(df) | {t for c in context for t in self.bag(c)}
         self.vocab_list = sorted(t for t in self.vocab if t.isalpha() and len(t) >= 4)
+        self.proper = proper_names(texts)
+
 
     def bag(self, text: str) -> set[str]:
         """Terms of a text plus the expansions of its acronyms ('SOH' -> single, online, home)."""
