@@ -287,6 +287,32 @@ def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
     return all(_new(list(_found(find, text)), question) for _, find in kinds)
 
 
+PAST_WHEN = re.compile(r"\bwhen (did|was|were|had)\b", re.I)
+PLAN_Q = re.compile(r"\b(due|plann\w*|schedul\w*|expect\w*|meant|supposed|going|set to|anticipat\w*|"
+                    r"project\w*|target\w*|aim\w*|intend\w*|will|should|being)\b", re.I)
+
+
+PLANNED = re.compile(r"\b(will|projected|expected|planned|due|scheduled|anticipated|intend\w*|yet to|"
+                     r"progress is (now )?being made)\b", re.I)
+DONE = re.compile(r"(?<!to be )\b(launched|closed|went live|gone live|opened|took place|completed|concluded|"
+                  r"delivered|achieved|established|set up|started|began|commenced|introduced|implemented)\b", re.I)
+
+
+def only_expected(text: str, written: str) -> bool:
+    """The text's dates are all after the report was written, or it speaks of a plan and of
+    nothing done ('projected ... from early 2023', 'progress is being made ... by mid-2019')."""
+    years = YEAR_IN_TEXT.findall(text)
+    return bool(years) and all(y > written for y in years) or bool(PLANNED.search(text)) and not DONE.search(text)
+
+
+YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def dates_given(question: str, text: str) -> list[str]:
+    """The dates a text gives beyond those the question already names."""
+    return _new(list(_found(_finder(DATE), text)), question)
+
+
 def missing_kind(question: str, texts: list[str], edition_years: set[str],
                  known: set[str] = frozenset()) -> str | None:
     """What kind of answer none of the texts gives ('that figure', ...), or None."""

@@ -6,7 +6,18 @@ from __future__ import annotations
 
 import re
 
-from .answer_types import enumerated, fills_role, listed_count, missing_kind, role_asked, role_words
+from .answer_types import (
+    PAST_WHEN,
+    PLAN_Q,
+    dates_given,
+    enumerated,
+    fills_role,
+    listed_count,
+    missing_kind,
+    only_expected,
+    role_asked,
+    role_words,
+)
 from .backends import Query
 from .intents import CAUSE, INTENT_WORDS, RATING_ASKED, intents
 from .matching import GENERIC_STEMS, MONTHS, TermMatcher, negation_of, topicality
@@ -21,10 +32,10 @@ class Grounding:
     """The checks, over one loaded index's spans and term bags."""
 
     def __init__(self, match: TermMatcher, spans: list[dict], chunk_terms: dict[str, set[str]],
-                 by_section: dict[tuple[str, str], list[int]], seq: SpanSequence):
+                 by_section: dict[tuple[str, str], list[int]], seq: SpanSequence, documents: dict[str, dict]):
         self.match, self.spans, self.chunk_terms = match, spans, chunk_terms
         self.span_terms = match.bags
-        self.by_section, self.seq = by_section, seq
+        self.by_section, self.seq, self.documents = by_section, seq, documents
 
     def stranger(self, query: Query, document: str, section: str, rare_only: bool = False,
                  named: set[str] = frozenset()) -> str | None:
@@ -85,7 +96,18 @@ class Grounding:
             return "a reason"  # "what's causing the duplicates": they are described, not explained
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
                             set(query.editions.years) - set(query.editions.missing_years), self.match.vocab) \
-            or self.missing_role(query, about, groups)
+            or self.missing_role(query, about, groups) or self.not_yet(query, about)
+
+    def not_yet(self, query: Query, about: list[int]) -> str | None:
+        """'When did Harlow's hub open?' when every date the evidence gives is after its own
+        report was written ('projected ... from early 2023'): it had not happened yet."""
+        if not PAST_WHEN.search(query.text) or PLAN_Q.search(query.text):
+            return None
+        dated = [i for i in about if dates_given(query.text, self.spans[i]["text"])]
+        if dated and all(only_expected(self.spans[i]["text"], str(self.documents[self.spans[i]["document"]]
+                                                                  .get("date", ""))[:4]) for i in dated):
+            return "a date it happened: only one it was expected"
+        return None
 
     def missing_role(self, query: Query, about: list[int], groups) -> str | None:
         """'Who chairs the force mental health board?': a sentence must name someone in that

@@ -57,7 +57,8 @@ class ExtractiveAnswerer:
         self.rating_bags = {(doc, r["start"]): self._rating_bag(doc, meta, r)
                             for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
         self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
-        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq)
+        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq,
+                                index.documents)
 
     # ---- scoring --------------------------------------------------------------------------
     def score_spans(self, query: Query, hits, extra: list[int] | None = None,
