@@ -24,6 +24,10 @@ from .matching import GENERIC_STEMS, MONTHS, TermMatcher, negation_of, topicalit
 from .neighbours import SpanSequence
 from .terms import STOPWORDS, stem, terms, tokens
 
+RESULTS_Q = re.compile(r"\b(results?|findings?|outcomes?)\b.*\b(show|shows|showed|say|said|find|found|reveal\w*)\b"
+                       r"|\bwhat (did|do|were|are) (the )?(\w+ ){0,4}(results?|findings?|outcomes?)\b", re.I)
+PENDING = re.compile(r"\bwill be (available|published|reported|known|shared|presented)\b|\b(not yet (available|known|"
+                     r"published)|awaited|are due)\b", re.I)
 COLOUR = re.compile(r"\b(red|amber|green)\b", re.I)
 CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
 
@@ -96,7 +100,15 @@ class Grounding:
             return "a reason"  # "what's causing the duplicates": they are described, not explained
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
                             set(query.editions.years) - set(query.editions.missing_years), self.match.vocab) \
-            or self.missing_role(query, about, groups) or self.not_yet(query, about)
+            or self.missing_role(query, about, groups) or self.not_yet(query, about) \
+            or self.pending(query, about)
+
+    def pending(self, query: Query, about: list[int]) -> str | None:
+        """'What did the survey results show?' when the best evidence says they will be
+        available later: the reports don't have them."""
+        if RESULTS_Q.search(query.text) and about and PENDING.search(self.spans[about[0]]["text"]):
+            return "those results: they were still to come"
+        return None
 
     def not_yet(self, query: Query, about: list[int]) -> str | None:
         """'When did Harlow's hub open?' when every date the evidence gives is after its own
