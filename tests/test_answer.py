@@ -171,6 +171,16 @@ def test_greetings_get_a_pointer_not_a_search(assistant):
     ("what's causing the duplicate records in Athena?", "why is NAS amber?", "national delays"),
     # a year no edition covers
     ("how many forces were live on SOH in 2020?", "how many forces are live on SOH?", "32 forces"),
+    # another force's figure, however its name is typed
+    ("whats kent's online crime reporting rate?", "whats essex's online crime reporting rate?", "20%"),
+    # results still to come; an event only expected; a share where a count is asked
+    ("what did the 2022 durham survey results show?", "when will the 2022 durham survey results be out?",
+     "Spring 2023"),
+    ("when did harlow's community safety hub open?", "when did the durham pulse survey close in 2019?",
+     "2nd July 2019"),
+    ("how many people filled in the SSD staff survey?", "what was SSD staff satisfaction?", "60%"),
+    ("what date exactly was the 7F network director appointed?", "when was the 7F network director appointed?",
+     "July"),
 ])
 def test_near_misses_abstain_and_their_look_alikes_answer(assistant, near_miss, answerable, expected):
     miss = assistant.ask(near_miss)

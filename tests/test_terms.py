@@ -92,3 +92,71 @@ def test_a_total_is_not_made_of_parts():
     assert not only_parts("how many volunteers do we have in total?", ["We have 18 volunteers in total."])
     live = ["32 forces are live with SOH.", "A further 6 forces are scheduled to transition."]
     assert not only_parts("how many forces are live with SOH in total?", live)
+
+
+def test_a_negating_prefix_makes_an_opposite_not_a_typo():
+    from assistant.matching import negation_of
+
+    assert negation_of("inaccurat", "accurat") and negation_of("unsuccessful", "successful")
+    assert not negation_of("inform", "form")  # too short to be a negation
+    assert not negation_of("accurat", "inaccurat")
+
+
+@pytest.mark.parametrize("question, written, after", [
+    ("have the hubs opened yet in 2023?", "2022-11", "2023"),
+    ("did op hexagon hit its savings target for 19/20?", "2019-06", "19/20 ended"),
+    ("when will the hubs open in 2023?", "2022-11", None),  # a plan, not an outcome
+    ("was NAS rated amber in 2022?", "2022-11", None),  # the report's own year
+    ("did SOH go live in July 2019?", "2022-11", None),
+])
+def test_outcomes_after_a_report_was_written(question, written, after):
+    from assistant.editions import outcome_after
+
+    assert outcome_after(question, written) == after
+
+
+def test_who_questions_name_the_role_they_ask_about():
+    from assistant.answer_types import fills_role, role_asked
+
+    m, said, person_only = role_asked("who chairs the local delivery board?")
+    assert m.group(0) == "chair" and not person_only
+    assert fills_role("The local delivery board is chaired by ACC Pavelin.", "who chairs it?", said, person_only)
+    assert not fills_role("The board is attended by Contact Management.", "who chairs it?", said, person_only)
+    m, said, person_only = role_asked("who was the chief fire officer?")
+    assert person_only and not fills_role("STAR chambers with the CC and CFO.", "who was the chief fire officer?",
+                                          said, person_only)
+    assert role_asked("who leads on vetting?") is None  # leading roles are named too many ways to check
+    assert role_asked("what is the board?") is None
+
+
+def test_answers_of_the_kind_asked():
+    budget = "It is anticipated that the project can deliver benefits equivalent to £169,620 per annum."
+    assert missing_kind("what's the budget for the project?", [budget], set()) == "that amount"
+    assert missing_kind("what benefits will the project deliver a year?", [budget], set()) is None
+    rate = "For crime reporting Essex maintains an online reporting rate of circa 20%."
+    assert missing_kind("what's our target for online crime reporting?", [rate], set()) == "that target"
+    survey = "An overall (SSD) staff satisfaction level of 60% represents a downshift from 72%."
+    assert missing_kind("how many people filled in the staff survey?", [survey], set()) == "that figure"
+    month = "Stacey Rothwell was appointed as the 7-Force Network director in July."
+    assert missing_kind("what date exactly did she start?", [month], set()) == "the exact date"
+    assert missing_kind("when did she start?", [month], set()) is None
+    place = "Data centres are live and services are being migrated across."
+    assert missing_kind("where are the new data centres?", [place], set()) == "that place"
+    assert missing_kind("where are we with the data centres?", [place], set()) is None  # a status
+
+
+def test_only_expected_dates_are_not_dates_something_happened():
+    from assistant.answer_types import only_expected
+
+    assert only_expected("It is projected that the hubs will operate from early 2023.", "2022")
+    assert only_expected("Progress is now being made for Hubs to be established by mid-2019.", "2019")
+    assert not only_expected("The survey was launched on 4th June 2019 and will measure progress.", "2019")
+
+
+def test_names_are_words_the_reports_always_capitalise_and_use_alone():
+    from assistant.matching import proper_names
+
+    texts = ["Two districts remain (Thurrock and Harlow).", "Work with Thurrock continues; Harlow waits.",
+             "The Home Office Biometrics link.", "Home Office Biometrics is live."]
+    assert {"thurrock", "harlow"} <= proper_names(texts)
+    assert "biometric" not in proper_names(texts)
