@@ -142,25 +142,9 @@ class ExtractiveAnswerer:
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
         anchor = self.ground.anchor(query, groups, weights)  # the question's most specific term
         newest_doc = newest(self.index.documents)
-        if (rated and query.editions.mode == "latest" and RATING_ASKED.search(query.text)
-                and not any(d == newest_doc for d, _ in rating_lines)):
-            near = next((i for _, i, _ in scored[:5] if self.spans[i]["document"] == newest_doc
-                         and (anchor is None or self.ground.about(i, anchor))), None)  # "... moved into business as usual"
-            return self._abstain(query, scored, f"The {label(self.index.documents[newest_doc])} gives no "
-                                 "rating for that", near=near,  # an older rating is not today's
-                                 rating=rating_lines[0] if near is None else None)
-        colours = {c.lower() for c in re.findall(r"\b(red|amber|green)\b", query.text, re.I)}
-        if (rated and "reason" in wanted and "negative" not in wanted and len(colours) == 1
-                and not any(str(r.get("overall")).lower() in colours for _, r in rating_lines)):
-            return self._abstain(query, scored, f"The reports don't rate it {colours.pop().title()}",
-                                 rating=rating_lines[0])  # "why is SOH red?" when it is green: a false premise
-        if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
-            return self._abstain(query, scored, "The reports don't state that overall rating",
-                                 rating=rating_lines[0])  # only its parts are given: never guess the whole
-        if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
-                and not any(CUES["status"].search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
-                            for _, i, info in scored[:5] if info["cov"] >= 0.5 and self._in_asked_edition(query, i))):
-            return self._abstain(query, scored, "The reports give no RAG rating for that")
+        premise = self._rating_premise(query, scored, rating_lines, rated, anchor, wanted)
+        if premise:
+            return premise
         if not rated and ((missing >= 0.5 and info["dense"] < 0.6)
                           or (missing >= 0.25 and info["dense"] < 0.45)
                           or support < self.settings.min_support):
@@ -214,6 +198,31 @@ class ExtractiveAnswerer:
             used_docs += 1
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+    def _rating_premise(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> Answer | None:
+        """Abstentions where a rating is asked for and the reports don't give that one: none in
+        the newest edition for "now", a colour it doesn't have, a blank overall, none at all."""
+        newest_doc = newest(self.index.documents)
+        if (rated and query.editions.mode == "latest" and RATING_ASKED.search(query.text)
+                and not any(d == newest_doc for d, _ in rating_lines)):
+            near = next((i for _, i, _ in scored[:5] if self.spans[i]["document"] == newest_doc
+                         and (anchor is None or self.ground.about(i, anchor))), None)  # "moved into business as usual"
+            return self._abstain(query, scored, f"The {label(self.index.documents[newest_doc])} gives no "
+                                 "rating for that", near=near,  # an older rating is not today's
+                                 rating=rating_lines[0] if near is None else None)
+        colours = {c.lower() for c in re.findall(r"\b(red|amber|green)\b", query.text, re.I)}
+        if (rated and "reason" in wanted and "negative" not in wanted and len(colours) == 1
+                and not any(str(r.get("overall")).lower() in colours for _, r in rating_lines)):
+            return self._abstain(query, scored, f"The reports don't rate it {colours.pop().title()}",
+                                 rating=rating_lines[0])  # "why is SOH red?" when it is green: a false premise
+        if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
+            return self._abstain(query, scored, "The reports don't state that overall rating",
+                                 rating=rating_lines[0])  # only its parts are given: never guess the whole
+        if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
+                and not any(CUES["status"].search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
+                            for _, i, info in scored[:5] if info["cov"] >= 0.5 and self._in_asked_edition(query, i))):
+            return self._abstain(query, scored, "The reports give no RAG rating for that")
+        return None
 
     def _in_asked_edition(self, query: Query, i: int) -> bool:
         """The span is from an edition the question asks about ('this year': the newest)."""
