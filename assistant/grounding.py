@@ -9,6 +9,7 @@ import re
 from .answer_types import (
     PAST_WHEN,
     PLAN_Q,
+    asked,
     dates_given,
     enumerated,
     fills_role,
@@ -17,6 +18,7 @@ from .answer_types import (
     only_expected,
     role_asked,
     role_words,
+    supplied,
 )
 from .backends import Query
 from .intents import CAUSE, INTENT_WORDS, RATING_ASKED, intents
@@ -29,7 +31,9 @@ RESULTS_Q = re.compile(r"\b(results?|findings?|outcomes?)\b.*\b(show|shows|showe
 PENDING = re.compile(r"\bwill be (available|published|reported|known|shared|presented)\b|\b(not yet (available|known|"
                      r"published)|awaited|are due)\b", re.I)
 COLOUR = re.compile(r"\b(red|amber|green)\b", re.I)
-CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
+CLOSE_SPANS = 6
+FOCUS = 0.75  # a share's terms weighing this much of the heaviest must be where the share is
+SHARE_Q = re.compile(r"\b(percentage|percent|per cent|proportion|share|rate)\b|%", re.I)  # how many of the best spans may hold the figure, date or name asked for
 
 
 class Grounding:
@@ -101,7 +105,23 @@ class Grounding:
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
                             set(query.editions.years) - set(query.editions.missing_years), self.match.vocab) \
             or self.missing_role(query, about, groups) or self.not_yet(query, about) \
-            or self.pending(query, about)
+            or self.pending(query, about) or self.unfocused(query, about, groups, weights)
+
+    def unfocused(self, query: Query, about: list[int], groups, weights) -> str | None:
+        """A share asked of something ('what % of homicides are linked to drugs', 'the online
+        rate for RTCs') must come from a sentence about each heavy term, not a share of another."""
+        if not SHARE_Q.search(query.text):
+            return None
+        known = {t: w for t, w in weights.items() if t not in INTENT_WORDS and any(
+            f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])}
+        key = [t for t, w in known.items() if w >= FOCUS * max(known.values())] if known else []
+        kinds = asked(query.text)
+        for i in about:
+            bag = self.span_terms[i] | self.chunk_terms.get(self.spans[i]["chunk"], set())
+            bag = bag.union(*(self.span_terms[j] for j in self.seq.referents(i)))
+            if supplied(self.spans[i]["text"], query.text, kinds) and all(self.match.has(groups[t], bag) for t in key):
+                return None
+        return "that share"
 
     def pending(self, query: Query, about: list[int]) -> str | None:
         """'What did the survey results show?' when the best evidence says they will be
