@@ -59,7 +59,7 @@ collaboration collab collabs ones rated rating ratings rag d graded grading grad
 statuses register green amber red not ungraded unrated now currently current latest this year years
 report reports update updates paper papers edition editions last previous prior earlier since
 between compared with versus vs from changed change changes improved improve improvement better
-worse worsened deteriorated declined downgraded upgraded moved movement there got gone become
+worse worsened deteriorated declined downgraded upgraded moved movement there got gone become than
 became overview summary summarise summarize please still at overall as so far
 january february march april may june july august september october november december
 """))
@@ -87,8 +87,10 @@ def register_answer(question: str, manifest: dict, register: Register | None = N
     since = BASELINE.search(question)
     years = [y for y in re.findall(r"\b((?:19|20)\d\d)\b", question)
              if not since or y != since.group(1)]
-    target = _edition_for(register, years[-1]) if years else register.latest()
+    target = _edition_for(register, max(years)) if years else register.latest()
     baseline = _edition_for(register, since.group(1)) if since else None
+    if baseline is None and len(set(years)) > 1:  # "better in 2022 than in 2021": those two
+        baseline = _edition_for(register, min(years))
     if target is None or (since and baseline is None):
         return _no_edition(question, register, years[-1] if target is None else since.group(1),
                            t0)

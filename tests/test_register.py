@@ -252,3 +252,8 @@ def test_the_reports_own_summary_is_quoted_when_spans_are_given(settings, embedd
                               build_register(manifest), spans)
     assert_cited(changed, manifest, texts)
     assert changed.citations[0].quote.startswith("One area has improved from amber to green")
+
+
+def test_two_years_named_compare_those_two_editions(manifest, register):
+    answer = register_answer("which collaboration area got a better rating in 2022 than in 2021?", manifest, register)
+    assert "NLEDP: Amber to Green (2021 to 2022)" in answer.answer and "2019" not in answer.answer
