@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-LATEST = re.compile(r"\b(latest|now|current(ly)?|at the moment|today|this year|most recent|"
+LATEST = re.compile(r"\b(latest|now|current(ly)?|at the moment|today|this year|most recent|next|upcoming|"
                     r"newest|still|these days|right now|presently)\b", re.IGNORECASE)
 COMPARE = re.compile(r"\b(chang(e|ed|es)|compare[ds]?|comparison|since|previous(ly)?|before|"
                      r"last (year|report|time|edition)|vs\.?|versus|differen(t|ce)|improv(e|ed)|"

@@ -27,6 +27,7 @@ from ..structure import FRONT_MATTER
 from . import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
+SIBLING_HITS = 3  # the best hits whose whole section is searched, not just their chunk
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
@@ -73,7 +74,9 @@ class ExtractiveAnswerer:
         newest_doc = newest(self.index.documents)
         candidates = {i: rank for rank, hit in reversed(list(enumerate(hits)))
                       for i in self.by_chunk.get(hit.chunk["id"], [])}
-        for i in (extra or []) + self.front:  # the cover sheet is always a candidate
+        siblings = [i for hit in hits[:SIBLING_HITS] for i in self.by_section.get(
+            (hit.chunk["document"], hit.chunk["section"]), [])]  # a long section spans several chunks
+        for i in (extra or []) + self.front + siblings:  # the cover sheet is always a candidate
             if not query.editions.documents or self.spans[i]["document"] in query.editions.documents:
                 candidates.setdefault(i, len(hits))
         scored = []
