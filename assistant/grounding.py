@@ -34,8 +34,8 @@ HOW_METHOD = re.compile(r"^\s*how (do|does|did|can|could|will|would|should)\b", 
 HOW_STATUS = re.compile(r"\b(rat(ed|e|ing)|grad(ed|e|ing)|scor(ed|e|ing)|compar\w*|doing|going|looking|progress\w*|"
                         r"perform\w*|fare|fared|get(ting)? on|change[ds]?|stand)\b", re.I)
 METHOD = re.compile(r"\bby (\w+ing|means of|using)\b|\b(through|via|using|process|procedure|steps?|method\w*|"
-                    r"mechanism|apply|application|sign(ed|ing)? up|register\w*|portal|form|calculat\w*|"
-                    r"based on|model\w*|assess\w*|measur\w*)\b", re.I)
+                    r"mechanism|apply|application|sign(ed|ing)? up|register\w*|portal|form|calculat\w*|trial|pilot\w*|"
+                    r"based on|review\w*|test\w*|assess\w*|measur\w*)\b", re.I)
 COLOUR = re.compile(r"\b(red|amber|green)\b", re.I)
 CLOSE_SPANS = 6
 FOCUS = 0.75  # a share's terms weighing this much of the heaviest must be where the share is
