@@ -181,6 +181,10 @@ def test_greetings_get_a_pointer_not_a_search(assistant):
     ("how many people filled in the SSD staff survey?", "what was SSD staff satisfaction?", "60%"),
     ("what date exactly was the 7F network director appointed?", "when was the 7F network director appointed?",
      "July"),
+    # a method never described; a share of something else
+    ("how do other public bodies sign up to the essex data declaration?", "how did they test the knife crime "
+     "model?", "6-month trial"),
+    ("what % of homicides are linked to drugs?", "what % of homicides are linked to mental health?", "21%"),
 ])
 def test_near_misses_abstain_and_their_look_alikes_answer(assistant, near_miss, answerable, expected):
     miss = assistant.ask(near_miss)
@@ -214,3 +218,10 @@ def test_update_questions_follow_the_story_and_what_it_refers_back_to(assistant)
     answer = assistant.ask("when are the thurrock and harlow hubs opening?")
     quotes = " ".join(c.quote for c in answer.citations)
     assert "(Thurrock and Harlow)" in quotes and "early 2023" in quotes
+
+
+def test_a_long_section_is_searched_whole_and_next_means_the_newest(assistant):
+    answer = assistant.ask("roughly how many people will the third hothouse bring together?")
+    assert not answer.abstained and "up to 90 people" in answer.answer
+    answer = assistant.ask("when's the next hothouse?")
+    assert "November 2022" in answer.answer and all(c.date == "2022-11" for c in answer.citations)
