@@ -37,9 +37,9 @@ METHOD = re.compile(r"\bby (\w+ing|means of|using)\b|\b(through|via|using|proces
                     r"mechanism|apply|application|sign(ed|ing)? up|register\w*|portal|form|calculat\w*|trial|pilot\w*|"
                     r"based on|review\w*|test\w*|assess\w*|measur\w*)\b", re.I)
 COLOUR = re.compile(r"\b(red|amber|green)\b", re.I)
-CLOSE_SPANS = 6
+CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
 FOCUS = 0.75  # a share's terms weighing this much of the heaviest must be where the share is
-SHARE_Q = re.compile(r"\b(percentage|percent|per cent|proportion|share|rate)\b|%", re.I)  # how many of the best spans may hold the figure, date or name asked for
+SHARE_Q = re.compile(r"\b(percentage|percent|per cent|proportion|share|rate)\b|%", re.I)
 
 
 class Grounding:
@@ -126,8 +126,7 @@ class Grounding:
         key = [t for t, w in known.items() if w >= FOCUS * max(known.values())] if known else []
         kinds = asked(query.text)
         for i in about:
-            bag = self.span_terms[i] | self.chunk_terms.get(self.spans[i]["chunk"], set())
-            bag = bag.union(*(self.span_terms[j] for j in self.seq.referents(i)))
+            bag = self.read_with(i, heading=True)
             if supplied(self.spans[i]["text"], query.text, kinds) and all(self.match.has(groups[t], bag) for t in key):
                 return None
         return "that share"
@@ -160,8 +159,7 @@ class Grounding:
         after = [stem(w) for w in tokens(query.text[m.end():])]
         objects = [groups[t] for t in after if t in groups and t not in GENERIC_STEMS]
         for i in about:
-            bag = self.span_terms[i].union(*(self.span_terms[j] for j in self.seq.referents(i)))
-            heading = bag | self.chunk_terms.get(self.spans[i]["chunk"], set())
+            bag, heading = self.read_with(i), self.read_with(i, heading=True)
             if fills_role(self.spans[i]["text"], query.text, said, person_only) and (
                     not objects or any(self.match.has(f, bag) for f in objects)  # the sentence names the thing
                     or self.match.has(objects[-1], heading)):  # or its section names what it is
@@ -180,8 +178,9 @@ class Grounding:
 
     def about(self, i: int, forms: set[str]) -> bool:
         """The span, the sentence it refers back to, or its section's heading names the term."""
-        span = self.spans[i]
-        bag = self.span_terms[i] | self.chunk_terms.get(span["chunk"], set())
-        for j in self.seq.referents(i):
-            bag = bag | self.span_terms[j]
-        return self.match.has(forms, bag)
+        return self.match.has(forms, self.read_with(i, heading=True))
+
+    def read_with(self, i: int, heading: bool = False) -> set[str]:
+        """A span's terms with those of the sentences it refers back to (and its heading's)."""
+        bag = self.span_terms[i].union(*(self.span_terms[j] for j in self.seq.referents(i)))
+        return bag | self.chunk_terms.get(self.spans[i]["chunk"], set()) if heading else bag
