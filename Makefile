@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install index chat test eval bench lint system-deps
+.PHONY: install index chat test eval bench lint system-deps train
 
 $(BIN)/assistant: pyproject.toml
 	python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ test: install system-deps
 
 eval: index
 	$(BIN)/assistant eval
+
+# Refit the learned answer models (assistant/models/) from the labelled questions in evals/.
+train: index
+	$(BIN)/assistant train
 
 bench: index
 	$(BIN)/python scripts/benchmark.py

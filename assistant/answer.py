@@ -31,6 +31,7 @@ class Answer:
     error: str | None = None
     standalone_question: str | None = None  # a follow-up rewritten with the chat history
     notes: list[str] = field(default_factory=list)  # e.g. "instructions in the question ignored"
+    confidence: float | None = None  # P(answerable), 0-1, from the answer model; None if not scored
 
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)

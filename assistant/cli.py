@@ -130,6 +130,12 @@ def _first_admin(settings: Settings) -> None:
           "`assistant users add admin --admin`)", file=sys.stderr)
 
 
+def cmd_train(args) -> int:
+    from .train import main as train_main
+
+    return train_main(args)
+
+
 def cmd_eval(args) -> int:
     from .evaluate import main as eval_main
 
@@ -195,6 +201,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--out", default=None, help="output folder (default: evals/runs/latest)")
     ev.add_argument("--save", action="store_true", help="save this run as the committed last run")
     ev.set_defaults(func=cmd_eval)
+
+    tr = sub.add_parser("train", help="fit the answer models from the labelled questions in evals/")
+    tr.set_defaults(func=cmd_train)
 
     br = sub.add_parser("brief", help="write a cited briefing pack")
     br.add_argument("topics", nargs="*")

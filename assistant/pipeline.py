@@ -68,8 +68,11 @@ class Assistant:
     """Loads (building if needed) the index and answers questions about it."""
 
     def __init__(self, settings: Settings | None = None, ensure_index: bool = True,
-                 progress: bool = True, embedder=None):
+                 progress: bool = True, embedder=None, backend_factory=None):
+        """`backend_factory(index) -> Answerer` overrides the settings' backend (training
+        builds its own answerers before any model is saved)."""
         self.settings = settings or Settings.from_env()
+        self._backend_factory = backend_factory or (lambda index: get_backend(self.settings.backend, index))
         self._lock = threading.Lock()
         if ensure_index and corpus_is_stale(self.settings):
             log.info("index missing or older than corpus/: building it")
@@ -84,7 +87,7 @@ class Assistant:
             from .register import build_register
         except ImportError:
             build_register = None
-        self.state = Loaded(index, Retriever(index), get_backend(self.settings.backend, index),
+        self.state = Loaded(index, Retriever(index), self._backend_factory(index),
                             build_register(index.manifest) if build_register else None)
 
     @property

@@ -42,6 +42,12 @@ def _extractive():
     return ExtractiveAnswerer
 
 
+def _learned():
+    from .learned import LearnedAnswerer
+
+    return LearnedAnswerer
+
+
 def _llama():
     from .llama_cpp import LlamaCppAnswerer
 
@@ -54,7 +60,7 @@ def _mock():
     return MockAnswerer
 
 
-BACKENDS = {"extractive": _extractive, "llama-cpp": _llama, "mock": _mock}
+BACKENDS = {"extractive": _extractive, "learned": _learned, "llama-cpp": _llama, "mock": _mock}
 
 
 def get_backend(name: str, index: LoadedIndex) -> Answerer:
