@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .settings import Settings
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_USAGE, EXIT_BUSY = 0, 2, 3  # 3: another ingest holds the index; try again
 
 
 def _settings(args) -> Settings:
@@ -90,14 +90,15 @@ def cmd_ingest(args) -> int:
     from .documents import DocumentError
     from .index import ingest
 
-    settings = _settings(args)
-    if args.rebuild:
-        import shutil
+    from .generations import IngestBusy
 
-        shutil.rmtree(settings.index_dir / "chroma", ignore_errors=True)
-        (settings.index_dir / "manifest.json").unlink(missing_ok=True)
+    settings = _settings(args)
     try:
-        report = ingest([Path(p) for p in args.paths] or None, settings, progress=True)
+        report = ingest([Path(p) for p in args.paths] or None, settings, progress=True,
+                        rebuild=args.rebuild)
+    except IngestBusy as e:
+        print(f"assistant ingest: {e}", file=sys.stderr)
+        return EXIT_BUSY
     except DocumentError as e:
         print(f"assistant ingest: {e}", file=sys.stderr)
         return EXIT_USAGE

@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import json
 import logging
+import os
 import shutil
 import sys
 import time
@@ -24,6 +25,7 @@ from .chunking import Chunk, chunk_document, collapse
 from .documents import MANIFEST as CORPUS_MANIFEST
 from .documents import Document, DocumentError, discover, load_document, load_manifest
 from .embed import Embedder, get_embedder
+from .generations import current, new_generation, writer_lock
 from .injection import addresses_assistant
 from .settings import Settings
 from .structure import parse
@@ -62,13 +64,13 @@ class IngestReport:
         return text
 
 
-def _client(settings: Settings):
+def _client(folder: Path):
     import chromadb
     from chromadb.config import Settings as ChromaSettings
 
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(
-        path=str(settings.index_dir / "chroma"),
+        path=str(folder / "chroma"),
         settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
     )
 
@@ -80,16 +82,17 @@ def _collections(client):
 
 
 def read_manifest(index_dir: Path) -> dict:
-    path = index_dir / MANIFEST
+    """The current generation's manifest ({} when there is no index yet)."""
+    path = current(index_dir) / MANIFEST
     if not path.exists():
         return {}
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _write_manifest(index_dir: Path, manifest: dict) -> None:
-    tmp = index_dir / (MANIFEST + ".tmp")
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    tmp = folder / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps(manifest, indent=1, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(index_dir / MANIFEST)
+    tmp.replace(folder / MANIFEST)
 
 
 def _build_settings(settings: Settings) -> dict:
@@ -98,21 +101,29 @@ def _build_settings(settings: Settings) -> dict:
 
 
 def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | None = None,
-           progress: bool = True, prune: bool | None = None) -> IngestReport:
-    """Add or refresh report files; with the corpus folder (the default), prune removed files."""
+           progress: bool = True, prune: bool | None = None, rebuild: bool = False) -> IngestReport:
+    """Add or refresh report files; with the corpus folder (the default), prune removed files.
+    One ingest at a time (IngestBusy otherwise); readers keep the old index until it is done."""
+    with writer_lock(settings.index_dir):
+        return _ingest(paths, settings, embedder, progress, prune, rebuild)
+
+
+def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | None,
+            rebuild: bool) -> IngestReport:
     t0 = time.perf_counter()
     report = IngestReport()
     paths = [Path(p) for p in (paths or [settings.corpus_dir])]
     prune = prune if prune is not None else paths == [settings.corpus_dir]
-    manifest = read_manifest(settings.index_dir)
+    manifest = {} if rebuild else read_manifest(settings.index_dir)
+    fresh = rebuild or not manifest
     if manifest and manifest.get("settings") != _build_settings(settings):
         log.info("index was built with other settings %s: rebuilding", manifest.get("settings"))
-        _client(settings).reset()
-        manifest = {}
+        manifest, fresh = {}, True
     docs_meta: dict = manifest.get("documents", {})
     files = discover(paths)
     metas = {p.parent: load_manifest(p.parent) for p in files}
     loaded: list[Document] = []
+    outside: list[Path] = []
     failed: dict[str, str] = dict(manifest.get("failed", {}))  # corpus file -> sha of bad content
     for path in files:
         failed.pop(path.name, None)
@@ -124,7 +135,7 @@ def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | No
                 failed[path.name] = _sha(path)  # don't retry it until it changes
             continue
         if not _in_corpus(path, settings):
-            _copy_into_corpus(path, settings)  # corpus/ stays the one source of truth
+            outside.append(path)  # copied into corpus/ once indexed: it stays the one source of truth
         old = docs_meta.get(doc.name)
         if old and old["sha256"] == doc.sha256 and old.get("meta_hash") == _meta_hash(doc):
             report.unchanged.append(doc.name)
@@ -135,19 +146,30 @@ def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | No
     if prune:
         failed = {n: sha for n, sha in failed.items() if n in {p.name for p in files}}
     acronyms = dict(manifest.get("acronyms", {}))
-    if loaded or removed:
-        _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress, report)
-    _write_manifest(settings.index_dir, {
-        "settings": _build_settings(settings), "documents": docs_meta, "acronyms": acronyms,
-        "failed": failed, "corpus_manifest": _corpus_manifest_sha(settings)})
+
+    def new_manifest() -> dict:
+        return {"settings": _build_settings(settings), "documents": docs_meta, "acronyms": acronyms,
+                "failed": failed, "corpus_manifest": _corpus_manifest_sha(settings)}
+
+    if loaded or removed or fresh:
+        with new_generation(settings.index_dir, fresh=fresh) as folder:
+            _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress,
+                             report, folder)
+            for path in outside:
+                _copy_into_corpus(path, settings)
+            _write_manifest(folder, new_manifest())
+    else:
+        for path in outside:
+            _copy_into_corpus(path, settings)
+        _write_manifest(current(settings.index_dir), new_manifest())  # one atomic rename
     report.seconds = time.perf_counter() - t0
     return report
 
 
 def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress,
-                     report: IngestReport) -> None:
-    """Delete the removed/changed documents' chunks and write the new ones."""
-    chunks_col, spans_col = _collections(_client(settings))
+                     report: IngestReport, folder: Path) -> None:
+    """In generation `folder`: delete the removed/changed documents' chunks, write the new ones."""
+    chunks_col, spans_col = _collections(_client(folder))
     for name in removed + [d.name for d in loaded]:
         chunks_col.delete(where={"document": name})
         spans_col.delete(where={"document": name})
@@ -190,10 +212,13 @@ def _in_corpus(path: Path, settings: Settings) -> bool:
 
 
 def _copy_into_corpus(path: Path, settings: Settings) -> None:
+    """Copy beside the target, then rename: a killed ingest leaves no half-copied report."""
     target = settings.corpus_dir / path.name
     if not target.exists() or _sha(target) != _sha(path):
         settings.corpus_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
+        tmp = settings.corpus_dir / f".{path.name}.part"
+        shutil.copy2(path, tmp)
+        os.replace(tmp, target)
         log.info("copied %s into %s", path, settings.corpus_dir)
 
 
@@ -291,7 +316,7 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
             f"the index was built with {built.get('embedding_model')!r} but settings ask for "
             f"{settings.embedding_model!r}: run `assistant ingest --rebuild`"
         )
-    chunks_col, spans_col = _collections(_client(settings))
+    chunks_col, spans_col = _collections(_client(current(settings.index_dir)))
     got = chunks_col.get(include=["metadatas", "documents"])
     chunks = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"], strict=False)]
     got = spans_col.get(include=["metadatas", "documents", "embeddings"])

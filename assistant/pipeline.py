@@ -18,7 +18,8 @@ from pathlib import Path
 from .answer import Answer
 from .backends import Answerer, Query, get_backend
 from .editions import expand_dates, resolve
-from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load
+from .generations import IngestBusy
+from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load, read_manifest
 from .injection import strip_instructions
 from .retrieve import Retriever
 from .settings import Settings
@@ -76,7 +77,12 @@ class Assistant:
         self._lock = threading.Lock()
         if ensure_index and corpus_is_stale(self.settings):
             log.info("index missing or older than corpus/: building it")
-            ingest(None, self.settings, embedder, progress=progress)
+            try:
+                ingest(None, self.settings, embedder, progress=progress)
+            except IngestBusy as e:
+                if not read_manifest(self.settings.index_dir):
+                    raise
+                log.warning("%s; answering from the index as it is", e)  # the ingest will refresh it
         self._load(embedder)
 
     def _load(self, embedder=None) -> None:

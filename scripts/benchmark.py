@@ -44,6 +44,7 @@ def pct(xs: list[float], q: float) -> float:
 
 def main() -> None:
     from assistant.baseline import NaiveRAG
+    from assistant.generations import current
     from assistant.index import ingest
     from assistant.pipeline import Assistant
 
@@ -70,7 +71,8 @@ def main() -> None:
         t = time.perf_counter()
         again = ingest(None, fresh, progress=False)
         reingest_s = time.perf_counter() - t
-        index_bytes = size(fresh.index_dir / "chroma") + (fresh.index_dir / "manifest.json").stat().st_size
+        live = current(fresh.index_dir)
+        index_bytes = size(live / "chroma") + (live / "manifest.json").stat().st_size
 
     assistant = Assistant(settings, progress=False)
     questions = load_questions()

@@ -55,7 +55,9 @@ def test_index_built_with_another_model_is_refused(tmp_path, embedder):
 
     settings = make_settings(tmp_path)
     ingest(None, settings, embedder, progress=False)
-    manifest = settings.index_dir / "manifest.json"
+    from assistant.generations import current
+
+    manifest = current(settings.index_dir) / "manifest.json"
     data = json.loads(manifest.read_text())
     data["settings"]["embedding_model"] = "other-model"
     manifest.write_text(json.dumps(data))
