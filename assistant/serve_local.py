@@ -18,11 +18,6 @@ from pathlib import Path
 
 from .settings import ROOT
 
-# No model downloads or telemetry from a throwaway app.
-QUIET_ENV = {"HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False",
-             "GRADIO_ANALYTICS_ENABLED": "False"}
-
-
 class AppDidNotStart(RuntimeError):
     """The app exited or never answered; the message ends with the tail of its log."""
 
@@ -41,7 +36,7 @@ def running_app(settings: dict[str, object], log: Path, timeout: float = 180) ->
     `settings` become ASSISTANT_<NAME> variables over the current environment (a None value
     removes the variable); they must include `port`. The app's output goes to `log`.
     """
-    env = {**os.environ, **QUIET_ENV}
+    env = dict(os.environ)
     for name, value in settings.items():
         if value is None:
             env.pop(f"ASSISTANT_{name.upper()}", None)

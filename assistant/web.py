@@ -225,7 +225,7 @@ class ChatApp:
 def build_app(assistant, settings: Settings) -> gr.Blocks:
     """The chat UI as a Blocks app (launch it with `launch_options(settings)`)."""
     app = ChatApp(assistant, settings)
-    with gr.Blocks(title="Collab Assistant") as demo:
+    with gr.Blocks(title="Collab Assistant", analytics_enabled=False) as demo:
         turns = gr.State([])
         with gr.Row():
             gr.Markdown("## Collab Assistant\nAnswers from the Essex Police collaboration "
