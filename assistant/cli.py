@@ -88,9 +88,8 @@ def _ask_batch(args) -> int:
 
 def cmd_ingest(args) -> int:
     from .documents import DocumentError
-    from .index import ingest
-
     from .generations import IngestBusy
+    from .index import ingest
 
     settings = _settings(args)
     try:

@@ -72,7 +72,7 @@ def bigram_share(pairs: set[tuple[str, str]], ordered: list[str]) -> float:
     """Share of the question's adjacent term pairs that stand adjacent in the span too."""
     if not pairs:
         return 0.0
-    return len(pairs & set(zip(ordered, ordered[1:]))) / len(pairs)
+    return len(pairs & set(zip(ordered, ordered[1:], strict=False))) / len(pairs)
 
 
 @dataclass
@@ -159,7 +159,7 @@ class Featurizer:
         heaviest = max(weights, key=weights.get) if weights else None
         top_weight = weights[heaviest] if heaviest else 0.0
         q_terms = terms(query.text)
-        pairs = set(zip(q_terms, q_terms[1:]))
+        pairs = set(zip(q_terms, q_terms[1:], strict=False))
         known = {t for t, forms in groups.items()
                  if any(f in self.match.vocab or "+" in f or f.endswith("*") for f in forms)}
         missing_share = sum(w for t, w in weights.items() if t not in known) / total

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .settings import ROOT
 
+
 class AppDidNotStart(RuntimeError):
     """The app exited or never answered; the message ends with the tail of its log."""
 

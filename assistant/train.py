@@ -93,8 +93,8 @@ def fit(train: list[Example]) -> Models:
         ranker = fit_ranker([e for j, e in enumerate(train) if j not in held])
         for j in test:
             oof[j] = ranker.predict(train[j].cands.X) if len(train[j].labels) else np.zeros(0)
-    D = np.vstack([decision_row(e.cands, s) for e, s in zip(train, oof)])
-    y = np.array([answered_right(e, s) for e, s in zip(train, oof)], dtype=np.float32)
+    D = np.vstack([decision_row(e.cands, s) for e, s in zip(train, oof, strict=True)])
+    y = np.array([answered_right(e, s) for e, s in zip(train, oof, strict=True)], dtype=np.float32)
     p = np.zeros(len(train))
     for test in folds(train, 5):
         mask = np.ones(len(train), bool)

@@ -41,7 +41,7 @@ class LearnedAnswerer:
         """Candidates as (P(holds the answer), span index), best first, and P(answerable)."""
         cands = self.features.build(query, hits)
         scores = self.models.score(cands)
-        ranked = sorted(zip(scores.tolist(), cands.spans), key=lambda x: -x[0])
+        ranked = sorted(zip(scores.tolist(), cands.spans, strict=True), key=lambda x: -x[0])
         return ranked, self.models.answerable(cands, np.asarray(scores))
 
     def score_spans(self, query: Query, hits) -> list[tuple[float, int, dict]]:
