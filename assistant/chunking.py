@@ -68,6 +68,20 @@ def chunk_document(doc: Document, structure: Structure, acronyms: dict[str, str]
     return chunks
 
 
+def quotable_share(text: str, chunks: list[Chunk], held: list[tuple[int, int]] = ()) -> float:
+    """Share of the text's non-space characters that a chunk can quote (sentences held back as
+    possible prompt injection count as neither): ingest warns when a parse path drops text."""
+    kept = bytearray(len(text))
+    for c in chunks:
+        for start, end, _ in c.spans:
+            kept[start:end] = b"\1" * (end - start)
+    for start, end in held:
+        kept[start:end] = b"\2" * (end - start)
+    chars = [kept[i] for i, ch in enumerate(text) if not ch.isspace()]
+    counted = [k for k in chars if k != 2]
+    return sum(counted) / len(counted) if counted else 1.0
+
+
 def _header(doc: Document, section: Section, structure: Structure, acronyms: dict[str, str]) -> str:
     parts = [f"{doc.title} ({doc.date})", section.heading]
     if section.parent:

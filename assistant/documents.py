@@ -73,21 +73,22 @@ def load_document(path: Path, meta: dict | None = None, max_mb: int = 50) -> Doc
     raw = path.read_bytes()
     if not raw.strip():
         raise DocumentError(f"{path.name}: the file is empty; re-export the report and try again")
-    text = _extract(path, suffix, raw)
+    text, props = _extract(path, suffix, raw)
     if not text.strip():
         raise DocumentError(
             f"{path.name}: no text could be extracted (a scanned PDF?); "
             "provide a text-based PDF, a .docx or a .txt export"
         )
-    meta = dict(meta or {})
-    title = str(meta.pop("title", "") or guess_title(text, path))
-    date = str(meta.pop("date", "") or guess_date(text, path.name))
+    meta = {**{k: v for k, v in props.items() if k == "author" and v}, **dict(meta or {})}
+    title = str(meta.pop("title", "") or guess_title(text, path, props.get("title", "")))
+    date = str(meta.pop("date", "") or guess_date(text, path.name, props.get("created", "")))
     return Document(path.name, text, title, date, hashlib.sha256(raw).hexdigest(), meta)
 
 
-def _extract(path: Path, suffix: str, raw: bytes) -> str:
+def _extract(path: Path, suffix: str, raw: bytes) -> tuple[str, dict[str, str]]:
+    """The text, and the file's own properties (title, author, created) where it has them."""
     if suffix in {".txt", ".md"}:
-        return _decode(path, raw)
+        return _decode(path, raw), {}
     if suffix == ".pdf":
         return _pdf_text(path)
     return _docx_text(path)
@@ -101,7 +102,7 @@ def _decode(path: Path, raw: bytes) -> str:
         return raw.decode("cp1252", errors="replace")
 
 
-def _pdf_text(path: Path) -> str:
+def _pdf_text(path: Path) -> tuple[str, dict[str, str]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -109,7 +110,11 @@ def _pdf_text(path: Path) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise DocumentError(f"{path.name}: the PDF is password-protected; save an unlocked copy")
-        return "\n".join(page.extract_text() or "" for page in reader.pages)
+        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        info = reader.metadata or {}
+        created = info.get("/CreationDate", "")
+        return text, {"title": str(info.get("/Title") or ""), "author": str(info.get("/Author") or ""),
+                      "created": _pdf_date(str(created))}
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as e:
@@ -119,7 +124,7 @@ def _pdf_text(path: Path) -> str:
         ) from e
 
 
-def _docx_text(path: Path) -> str:
+def _docx_text(path: Path) -> tuple[str, dict[str, str]]:
     import zipfile
 
     import docx
@@ -134,37 +139,82 @@ def _docx_text(path: Path) -> str:
     for table in document.tables:  # flattened like the Word exports in corpus/
         for row in table.rows:
             lines.append("\t".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(lines)
+    core = document.core_properties
+    return "\n".join(lines), {"title": core.title or "", "author": core.author or "",
+                              "created": core.created.strftime("%Y-%m") if core.created else ""}
 
 
-def guess_title(text: str, path: Path) -> str:
-    """The 'Title of Report' field; else the update the paper says it is; else its first title
-    line; else the file name made readable."""
+def _pdf_date(value: str) -> str:
+    """'D:20240312…' -> '2024-03' ('' when absent or malformed)."""
+    m = re.match(r"(?:D:)?(\d{4})(\d{2})", value)
+    return f"{m.group(1)}-{m.group(2)}" if m and 1 <= int(m.group(2)) <= 12 else ""
+
+
+def _useful_title(title: str, path: Path) -> bool:
+    """A properties title worth showing: not blank, a file name or a tool's placeholder."""
+    t = title.strip()
+    return (5 <= len(t) <= 160 and t.lower() not in {"untitled", "title", "document", path.stem.lower()}
+            and not re.match(r"(microsoft word|powerpoint) -|.*\.(docx?|pdf|txt)$", t, re.I))
+
+
+def _title_line(line: str, first: bool) -> bool:
+    """A cover line shaped like a title: not a sentence, number, date, marking or 'Label: value'
+    (the first line of a paper need not be in title case)."""
+    words = line.split()
+    long_words = [w for w in words if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in long_words) / max(1, len(long_words))
+    return (10 <= len(line) <= 120 and line[-1] not in ".,;:" and (capitals >= 0.5 or first)
+            and not re.match(r"\d+(\.\d+)*\s", line) and line != line.upper()
+            and not _cover_date(line) and not re.match(r"[\w ]{2,30}:\s|\w+://", line))
+
+
+def guess_title(text: str, path: Path, property_title: str = "") -> str:
+    """The 'Title of Report' field; else the file's title property; else the update the paper
+    says it is; else its first title-like line; else the file name made readable."""
     m = re.search(r"Title of Report:?\s*\n?\s*([^\n]{5,160})", text)
     if m:
         return m.group(1).strip()
+    if _useful_title(property_title, path):
+        return property_title.strip()
     m = re.search(r"provide (?:the|an?) (annual|quarterly|six[- ]monthly|half[- ]yearly) update", text, re.I)
     if m:
         return f"Collaboration {m.group(1).lower()} update"
-    for line in text.splitlines()[:15]:
-        line = line.strip()
-        words = line.split()
-        capitals = sum(w[0].isupper() for w in words if len(w) > 3) / max(1, sum(len(w) > 3 for w in words))
-        if (10 <= len(line) <= 100 and line[-1] not in ".,;:" and capitals >= 0.5
-                and not re.match(r"\d+(\.\d+)*\s", line) and line != line.upper()):
+    lines = [ln.strip() for ln in text.splitlines()[:15] if ln.strip()]
+    for k, line in enumerate(lines):
+        if _title_line(line, first=k == 0):
             return line
     return re.sub(r"[-_]+", " ", path.stem).strip().capitalize()
 
 
-def guess_date(text: str, filename: str) -> str:
-    """Meeting date if stated, else a year(-month) in the file name, else the year the text
-    names most often (a report mentions later years for plans, so not the latest one)."""
+def _cover_date(line: str) -> str:
+    """'November 2024', '12 March 2024', 'Date: 12/03/2024' on a line of its own -> ISO."""
+    line = re.sub(r"^(date|dated|published|meeting date)\s*:?\s*", "", line.strip(), flags=re.I)
+    m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+),?\s+(20\d\d)", line)
+    if m and m.group(2).lower() in MONTHS:
+        month = f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}"
+        return f"{month}-{int(m.group(1)):02d}" if m.group(1) else month
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(20\d\d)", line)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = re.fullmatch(r"(20\d\d)-(\d{2})(?:-(\d{2}))?", line)
+    return line if m and 1 <= int(m.group(2)) <= 12 else ""
+
+
+def guess_date(text: str, filename: str, created: str = "") -> str:
+    """Meeting date if stated; else a date on a cover line of its own; else a year(-month) in
+    the file name; else the file's created property; else the year the text names most often
+    (a report mentions later years for plans, so not the latest one)."""
     m = re.search(r"Date of Meeting:?\s*\n?\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\s+(\d{4})", text)
     if m and m.group(2).lower() in MONTHS:
         return f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}-{int(m.group(1)):02d}"
+    for line in [ln for ln in text.splitlines()[:40] if ln.strip()][:20]:
+        if found := _cover_date(line):
+            return found
     m = re.search(r"(20\d\d)[-_](0[1-9]|1[0-2])(?!\d)", filename) or re.search(r"(?<!\d)(20\d\d)(?!\d)", filename)
     if m:
         return "-".join(m.groups())
+    if created:
+        return created
     years = Counter(re.findall(r"\b(20[0-4]\d)\b", text))
     return max(years, key=lambda y: (years[y], y)) if years else "undated"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .chunking import Chunk, chunk_document, collapse
+from .chunking import Chunk, chunk_document, collapse, quotable_share
 from .documents import MANIFEST as CORPUS_MANIFEST
 from .documents import Document, DocumentError, discover, load_document, load_manifest
 from .embed import Embedder, get_embedder
@@ -33,8 +33,9 @@ from .terms import expand, learn_acronyms
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 10  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 11  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
+QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 
 
 class IndexError_(RuntimeError):
@@ -183,15 +184,21 @@ def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, p
     for doc in loaded:
         structure = parse(doc.text)
         chunks = chunk_document(doc, structure, acronyms, settings.chunk_chars)
-        held = [s for sec in structure.sections for s in sec.spans
+        held = [(s.start, s.end) for sec in structure.sections for s in sec.spans
                 if addresses_assistant(doc.text[s.start:s.end])]
         if held:
             report.warnings.append(f"{doc.name}: {len(held)} sentence(s) addressed to an AI "
                                    "are not quoted (possible prompt injection)")
+        share = quotable_share(doc.text, chunks, held)
+        if share < QUOTABLE_WARN:
+            report.warnings.append(
+                f"{doc.name}: only {share:.0%} of its text became quotable (its layout was not "
+                "understood); answers may miss it: try the report as DOCX or text, or report it")
         _write_chunks(chunks_col, spans_col, doc, chunks, embedder, acronyms)
         docs_meta[doc.name] = {
             "sha256": doc.sha256, "meta_hash": _meta_hash(doc), "title": doc.title,
             "date": doc.date, "meta": doc.meta, "chunks": len(chunks),
+            "quotable": round(share, 4),
             "current_year": structure.current_year, "previous_year": structure.previous_year,
             "sections": [{"heading": s.heading, "number": s.number, "title": s.title,
                           "parent": s.parent, "start": s.start, "end": s.end}

@@ -17,28 +17,64 @@ DASHBOARD_ROW = re.compile(
     r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(.+?)\s+(Green|Amber|Red|Not graded)\s+"
     r"(Green|Amber|Red|Not graded|n/a)\s*$"
 )
-INLINE_RAG = re.compile(r"\(?\s*Overall RAG\s*[–-]?\s*(Green|Amber|Red)\s*\)?", re.IGNORECASE)
+INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RAG status - Red"
+    r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating))\s*[:–-]?\s*"
+    r"(Green|Amber|Red)\b\s*\)?", re.IGNORECASE)
+
+
+TABLE_GAP = 3  # non-blank lines (group headings) allowed between two rows of one table
+TABLE_ROWS = 3  # fewer rows than this are a mention in the text, not a table
 
 
 def dashboard(lines: list[Line]):
-    """Rows of a 'current vs previous RAG' table: {line_no: (number, name, current, previous)}."""
-    rows = {}
+    """Rows of 'current vs previous RAG' tables: {line_no: (number, name, current, previous)},
+    the lines the tables cover, and the (current, previous) years from the first table's head.
+
+    Rows group into a table while at most TABLE_GAP non-blank lines separate them, so a row
+    repeated in an appendix is not joined to the dashboard (with everything in between)."""
+    found = {}
     for i, ln in enumerate(lines):
         m = DASHBOARD_ROW.match(ln.raw)
         if m:
-            rows[i] = (m.group(1), m.group(2).strip(), m.group(3), m.group(4))
-    if len(rows) < 3:
+            found[i] = (m.group(1), m.group(2).strip(), m.group(3), m.group(4))
+    tables = [t for t in _runs(sorted(found), lines) if len(t) >= TABLE_ROWS]
+    if not tables:
         return {}, set(), (None, None)
-    first, last = min(rows), max(rows)
-    head_text = " ".join(ln.text for ln in lines[max(0, first - 15):first])
-    if "dashboard" in head_text.lower() or "rag" in head_text.lower():
-        first = max(0, first - 15)
-        while first < min(rows) and not re.search(r"dashboard|RAG", lines[first].raw, re.IGNORECASE):
-            first += 1
-    table = set(range(first, last + 1))
+    rows = {i: found[i] for t in tables for i in t}
+    covered: set[int] = set()
+    for t in tables:  # prose between rows (a row's description) stays quotable text
+        covered |= {j for j in range(_table_start(lines, t[0]), t[-1] + 1)
+                    if j in rows or not _prose(lines[j])}
+    head_text = " ".join(ln.text for ln in lines[max(0, tables[0][0] - 15):tables[0][0]])
     cur = re.search(r"Current\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
     prev = re.search(r"Previous\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
-    return rows, table, (cur and cur.group(1), prev and prev.group(1))
+    return rows, covered, (cur and cur.group(1), prev and prev.group(1))
+
+
+def _runs(row_lines: list[int], lines: list[Line]) -> list[list[int]]:
+    """Split row line numbers where more than TABLE_GAP non-blank lines come between two."""
+    runs: list[list[int]] = []
+    for i in row_lines:
+        if runs and sum(1 for ln in lines[runs[-1][-1] + 1:i] if ln.text) <= TABLE_GAP:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _prose(line: Line) -> bool:
+    """A sentence or a 'Label: value' note rather than a table label ('5.3 National',
+    'Current RAG 2022'): a row's description stays quotable."""
+    text = line.text
+    return len(text.split()) >= 8 or text.endswith(".") or bool(re.search(r"\w:\s*\S", text))
+
+
+def _table_start(lines: list[Line], first: int) -> int:
+    """A table's first line: its 'dashboard'/'RAG' title line when one is just above the rows."""
+    for j in range(max(0, first - 15), first):
+        if re.search(r"dashboard|RAG", lines[j].raw, re.IGNORECASE):
+            return j
+    return first
 
 
 def box_token(text: str) -> str | None:
@@ -121,7 +157,8 @@ def _apply_direction(box: Box, text: str) -> None:
 def ratings(text, lines, sections, rows, boxes) -> list[Rating]:
     ratings: list[Rating] = []
     by_number = {s.number: s for s in sections if s.number}
-    row_items = sorted(rows.items())
+    seen: set[str] = set()  # a row repeated later (an appendix) is not a second rating
+    row_items = [(i, r) for i, r in sorted(rows.items()) if not (r[0] in seen or seen.add(r[0]))]
     matched = _align(boxes, [r[1][2] for r in row_items]) if row_items else {}
     for k, (line_no, (number, name, current, previous)) in enumerate(row_items):
         line = lines[line_no]
@@ -148,7 +185,7 @@ def ratings(text, lines, sections, rows, boxes) -> list[Rating]:
             if not m:
                 continue
             name = section.title if span.kind == "heading" else re.split(
-                r"\s*\(\s*Overall RAG", text[span.start:span.end])[0].strip(" -–")
+                r"\s*\(?\s*(?:Overall\s+)?RAG\b", text[span.start:span.end], flags=re.I)[0].strip(" -–:") or section.title
             ratings.append(Rating(name, section.heading, m.group(1).capitalize(),
                                   span.start, span.end, "inline"))
     return ratings

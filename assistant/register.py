@@ -70,6 +70,9 @@ class Entry:
     group: str = ""  # heading of the enclosing section: "5.4 Local Collaborations"
 
 
+FULL_REGISTER = 3  # a report rating at least this many workstreams is a full register
+
+
 @dataclass
 class Row:
     """One workstream across editions, however each edition names it."""
@@ -101,6 +104,20 @@ class Register:
         labels = [e.label for e in self.editions]
         i = labels.index(label)
         return self.editions[i - 1] if i > 0 else None
+
+    def current(self) -> list[tuple[Row, Entry, Edition]]:
+        """Each workstream's rating "now": from the newest full register (a report rating
+        several workstreams; the ones it drops are superseded), updated by any newer paper
+        that rates a workstream, so a one-topic paper does not make the others vanish."""
+        reports = [e for e in self.editions if not e.derived]
+        full = [e for e in reports if len(self.rated(e.label)) >= FULL_REGISTER]
+        since = reports.index(full[-1]) if full else len(reports) - 1
+        out = []
+        for row in self.rows:
+            newest = [e for e in reports[since:] if e.label in row.entries]
+            if newest:
+                out.append((row, row.entries[newest[-1].label], newest[-1]))
+        return out
 
     def rated(self, label: str) -> list[tuple[Row, Entry]]:
         """(row, entry) for every row this edition rates, in row order."""

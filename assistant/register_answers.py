@@ -106,7 +106,7 @@ def register_answer(question: str, manifest: dict, register: Register | None = N
         kinds = {"improved"} if up and not down else {"worsened"} if down and not up else None
         composer.changes(target, baseline, kinds, colours)
     else:
-        composer.ratings(target, colours or None)
+        composer.ratings(target if years else None, colours or None)
     ms = round((time.perf_counter() - t0) * 1000, 2)
     return Answer(question=question, answer="\n".join(composer.lines), abstained=composer.none_found,
                   citations=composer.citations, backend="extractive",
@@ -195,10 +195,13 @@ class _Composer(Citer):
                                 text, span["start"], span["end"])
                 self.lines.append(f"The report's own summary: “{text}” {self.cite(source)}")
 
-    def entries(self, edition: Edition) -> list[tuple[Row, Entry]]:
-        """The edition's entries in the asked groups, each older entry once."""
+    def entries(self, edition: Edition | None) -> list[tuple[Row, Entry]]:
+        """The edition's entries in the asked groups, each older entry once; with no edition,
+        each row's newest rating (Register.current)."""
+        pairs = (self.register.rated(edition.label) if edition else
+                 [(row, entry) for row, entry, _ in self.register.current()])
         seen, out = set(), []
-        for row, entry in self.register.rated(edition.label):
+        for row, entry in pairs:
             key = (entry.source.document, entry.source.start)
             if self.groups and entry.group not in self.groups or key in seen:
                 continue  # one older entry shared by split workstreams is listed once
@@ -206,12 +209,19 @@ class _Composer(Citer):
             out.append((row, entry))
         return out
 
-    def ratings(self, edition: Edition, colours: list[str] | None) -> None:
-        """List the edition's workstreams by colour (the asked colours, else every one)."""
-        if not edition.derived:
-            self.summary(edition, RATED_SUMMARY)
+    def ratings(self, edition: Edition | None, colours: list[str] | None) -> None:
+        """List workstreams by colour (the asked colours, else every one), from one edition, or
+        (edition None) each from the newest report that rates it."""
         rated = self.entries(edition)
-        where = phrase(edition) + (f" under {' and '.join(sorted(self.groups))}" if self.groups else "")
+        sources = {e.source.document for _, e in rated}
+        mixed = edition is None and len(sources) > 1
+        if edition is None and not mixed:
+            edition = next((e for e in reversed(self.register.editions)
+                            if e.document in sources and not e.derived), self.register.latest())
+        if not mixed and not edition.derived:
+            self.summary(edition, RATED_SUMMARY)
+        where = ("the newest report that rates each workstream" if mixed else phrase(edition))
+        where += f" under {' and '.join(sorted(self.groups))}" if self.groups else ""
         present = [c for c in ORDER if any(e.overall == c for _, e in rated)]
         self.none_found = bool(colours) and not any(e.overall in colours for _, e in rated)  # "which are red?"
         for colour in colours or present:
@@ -226,13 +236,19 @@ class _Composer(Citer):
             said = "not graded" if colour == "Not graded" else f"rated {colour}"
             self.lines.append(f"{len(hits)} {verb} {said} in {where} "
                               f"{self.cite(*(e.source for e in hits))}:")
-            self.lines += [f"- {_label(e)}: {describe(e)} {self.cite(e.source)}" for e in hits]
+            self.lines += [f"- {_label(e)}: {describe(e)}{self._from(e, mixed)} {self.cite(e.source)}"
+                           for e in hits]
         unstated = [e for _, e in rated if e.overall is None]
         if colours and unstated:
             self.lines.append(f"The overall rating is not stated in the text for {len(unstated)} "
                               f"more {self.cite(*(e.source for e in unstated))}:")
-            self.lines += [f"- {_label(e)}: {describe(e)} {self.cite(e.source)}"
+            self.lines += [f"- {_label(e)}: {describe(e)}{self._from(e, mixed)} {self.cite(e.source)}"
                            for e in unstated]
+
+    @staticmethod
+    def _from(entry: Entry, mixed: bool) -> str:
+        """Which report a rating comes from, when one answer lists ratings from several."""
+        return f" (as of {entry.source.title}, {entry.source.date})" if mixed else ""
 
     def changes(self, target: Edition, baseline: Edition, kinds: set[str] | None,
                 colours: list[str]) -> None:

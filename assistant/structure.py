@@ -123,8 +123,8 @@ def _heading_shape(ln: Line) -> bool:
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
         return False
-    if INLINE_RAG.search(text):
-        return True
+    if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
+        return bool(INLINE_RAG.split(text)[0].strip(" -–:("))
     return len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None
 
 

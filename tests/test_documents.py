@@ -53,3 +53,48 @@ def test_unsupported_type(tmp_path):
 
 def test_meeting_date_read_from_text():
     assert guess_date("Date of Meeting:\n\t27th June 2019", "x.txt") == "2019-06-27"
+
+
+def test_title_author_and_date_come_from_the_files_own_properties(tmp_path):
+    """A paper with no 'Title of Report' field: the DOCX/PDF properties name it."""
+    import datetime
+
+    import docx
+    from fpdf import FPDF
+
+    word = docx.Document()
+    word.add_paragraph("OFFICIAL")
+    word.add_paragraph("The unit flew 200 missions in the quarter.")
+    word.core_properties.title = "Drone Unit quarterly update"
+    word.core_properties.author = "Chief Inspector A. Example"
+    word.core_properties.created = datetime.datetime(2024, 3, 12)
+    word.save(str(tmp_path / "paper.docx"))
+    doc = load_document(tmp_path / "paper.docx")
+    assert (doc.title, doc.date, doc.meta["author"]) == (
+        "Drone Unit quarterly update", "2024-03", "Chief Inspector A. Example")
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    pdf.set_title("Custody collaboration review")
+    pdf.set_author("Kent and Essex Custody Board")
+    pdf.set_creation_date(datetime.datetime(2023, 9, 1, tzinfo=datetime.timezone.utc))
+    pdf.multi_cell(pdf.epw, 6, "Source: https://example.org/custody\nTwo suites remain closed.")
+    pdf.output(str(tmp_path / "review.pdf"))
+    doc = load_document(tmp_path / "review.pdf")
+    assert (doc.title, doc.date, doc.meta["author"]) == (
+        "Custody collaboration review", "2023-09", "Kent and Essex Custody Board")
+
+
+@pytest.mark.parametrize("text, title, date", [
+    ("Drone collaboration board update\nNovember 2024\n\nThe board notes the update.", 
+     "Drone collaboration board update", "2024-11"),
+    ("Source: https://example.org/report\nEstates Strategy Refresh\nDate: 12/03/2024\n\nText.",
+     "Estates Strategy Refresh", "2024-03-12"),
+    ("OFFICIAL\n\nMental Health Partnership Paper\n\nIn 2023 and 2023 and 2021 work went on.",
+     "Mental Health Partnership Paper", "2023"),
+])
+def test_title_and_date_from_the_cover_lines(tmp_path, text, title, date):
+    (tmp_path / "paper.txt").write_text(text, encoding="utf-8")
+    doc = load_document(tmp_path / "paper.txt")
+    assert (doc.title, doc.date) == (title, date)

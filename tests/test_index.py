@@ -94,3 +94,20 @@ def test_edited_metadata_makes_the_index_stale(tmp_path, embedder):
     report = ingest(None, settings, embedder, progress=False)
     assert report.updated == ["2022-annual-collaboration-update.txt"]
     assert load(settings, embedder).documents["2022-annual-collaboration-update.txt"]["title"].endswith("2022")
+
+
+def test_ingest_records_how_much_of_each_report_is_quotable(tmp_path, embedder, monkeypatch):
+    corpus, settings = corpus_copy(tmp_path)
+    report = ingest(None, settings, embedder, progress=False)
+    assert not [w for w in report.warnings if "quotable" in w]
+    shares = {n: d["quotable"] for n, d in load(settings, embedder).documents.items()}
+    assert set(shares) == {p.name for p in corpus.glob("*.txt")}
+    assert all(share >= 0.95 for share in shares.values()), shares
+
+    import assistant.index as index_module  # a parse path that drops text must be reported
+
+    real = index_module.chunk_document
+    monkeypatch.setattr(index_module, "chunk_document", lambda *a, **k: real(*a, **k)[:5])
+    report = ingest(None, settings, embedder, progress=False, rebuild=True)
+    dropped = [w for w in report.warnings if "became quotable" in w]
+    assert len(dropped) == 2 and all("try the report as DOCX or text" in w for w in dropped)

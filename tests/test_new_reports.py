@@ -38,3 +38,25 @@ def test_instructions_inside_a_document_are_not_quoted(tmp_path, embedder):
         answer = assistant.ask(question)
         assert "500" not in answer.answer and "Red" not in answer.answer
         assert not any("Ignore all previous instructions" in c.quote for c in answer.citations)
+
+
+def test_a_one_topic_paper_does_not_hide_the_other_workstreams(tmp_path, embedder):
+    """'Now' means the newest report covering the thing asked, not the newest file: a 2024
+    paper on one workstream leaves the 2022 ratings current for every other one."""
+    corpus, settings = corpus_copy(tmp_path, "drone-unit-2024.txt")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    amber = assistant.ask("which areas are amber?")
+    assert not amber.abstained
+    for name in ["NAS", "ECFRS", "Local crime reduction"]:
+        assert name in amber.answer
+    green = assistant.ask("which workstreams are green?")
+    assert "Drone Unit" in green.answer and "Mental Health" in green.answer
+    assert "as of Drone Unit collaboration paper, 2024-03" in green.answer
+    nas = assistant.ask("what is the current RAG status of NAS?")
+    assert not nas.abstained and nas.answer.startswith("**2022 report (newest)")
+    assert "**Amber**" in nas.answer
+    drone = assistant.ask("what is the drone unit's current rating?")
+    assert drone.answer.startswith("**March 2024 report (newest)") and "**Green**" in drone.answer
+    missions = assistant.ask("how many missions did the drone unit fly in 2023?")
+    assert "412" in missions.answer and missions.citations[0].document == "drone-unit-2024.txt"

@@ -123,3 +123,71 @@ def test_the_2019_report_as_a_pdf_parses_like_the_word_export(tmp_path):
     boxes = {r.section: r for r in structure.ratings if r.source == "box"}
     assert boxes["Essex County Fire and Rescue Service (ECFRS)"].overall == "Amber"
     assert boxes["Op Hexagon"].sub["Time"] == "A"
+
+
+def share_of(text: str) -> float:
+    from assistant.chunking import chunk_document, quotable_share
+    from assistant.documents import Document
+
+    doc = Document("x.txt", text, "X", "2024", "0")
+    return quotable_share(text, chunk_document(doc, parse(text), {}))
+
+
+def test_rows_repeated_in_an_appendix_do_not_swallow_the_report():
+    """Two dashboard rows repeated at the end once made the 'table' span the whole report."""
+    appendix = ("\n\nAppendix A - Dashboard extract\n\n"
+                "5.3.2 HO - Digital Policing Portfolio - NAS Amber Amber \n"
+                "5.4.1 ECFRS collaboration Amber Amber \n")
+    plain, extended = parse(TEXT22), parse(TEXT22 + appendix)
+    assert len(extended.sections) >= len(plain.sections)
+    assert sum(len(s.spans) for s in extended.sections) >= sum(len(s.spans) for s in plain.sections)
+    assert share_of(TEXT22 + appendix) >= 0.95
+    assert [r.overall for r in extended.ratings if r.source == "dashboard"] == \
+        [r.overall for r in plain.ratings if r.source == "dashboard"]
+
+
+def test_descriptions_between_dashboard_rows_stay_quotable():
+    rows = "".join(f"1.{i} Site {i} Green Amber\nOwner: Kent Estates team {i}\n"
+                   f"The site {i} lease is renewed until the end of the next financial year.\n"
+                   for i in range(1, 8))
+    text = f"Estates tracker\n\nRAG dashboard\n\n{rows}\n2 Summary\nThe board is asked to note it.\n"
+    structure = parse(text)
+    assert len([r for r in structure.ratings if r.source == "dashboard"]) == 7
+    assert share_of(text) >= 0.95
+
+
+def test_rating_lines_of_their_own_are_read():
+    text = ("Drone Unit quarterly paper\nMarch 2024\n\n1. Drone Unit\nOverall RAG: Green\n"
+            "The unit flew 200 missions this quarter from three bases.\n\n2. Custody\n"
+            "RAG status – Amber\nTwo custody suites remain closed for repairs.\n")
+    structure = parse(text)
+    got = {(r.workstream, r.section, r.overall) for r in structure.ratings}
+    assert got == {("Drone Unit", "1 Drone Unit", "Green"), ("Custody", "2 Custody", "Amber")}
+    assert [s.heading for s in structure.sections] == ["Front matter", "1 Drone Unit", "2 Custody"]
+
+
+def test_a_long_pdf_is_almost_all_quotable(tmp_path):
+    """120 pages rendered from the reports, read back with pypdf: nothing dropped silently."""
+    from pathlib import Path
+
+    import matplotlib
+    from fpdf import FPDF
+
+    from assistant.chunking import chunk_document, quotable_share
+    from assistant.documents import load_document
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("dejavu", "", str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"))
+    pdf.set_font("dejavu", size=10)
+    while pdf.page_no() < 110:
+        for line in (TEXT19 + "\n" + TEXT22).split("\n"):
+            pdf.set_x(pdf.l_margin)
+            if line.strip():
+                pdf.multi_cell(pdf.epw, 5, line.replace("\t", " ").strip())
+            else:
+                pdf.ln(3)
+    pdf.output(str(tmp_path / "long.pdf"))
+    doc = load_document(tmp_path / "long.pdf")
+    assert len(doc.text) > 300_000
+    assert quotable_share(doc.text, chunk_document(doc, parse(doc.text), {})) >= 0.95

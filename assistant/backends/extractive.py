@@ -174,38 +174,36 @@ class ExtractiveAnswerer:
                 self.spans[i]["document"] == newest_doc and sc >= 0.9 * best_score for sc, i, _ in scored):
             lead_doc = newest_doc  # no edition asked for: the newest leads when it is nearly as good
         if query.editions.mode == "latest":  # "now"/"latest": the newest edition that has it
-            lead_doc = next((d for d in self._edition_order() if any(
-                self.spans[i]["document"] == d for _, i, _ in scored[:10])
-                or any(r[0] == d for r in rating_lines)), lead_doc)
+            lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc)
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
         for r in rating_lines:
             if r[0] not in docs_in_order:
                 docs_in_order.append(r[0])
         if query.editions.mode == "latest":
             docs_in_order = docs_in_order[:1]
-        used_docs = 0
+        plan = []
         for doc in docs_in_order:
             rating = next((r for r in rating_lines if r[0] == doc), None)
             picks = self._pick(doc, scored, best_score, wanted, query, lead=(doc == lead_doc),
                                section=rating[1]["section"] if rating else None)
-            if not picks and rating is None:
-                continue
-            builder.start_edition(self.index.documents[doc], first=used_docs == 0,
-                                  newest=doc == newest(self.index.documents),
+            if picks or rating is not None:
+                plan.append((doc, rating, picks))
+        covering = self._newest_covering(scored, rating_lines, anchor)
+        for k, (doc, rating, picks) in enumerate(plan):  # "newest": of the reports covering it
+            builder.start_edition(self.index.documents[doc], first=k == 0, newest=doc == covering,
                                   many=len(self.index.documents) > 1,
                                   topic=builder.rating_topic(rating[1]) if rating else "")
             if rating:
                 builder.add_rating(doc, rating[1])
             for i in picks:
                 builder.add_span(self.spans[i])
-            used_docs += 1
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
 
     def _rating_premise(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> Answer | None:
         """Abstentions where a rating is asked for and the reports don't give that one: none in
         the newest edition for "now", a colour it doesn't have, a blank overall, none at all."""
-        newest_doc = newest(self.index.documents)
+        newest_doc = self._newest_covering(scored, rating_lines, anchor)
         if (rated and query.editions.mode == "latest" and RATING_ASKED.search(query.text)
                 and not any(d == newest_doc for d, _ in rating_lines)):
             near = next((i for _, i, _ in scored[:5] if self.spans[i]["document"] == newest_doc
@@ -233,6 +231,15 @@ class ExtractiveAnswerer:
         if query.editions.mode == "latest":
             return doc == newest(self.index.documents)
         return not query.editions.documents or doc in query.editions.documents
+
+    def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None) -> str | None:
+        """The newest report that covers the thing asked (rates it, or has a top passage about
+        it): "now" for a workstream, not merely the newest file."""
+        covering = {d for d, _ in rating_lines} | {
+            self.spans[i]["document"] for _, i, _ in scored[:10]
+            if anchor is None or self.ground.about(i, anchor)}
+        return next((d for d in self._edition_order() if d in covering),
+                    fallback or newest(self.index.documents))
 
     def _edition_order(self) -> list[str]:
         docs = self.index.documents
