@@ -78,7 +78,7 @@ def test_title_author_and_date_come_from_the_files_own_properties(tmp_path):
     pdf.set_font("helvetica", size=11)
     pdf.set_title("Custody collaboration review")
     pdf.set_author("Kent and Essex Custody Board")
-    pdf.set_creation_date(datetime.datetime(2023, 9, 1, tzinfo=datetime.timezone.utc))
+    pdf.set_creation_date(datetime.datetime(2023, 9, 1, tzinfo=datetime.UTC))
     pdf.multi_cell(pdf.epw, 6, "Source: https://example.org/custody\nTwo suites remain closed.")
     pdf.output(str(tmp_path / "review.pdf"))
     doc = load_document(tmp_path / "review.pdf")
@@ -87,7 +87,7 @@ def test_title_author_and_date_come_from_the_files_own_properties(tmp_path):
 
 
 @pytest.mark.parametrize("text, title, date", [
-    ("Drone collaboration board update\nNovember 2024\n\nThe board notes the update.", 
+    ("Drone collaboration board update\nNovember 2024\n\nThe board notes the update.",
      "Drone collaboration board update", "2024-11"),
     ("Source: https://example.org/report\nEstates Strategy Refresh\nDate: 12/03/2024\n\nText.",
      "Estates Strategy Refresh", "2024-03-12"),
