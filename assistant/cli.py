@@ -94,7 +94,7 @@ def cmd_ingest(args) -> int:
     settings = _settings(args)
     try:
         report = ingest([Path(p) for p in args.paths] or None, settings, progress=True,
-                        rebuild=args.rebuild)
+                        rebuild=args.rebuild, replace=args.replace)
     except IngestBusy as e:
         print(f"assistant ingest: {e}", file=sys.stderr)
         return EXIT_BUSY
@@ -103,6 +103,43 @@ def cmd_ingest(args) -> int:
         return EXIT_USAGE
     print(report.summary(), file=sys.stderr)
     return EXIT_USAGE if report.failed and not (report.added or report.updated or report.unchanged) else EXIT_OK
+
+
+def cmd_reports(args) -> int:
+    """The indexed reports: what ingest inferred about each, and how much of it is quotable."""
+    from .index import read_manifest
+
+    documents = read_manifest(_settings(args).index_dir).get("documents", {})
+    if not documents:
+        print("no reports indexed: run `assistant ingest`", file=sys.stderr)
+        return EXIT_OK
+    rows = [("file", "title", "date", "chunks", "quotable")]
+    for name, d in sorted(documents.items(), key=lambda kv: str(kv[1].get("date", ""))):
+        share = f"{d['quotable']:.0%}" if "quotable" in d else "?"
+        rows.append((name, d.get("title", ""), str(d.get("date", "")), str(d.get("chunks", 0)), share))
+    widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(cell.ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip())
+    print("\ncorrect a title or date with an entry in corpus/manifest.yaml, then `assistant ingest`",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_remove(args) -> int:
+    from .documents import DocumentError
+    from .generations import IngestBusy
+    from .index import remove
+
+    try:
+        report = remove(args.name, _settings(args))
+    except IngestBusy as e:
+        print(f"assistant remove: {e}", file=sys.stderr)
+        return EXIT_BUSY
+    except DocumentError as e:
+        print(f"assistant remove: {e}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"removed {args.name} (kept in corpus/.versions/)\n{report.summary()}", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_chat(args) -> int:
@@ -186,7 +223,16 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="add/refresh report files or folders (default: corpus/)")
     ing.add_argument("paths", nargs="*")
     ing.add_argument("--rebuild", action="store_true", help="drop the index and build it anew")
+    ing.add_argument("--replace", action="store_true",
+                     help="replace a corpus report of the same name (the old one is kept)")
     ing.set_defaults(func=cmd_ingest)
+
+    rep = sub.add_parser("reports", help="list the indexed reports (title, date, chunks, quotable)")
+    rep.set_defaults(func=cmd_reports)
+
+    rm = sub.add_parser("remove", help="take a report out of the corpus and index (kept as a version)")
+    rm.add_argument("name", help="the report's file name, as `assistant reports` lists it")
+    rm.set_defaults(func=cmd_remove)
 
     chat = sub.add_parser("chat", help="run the web chat")
     chat.add_argument("--anonymous", action="store_true", help="no sign-in (local use only)")

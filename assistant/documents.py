@@ -220,12 +220,14 @@ def guess_date(text: str, filename: str, created: str = "") -> str:
 
 
 def discover(paths: list[Path]) -> list[Path]:
-    """Supported files under the given files/folders, sorted, manifest excluded."""
+    """Supported files under the given files/folders, sorted, manifest excluded; hidden files
+    and folders (kept old versions, half-copied files) are not reports."""
     found: list[Path] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            found += [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED]
+            found += [f for f in sorted(p.rglob("*")) if f.is_file() and f.suffix.lower() in SUPPORTED
+                      and not any(part.startswith(".") for part in f.relative_to(p).parts)]
         elif p.exists():
             found.append(p)
         else:

@@ -101,16 +101,43 @@ def _build_settings(settings: Settings) -> dict:
             "index_version": INDEX_VERSION}
 
 
+VERSIONS = ".versions"  # in corpus/: reports replaced or removed, kept so nothing is lost
+
+
 def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | None = None,
-           progress: bool = True, prune: bool | None = None, rebuild: bool = False) -> IngestReport:
+           progress: bool = True, prune: bool | None = None, rebuild: bool = False,
+           replace: bool = False) -> IngestReport:
     """Add or refresh report files; with the corpus folder (the default), prune removed files.
-    One ingest at a time (IngestBusy otherwise); readers keep the old index until it is done."""
+    A file from outside with a corpus report's name is refused unless `replace` (the old one
+    is kept in corpus/.versions/). One ingest at a time (IngestBusy otherwise); readers keep
+    the old index until it is done."""
     with writer_lock(settings.index_dir):
-        return _ingest(paths, settings, embedder, progress, prune, rebuild)
+        return _ingest(paths, settings, embedder, progress, prune, rebuild, replace)
+
+
+def remove(name: str, settings: Settings, embedder: Embedder | None = None) -> IngestReport:
+    """Take a report out of the corpus and the index; the file is kept in corpus/.versions/."""
+    path = settings.corpus_dir / name
+    known = sorted(read_manifest(settings.index_dir).get("documents", {}))
+    if not path.is_file():
+        raise DocumentError(f"no report named {name!r} in {settings.corpus_dir}; the index has: "
+                            f"{', '.join(known) or 'none'} (see `assistant reports`)")
+    with writer_lock(settings.index_dir):
+        _keep_version(path, settings)
+        return _ingest(None, settings, embedder, False, True, False, False)
+
+
+def _keep_version(path: Path, settings: Settings) -> Path:
+    """Move a corpus report into corpus/.versions/<name>.<sha8><suffix>."""
+    folder = settings.corpus_dir / VERSIONS
+    folder.mkdir(parents=True, exist_ok=True)
+    kept = folder / f"{path.stem}.{_sha(path)[:8]}{path.suffix}"
+    os.replace(path, kept)
+    return kept
 
 
 def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | None,
-            rebuild: bool) -> IngestReport:
+            rebuild: bool, replace: bool) -> IngestReport:
     t0 = time.perf_counter()
     report = IngestReport()
     paths = [Path(p) for p in (paths or [settings.corpus_dir])]
@@ -126,7 +153,21 @@ def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | N
     loaded: list[Document] = []
     outside: list[Path] = []
     failed: dict[str, str] = dict(manifest.get("failed", {}))  # corpus file -> sha of bad content
+    first_seen: dict[str, Path] = {}
     for path in files:
+        if path.name in first_seen:  # citations name files: two of one name can't both be cited
+            report.failed[str(path)] = (f"a report named {path.name} is already at "
+                                        f"{first_seen[path.name]}; rename one of them")
+            continue
+        first_seen[path.name] = path
+        target = settings.corpus_dir / path.name
+        if (not _in_corpus(path, settings) and target.exists() and not replace
+                and _sha(target) != _sha(path)):
+            report.failed[path.name] = (
+                f"the corpus already has a different report named {path.name}; add it with "
+                "`assistant ingest --replace` (the old one is kept in corpus/.versions/) or "
+                "rename the file")
+            continue
         failed.pop(path.name, None)
         try:
             doc = load_document(path, metas[path.parent].get(path.name), settings.max_file_mb)
@@ -222,6 +263,8 @@ def _copy_into_corpus(path: Path, settings: Settings) -> None:
     """Copy beside the target, then rename: a killed ingest leaves no half-copied report."""
     target = settings.corpus_dir / path.name
     if not target.exists() or _sha(target) != _sha(path):
+        if target.exists():
+            _keep_version(target, settings)  # only reached with replace=True
         settings.corpus_dir.mkdir(parents=True, exist_ok=True)
         tmp = settings.corpus_dir / f".{path.name}.part"
         shutil.copy2(path, tmp)
@@ -286,7 +329,9 @@ def corpus_is_stale(settings: Settings) -> bool:
         files = discover([settings.corpus_dir])
     except DocumentError:
         return False
-    current = {p.name: _sha(p) for p in files}
+    current: dict[str, str] = {}
+    for p in files:  # a second file of one name is refused by ingest, so it doesn't count
+        current.setdefault(p.name, _sha(p))
     known = {n: d["sha256"] for n, d in manifest["documents"].items()} | manifest.get("failed", {})
     return current != known or manifest.get("corpus_manifest", "") != _corpus_manifest_sha(settings)
 

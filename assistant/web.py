@@ -201,6 +201,10 @@ class ChatApp:
             return f"⚠️ {user_markdown(name)}: only {kinds} files can be added.", gr.skip()
         dest = Path(self.settings.corpus_dir) / name
         backup = dest.read_bytes() if dest.exists() else None
+        if backup is not None and backup != src.read_bytes():
+            return (f"⚠️ The corpus already has a different report named **{user_markdown(name)}**: "
+                    "rename the file to add it beside that one, or replace it with `assistant "
+                    "ingest --replace FILE` (the old one is kept).", gr.skip())
         progress(0.1, desc="Copying the file")
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dest)

@@ -9,8 +9,12 @@ from assistant.settings import ROOT
 
 
 def run(args, settings, stdin=None):
+    return run_env(args, settings, {}, stdin)
+
+
+def run_env(args, settings, extra: dict[str, str], stdin=None):
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "ASSISTANT_INDEX_DIR": str(settings.index_dir),
-           "ASSISTANT_DATA_DIR": str(settings.data_dir)}
+           "ASSISTANT_DATA_DIR": str(settings.data_dir), **extra}
     return subprocess.run([sys.executable, "-m", "assistant.cli", *args], capture_output=True,
                           text=True, env=env, cwd=ROOT, input=stdin, timeout=120)
 
@@ -45,3 +49,39 @@ def test_usage_errors_exit_2_with_a_reason(assistant, settings):
 def test_ingest_reports_unchanged(assistant, settings):
     r = run(["ingest"], settings)
     assert r.returncode == 0 and "2 unchanged" in r.stderr and "0 chunks written" in r.stderr
+
+
+def test_reports_list_replace_and_remove_lose_nothing(tmp_path, embedder):
+    """A same-name file is refused unless --replace (the old one kept); remove keeps a copy."""
+    from conftest import corpus_copy
+
+    from assistant.index import ingest
+
+    corpus, settings = corpus_copy(tmp_path)
+    ingest(None, settings, embedder, progress=False)
+    env = {"ASSISTANT_CORPUS_DIR": str(corpus)}
+
+    def cli(*args):
+        return run_env(list(args), settings, env)
+
+    listed = cli("reports")
+    assert listed.returncode == 0
+    assert "2022-annual-collaboration-update.txt" in listed.stdout and "%" in listed.stdout
+    name = "2022-annual-collaboration-update.txt"
+    original = (corpus / name).read_bytes()
+    other = tmp_path / "elsewhere" / name
+    other.parent.mkdir()
+    other.write_text("A different paper\nMarch 2024\n\nThe drone unit flew 412 missions.\n")
+    refused = cli("ingest", str(other))
+    assert "--replace" in refused.stderr and (corpus / name).read_bytes() == original
+    replaced = cli("ingest", "--replace", str(other))
+    assert replaced.returncode == 0, replaced.stderr
+    assert (corpus / name).read_bytes() == other.read_bytes()
+    kept = list((corpus / ".versions").glob("2022-annual-collaboration-update.*.txt"))
+    assert len(kept) == 1 and kept[0].read_bytes() == original
+    removed = cli("remove", name)
+    assert removed.returncode == 0, removed.stderr
+    assert not (corpus / name).exists() and len(list((corpus / ".versions").iterdir())) == 2
+    assert name not in cli("reports").stdout
+    missing = cli("remove", "nope.txt")
+    assert missing.returncode == 2 and "assistant reports" in missing.stderr

@@ -111,3 +111,18 @@ def test_ingest_records_how_much_of_each_report_is_quotable(tmp_path, embedder, 
     report = ingest(None, settings, embedder, progress=False, rebuild=True)
     dropped = [w for w in report.warnings if "became quotable" in w]
     assert len(dropped) == 2 and all("try the report as DOCX or text" in w for w in dropped)
+
+
+def test_one_name_in_two_folders_is_refused_not_orphaned(tmp_path, embedder):
+    corpus, settings = corpus_copy(tmp_path)
+    (corpus / "a").mkdir()
+    (corpus / "b").mkdir()
+    for sub, text in [("a", "Drone paper\n\nThe unit flew 412 missions."),
+                      ("b", "Custody paper\n\nTwo suites remain closed.")]:
+        (corpus / sub / "paper.txt").write_text(text)
+    report = ingest(None, settings, embedder, progress=False)
+    assert "paper.txt" in report.added
+    assert [reason for reason in report.failed.values() if "rename one of them" in reason]
+    index = load(settings, embedder)
+    assert sum(s["document"] == "paper.txt" for s in index.spans) == 1
+    assert not corpus_is_stale(settings)  # asking does not re-ingest every time
