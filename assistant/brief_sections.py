@@ -33,7 +33,7 @@ Ask = Callable[[str], Answer]  # the main answerer, for reasons the section text
 
 def changes_section(register: Register, rows: list[Row], citer: Citer) -> Lines:
     """Movements since the edition before the latest, then since the first report."""
-    target = register.latest()
+    target = register.latest_full()
     lines = []
     for baseline in dict.fromkeys([register.before(target.label), _first_report(register)]):
         if baseline is None or baseline == target:

@@ -25,17 +25,29 @@ def briefing_files(assistant, names: list[str], folder: Path) -> tuple[str, Path
     return to_markdown(pack), chart, docx, pdf
 
 
-def briefing_tab(assistant) -> None:
-    """Add the Briefing components to the current Gradio Blocks/Tab context."""
+def workstream_choices(assistant) -> tuple[list[str], list[str]]:
+    """(every workstream, those to tick: amber or red now) from the index as it is now, so a
+    report added while the app runs shows up without a restart."""
+    register = build_register(assistant.index.manifest)
+    if not register.rows:
+        return [], []
+    flagged = [row.name for row, entry, _ in register.current() if entry.overall in {"Amber", "Red"}]
+    return [row.name for row in register.rows], flagged
+
+
+def briefing_tab(assistant):
+    """Add the Briefing components to the current Gradio Blocks/Tab context; returns the
+    workstream picker and a function that refreshes it (wired to page load and uploads)."""
     import gradio as gr
 
-    register = build_register(assistant.index.manifest)
-    latest = register.latest().label
-    flagged = [row.name for row in register.rows if latest in row.entries
-               and row.entries[latest].overall in {"Amber", "Red"}]
-    picked = gr.CheckboxGroup([row.name for row in register.rows], value=flagged,
-                              label="Workstreams", show_select_all=True,
-                              info="Amber and red workstreams of the latest report are ticked.")
+    names, flagged = workstream_choices(assistant)
+    picked = gr.CheckboxGroup(names, value=flagged, label="Workstreams", show_select_all=True,
+                              info="Workstreams rated amber or red now are ticked.")
+
+    def refresh():
+        names, flagged = workstream_choices(assistant)
+        return gr.CheckboxGroup(choices=names, value=flagged)
+
     build = gr.Button("Build briefing", variant="primary")
     with gr.Row():
         docx = gr.DownloadButton("Download DOCX", interactive=False)
@@ -56,3 +68,4 @@ def briefing_tab(assistant) -> None:
                 gr.DownloadButton(value=str(pdf_path), interactive=True))
 
     build.click(make, inputs=picked, outputs=[preview, chart, docx, pdf], api_name="briefing")
+    return picked, refresh

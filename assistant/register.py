@@ -105,13 +105,19 @@ class Register:
         i = labels.index(label)
         return self.editions[i - 1] if i > 0 else None
 
+    def latest_full(self) -> Edition:
+        """The newest report rating several workstreams: what 'changes since the last report'
+        compare (a later one-topic paper is not a new edition of the dashboard)."""
+        full = [e for e in self.editions if not e.derived
+                and len(self.rated(e.label)) >= FULL_REGISTER]
+        return full[-1] if full else self.latest()
+
     def current(self) -> list[tuple[Row, Entry, Edition]]:
         """Each workstream's rating "now": from the newest full register (a report rating
         several workstreams; the ones it drops are superseded), updated by any newer paper
         that rates a workstream, so a one-topic paper does not make the others vanish."""
         reports = [e for e in self.editions if not e.derived]
-        full = [e for e in reports if len(self.rated(e.label)) >= FULL_REGISTER]
-        since = reports.index(full[-1]) if full else len(reports) - 1
+        since = reports.index(self.latest_full())
         out = []
         for row in self.rows:
             newest = [e for e in reports[since:] if e.label in row.entries]

@@ -87,7 +87,7 @@ def register_answer(question: str, manifest: dict, register: Register | None = N
     since = BASELINE.search(question)
     years = [y for y in re.findall(r"\b((?:19|20)\d\d)\b", question)
              if not since or y != since.group(1)]
-    target = _edition_for(register, max(years)) if years else register.latest()
+    target = _edition_for(register, max(years)) if years else register.latest_full()
     baseline = _edition_for(register, since.group(1)) if since else None
     if baseline is None and len(set(years)) > 1:  # "better in 2022 than in 2021": those two
         baseline = _edition_for(register, min(years))

@@ -273,7 +273,7 @@ def build_app(assistant, settings: Settings) -> gr.Blocks:
             if briefing_tab is None:
                 gr.Markdown("The briefing view is not installed.")
             else:
-                briefing_tab(assistant)
+                workstreams, refresh_workstreams = briefing_tab(assistant)
         with gr.Tab("Add a report", visible=False) as admin_tab:
             gr.Markdown("Add a PDF, Word, text or Markdown report. It is copied into the corpus "
                         "folder and indexed; questions can use it straight away.")
@@ -294,10 +294,14 @@ def build_app(assistant, settings: Settings) -> gr.Blocks:
                   [chat, turns, sources, interpreted, copy, status], api_visibility="private")
         chat.clear(lambda: ([], NO_SOURCES, "", "", ""), None,
                    [turns, sources, interpreted, copy, status], api_visibility="private")
-        add.click(app.add_report, upload, [added, edition], concurrency_limit=1,
-                  api_visibility="private")
-        demo.load(app.on_load, None, [admin_tab, who, edition], api_visibility="private",
-                  show_progress="hidden")
+        added_report = add.click(app.add_report, upload, [added, edition], concurrency_limit=1,
+                                 api_visibility="private")
+        loaded = demo.load(app.on_load, None, [admin_tab, who, edition], api_visibility="private",
+                           show_progress="hidden")
+        if briefing_tab is not None:  # the register changes when a report is added
+            for event in (added_report, loaded):
+                event.then(refresh_workstreams, None, workstreams, api_visibility="private",
+                           show_progress="hidden")
     return demo
 
 

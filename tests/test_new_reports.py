@@ -2,6 +2,7 @@
 a document that tries to instruct the assistant is indexed but its instructions are never quoted."""
 
 import re
+import shutil
 
 from conftest import DATA, corpus_copy, make_settings
 
@@ -58,5 +59,21 @@ def test_a_one_topic_paper_does_not_hide_the_other_workstreams(tmp_path, embedde
     assert "**Amber**" in nas.answer
     drone = assistant.ask("what is the drone unit's current rating?")
     assert drone.answer.startswith("**March 2024 report (newest)") and "**Green**" in drone.answer
+    changed = assistant.ask("what changed since the last report?")
+    assert "Compared with the 2021 gradings" in changed.answer and "1 improved" in changed.answer
     missions = assistant.ask("how many missions did the drone unit fly in 2023?")
     assert "412" in missions.answer and missions.citations[0].document == "drone-unit-2024.txt"
+
+
+def test_the_briefing_picker_lists_a_report_added_while_the_app_runs(tmp_path, embedder):
+    from assistant.briefing_tab import workstream_choices
+
+    corpus, settings = corpus_copy(tmp_path)
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    names, flagged = workstream_choices(assistant)
+    assert "Drone Unit" not in names and "HO - Digital Policing Portfolio - NAS" in flagged
+    shutil.copy(DATA / "drone-unit-2024.txt", tmp_path / "drone-unit-2024.txt")
+    assistant.ingest([tmp_path / "drone-unit-2024.txt"])
+    names, flagged = workstream_choices(assistant)
+    assert "Drone Unit" in names and "HO - Digital Policing Portfolio - NAS" in flagged
