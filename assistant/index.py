@@ -50,6 +50,7 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failed: dict[str, str] = field(default_factory=dict)  # file -> reason
     warnings: list[str] = field(default_factory=list)
+    inferred: dict[str, str] = field(default_factory=dict)  # file -> title/date read from it
     chunks_written: int = 0
     seconds: float = 0.0
 
@@ -62,6 +63,11 @@ class IngestReport:
             text += f"\n  skipped {name}: {reason}"
         for warning in self.warnings:
             text += f"\n  warning: {warning}"
+        for name, what in self.inferred.items():
+            text += f"\n  inferred {name}: {what}"
+        if self.inferred:
+            text += (f"\n  to correct a title or date, add an entry to {CORPUS_MANIFEST} in the "
+                     "corpus folder (file name: title:, date:) and run `assistant ingest`")
         return text
 
 
@@ -179,6 +185,8 @@ def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | N
         if not _in_corpus(path, settings):
             outside.append(path)  # copied into corpus/ once indexed: it stays the one source of truth
         old = docs_meta.get(doc.name)
+        if not (old and old["sha256"] == doc.sha256) and metas[path.parent].get(path.name) is None:
+            report.inferred[doc.name] = f"title {doc.title!r}, date {doc.date}"
         if old and old["sha256"] == doc.sha256 and old.get("meta_hash") == _meta_hash(doc):
             report.unchanged.append(doc.name)
         else:

@@ -126,3 +126,12 @@ def test_one_name_in_two_folders_is_refused_not_orphaned(tmp_path, embedder):
     index = load(settings, embedder)
     assert sum(s["document"] == "paper.txt" for s in index.spans) == 1
     assert not corpus_is_stale(settings)  # asking does not re-ingest every time
+
+
+def test_ingest_says_what_it_inferred_and_how_to_correct_it(tmp_path, embedder):
+    corpus, settings = corpus_copy(tmp_path, "drone-unit-2024.txt")
+    report = ingest(None, settings, embedder, progress=False)
+    assert list(report.inferred) == ["drone-unit-2024.txt"]  # the others have manifest entries
+    summary = report.summary()
+    assert "inferred drone-unit-2024.txt: title 'Drone Unit collaboration paper', date 2024-03" in summary
+    assert "manifest.yaml" in summary
