@@ -114,8 +114,18 @@ def outcome_after(question: str, report_date: str) -> str | None:
     return None
 
 
+FULL_REGISTER = 3  # a report rating at least this many workstreams is a full register
+
+
 def newest(documents: dict[str, dict]) -> str | None:
     return max(documents, key=lambda n: str(documents[n].get("date", ""))) if documents else None
+
+
+def newest_register(documents: dict[str, dict]) -> str | None:
+    """The newest report rating several workstreams (a dashboard edition): a workstream it
+    no longer rates has no current rating, whatever an older report said."""
+    full = {n: d for n, d in documents.items() if len(d.get("ratings", [])) >= FULL_REGISTER}
+    return newest(full)
 
 
 def label(doc: dict) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from .answer import Citation
+from .editions import FULL_REGISTER
 from .register_names import MATCH, names_row, short_forms, similarity
 
 RANK = {"Red": 1, "Amber": 2, "Green": 3}  # a higher rank is better
@@ -68,9 +69,6 @@ class Entry:
     previous_edition: str | None = None  # the edition `previous` belongs to
     previous_source: Source | None = None
     group: str = ""  # heading of the enclosing section: "5.4 Local Collaborations"
-
-
-FULL_REGISTER = 3  # a report rating at least this many workstreams is a full register
 
 
 @dataclass

@@ -17,7 +17,7 @@ import numpy as np
 from ..answer import Answer
 from ..answer_types import asked, supplied
 from ..compose import AnswerBuilder
-from ..editions import label, newest, outcome_after
+from ..editions import label, newest, newest_register, outcome_after
 from ..frontmatter import field_terms
 from ..grounding import Grounding
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
@@ -174,7 +174,7 @@ class ExtractiveAnswerer:
                 self.spans[i]["document"] == newest_doc and sc >= 0.9 * best_score for sc, i, _ in scored):
             lead_doc = newest_doc  # no edition asked for: the newest leads when it is nearly as good
         if query.editions.mode == "latest":  # "now"/"latest": the newest edition that has it
-            lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc)
+            lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc, register=False)
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
         for r in rating_lines:
             if r[0] not in docs_in_order:
@@ -232,12 +232,16 @@ class ExtractiveAnswerer:
             return doc == newest(self.index.documents)
         return not query.editions.documents or doc in query.editions.documents
 
-    def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None) -> str | None:
+    def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None,
+                         register: bool = True) -> str | None:
         """The newest report that covers the thing asked (rates it, or has a top passage about
-        it): "now" for a workstream, not merely the newest file."""
+        it), or with `register` the newest dashboard edition when that is newer (one that
+        stopped rating a workstream supersedes older ratings): "now", not the newest file."""
         covering = {d for d, _ in rating_lines} | {
             self.spans[i]["document"] for _, i, _ in scored[:10]
             if anchor is None or self.ground.about(i, anchor)}
+        if register:
+            covering.add(newest_register(self.index.documents))
         return next((d for d in self._edition_order() if d in covering),
                     fallback or newest(self.index.documents))
 
