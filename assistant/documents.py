@@ -50,6 +50,9 @@ def load_manifest(folder: Path) -> dict[str, dict]:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as e:
         raise DocumentError(f"{path}: not valid YAML ({e}); fix or remove the file") from e
+    if not isinstance(data, dict) or not all(isinstance(v, dict | None) for v in data.values()):
+        raise DocumentError(f"{path}: must map each file name to its fields (title:, date:); "
+                            "see the comment at the top of corpus/manifest.yaml")
     return {str(k): dict(v or {}) for k, v in data.items()}
 
 
@@ -62,6 +65,9 @@ def load_document(path: Path, meta: dict | None = None, max_mb: int = 50) -> Doc
             f"{path.name}: unsupported file type {suffix or '(none)'}; "
             f"save it as one of {', '.join(sorted(SUPPORTED))}"
         )
+    if path.is_symlink():
+        raise DocumentError(f"{path.name}: is a symbolic link; copy the report itself instead "
+                            "(links may point outside the reports)")
     if not path.is_file():
         raise DocumentError(f"{path}: no such file")
     size = path.stat().st_size
@@ -73,7 +79,9 @@ def load_document(path: Path, meta: dict | None = None, max_mb: int = 50) -> Doc
     raw = path.read_bytes()
     if not raw.strip():
         raise DocumentError(f"{path.name}: the file is empty; re-export the report and try again")
+    _check_kind(path, suffix, raw, max_mb)
     text, props = _extract(path, suffix, raw)
+    text = CONTROL.sub(" ", text)  # terminal escapes etc. never reach an answer; offsets kept
     if not text.strip():
         raise DocumentError(
             f"{path.name}: no text could be extracted (a scanned PDF?); "
@@ -94,12 +102,53 @@ def _extract(path: Path, suffix: str, raw: bytes) -> tuple[str, dict[str, str]]:
     return _docx_text(path)
 
 
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # not tab, newline, form feed, CR
+MAGIC = {b"%PDF": ".pdf", b"PK\x03\x04": ".docx"}
+EXPANSION = 4  # a .docx may unpack to this many times the file size limit, no more
+
+
+def _check_kind(path: Path, suffix: str, raw: bytes, max_mb: int) -> None:
+    """Refuse a file whose bytes are not what its name says, or a .docx that unpacks to far
+    more than the size limit (a zip bomb), before any parser sees it."""
+    actual = next((kind for magic, kind in MAGIC.items() if raw.startswith(magic)), None)
+    if suffix in {".pdf", ".docx"} and actual != suffix:
+        what = f"a {actual} file" if actual else "not a PDF or Word file"
+        raise DocumentError(f"{path.name}: is {what} despite its name; rename it to its real "
+                            "type or re-export it")
+    if suffix in {".txt", ".md"} and actual:
+        raise DocumentError(f"{path.name}: is a {actual} file named {suffix}; rename it to {actual}")
+    if suffix == ".docx":
+        import zipfile
+
+        try:
+            unpacked = sum(i.file_size for i in zipfile.ZipFile(path).infolist())
+        except (zipfile.BadZipFile, OSError) as e:
+            raise DocumentError(f"{path.name}: not a readable Word file ({e}); open and re-save "
+                                "it as .docx") from e
+        if unpacked > EXPANSION * max_mb * 2**20:
+            raise DocumentError(f"{path.name}: unpacks to {unpacked / 2**20:.0f} MB, over "
+                                f"{EXPANSION} x the {max_mb} MB limit; re-save it from Word "
+                                "(or raise ASSISTANT_MAX_FILE_MB)")
+
+
 def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 (or UTF-16 with its byte-order mark), else Windows-1252; refuse binary data."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise DocumentError(f"{path.name}: marked UTF-16 but not readable as it ({e}); "
+                                "save it as UTF-8 text") from e
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         log.warning("%s is not UTF-8; read as Windows-1252", path.name)
-        return raw.decode("cp1252", errors="replace")
+        text = raw.decode("cp1252", errors="replace")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if "\x00" in text or controls > 0.05 * len(text):
+        raise DocumentError(f"{path.name}: holds binary data, not text; export the report as "
+                            ".txt, .docx or .pdf")
+    return text
 
 
 def _pdf_text(path: Path) -> tuple[str, dict[str, str]]:
@@ -128,10 +177,12 @@ def _docx_text(path: Path) -> tuple[str, dict[str, str]]:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import LxmlError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as e:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, LxmlError) as e:
         raise DocumentError(
             f"{path.name}: not a readable Word file ({e}); open and re-save it as .docx"
         ) from e

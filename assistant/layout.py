@@ -3,7 +3,9 @@ and ratings. Every offset indexes into the document's extracted text."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -56,18 +58,41 @@ class Line:
     start: int
     end: int  # without the newline
     raw: str
+    text: str = ""  # raw without surrounding whitespace (set once: parsing reads it often)
 
-    @property
-    def text(self) -> str:
-        return self.raw.strip()
+    def __post_init__(self) -> None:
+        self.text = self.raw.strip()
 
 
-def split_lines(text: str) -> list[Line]:
+class Lines(list):
+    """A report's lines, with the figures every parse step asks of all of them computed once
+    (a long report has tens of thousands of lines)."""
+
+    @cached_property
+    def median_length(self) -> float:
+        lengths = sorted(len(ln.text) for ln in self if len(ln.text) > 20)
+        return lengths[len(lengths) // 2] if lengths else 80.0
+
+    def within(self, start: int, end: int) -> range:
+        """Indexes of the lines overlapping [start, end)."""
+        first = bisect_right(self._ends, start)
+        return range(first, max(first, bisect_left(self._starts, end)))
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [ln.start for ln in self]
+
+    @cached_property
+    def _ends(self) -> list[int]:
+        return [ln.end for ln in self]
+
+
+def split_lines(text: str) -> Lines:
     """The text's lines, each with its start and end offsets (end excludes the newline)."""
     import re
 
-    return [Line(m.start(), m.start() + len(m.group(1)), m.group(1))
-            for m in re.finditer(r"([^\n]*)\n?", text) if m.start() < len(text)]
+    return Lines(Line(m.start(), m.start() + len(m.group(1)), m.group(1))
+                 for m in re.finditer(r"([^\n]*)\n?", text) if m.start() < len(text))
 
 
 def trimmed_end(line: Line) -> int:

@@ -35,10 +35,27 @@ class QuestionError(ValueError):
     """A question that cannot be processed; the message says what to do."""
 
 
+def check_history(history: object) -> list[str]:
+    """Earlier questions of the conversation: a list of strings, or nothing."""
+    if history is None:
+        return []
+    if not isinstance(history, list | tuple) or not all(isinstance(h, str) for h in history):
+        odd = next((h for h in history if not isinstance(h, str)), history) if isinstance(
+            history, list | tuple) else history
+        raise QuestionError("history must be a list of the earlier questions as strings; got "
+                            f"{type(odd).__name__} {str(odd)[:40]!r}")
+    return list(history)
+
+
 def clean_question(question: str, max_chars: int) -> tuple[str, list[str]]:
     """Validate a question and strip instructions aimed at the assistant (they change nothing)."""
-    if not isinstance(question, str) or not question.strip():
+    if not isinstance(question, str):
+        raise QuestionError(f"the question must be text, not {type(question).__name__}")
+    if not question.strip():
         raise QuestionError("the question is empty: type a question about the collaboration reports")
+    if re.search(r"[\ud800-\udfff]", question):
+        raise QuestionError("the question holds characters that are not valid text (a broken "
+                            "copy and paste?); retype it")
     if len(question) > max_chars:
         raise QuestionError(
             f"the question is {len(question):,} characters; keep it under {max_chars:,} "
@@ -122,10 +139,11 @@ class Assistant:
         state = state or self.state
         t0 = time.perf_counter()
         standalone = None
-        if history:
+        history = check_history(history)
+        if history and isinstance(question, str):
             from .followup import rewrite
 
-            rewritten = rewrite(question, list(history))
+            rewritten = rewrite(question, history)
             if rewritten.strip() != question.strip():
                 standalone = rewritten
         text, notes = clean_question(standalone or question, self.settings.max_question_chars)

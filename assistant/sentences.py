@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .layout import Line, Span
+from .layout import Line, Lines, Span
 
 BULLET = re.compile(r"^\s*(?:[·•▪●◦-]|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])")
@@ -25,7 +25,9 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
             spans.extend(_sentences(text, block[0].start, block[-1].end))
             block.clear()
 
-    for i, ln in enumerate(lines):
+    within = lines.within(section.start, section.end) if isinstance(lines, Lines) else range(len(lines))
+    for i in within:
+        ln = lines[i]
         if ln.end <= section.start or ln.start >= section.end:
             continue
         if i in skip or not ln.text:
@@ -55,8 +57,8 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
 
 
 def median_length(lines: list[Line]) -> float:
-    lengths = sorted(len(ln.text) for ln in lines if len(ln.text) > 20)
-    return lengths[len(lengths) // 2] if lengths else 80.0
+    """Median length of the lines with text (computed once per report's Lines)."""
+    return (lines if isinstance(lines, Lines) else Lines(lines)).median_length
 
 
 def _label_value(lines, i, tight=True) -> bool:

@@ -66,6 +66,10 @@ def test_injection_in_question_changes_nothing(assistant):
 def test_bad_questions_get_errors(assistant):
     assert "empty" in assistant.ask("   ").error
     assert "keep it under" in assistant.ask("x" * 10_000).error
+    assert "not valid text" in assistant.ask("why is NAS amber? \udc80").error
+    assert "must be text" in assistant.ask(5).error
+    for history in (5, "why is NAS amber?", [1, 2]):
+        assert "history must be a list" in assistant.ask("and in 2019?", history).error
 
 
 def test_year_not_covered_abstains(assistant):

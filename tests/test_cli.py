@@ -31,12 +31,15 @@ def test_ask_json_prints_one_answer_object(assistant, settings):
 def test_batch_keeps_order_ids_and_survives_bad_lines(assistant, settings, tmp_path):
     batch = tmp_path / "q.jsonl"
     batch.write_text('{"id": "a", "question": "why is NAS amber?"}\nnot json\n'
-                     '{"id": "c", "question": "How many drones does Essex Police operate?"}\n')
+                     '{"id": "c", "question": "How many drones does Essex Police operate?"}\n'
+                     '{"id": "d", "question": "why is NAS amber?", "history": 5}\n'
+                     '{"id": "e", "question": "why is NAS amber?"}\n')
     r = run(["ask", "--json", "--batch", str(batch)], settings)
     assert r.returncode == 0, r.stderr
     rows = [json.loads(line) for line in r.stdout.splitlines()]
-    assert [row.get("id") for row in rows] == ["a", None, "c"]
+    assert [row.get("id") for row in rows] == ["a", None, "c", "d", "e"]
     assert "error" in rows[1] and rows[2]["abstained"] is True
+    assert "history must be a list" in rows[3]["error"] and not rows[4].get("error")
 
 
 def test_usage_errors_exit_2_with_a_reason(assistant, settings):

@@ -98,3 +98,61 @@ def test_title_and_date_from_the_cover_lines(tmp_path, text, title, date):
     (tmp_path / "paper.txt").write_text(text, encoding="utf-8")
     doc = load_document(tmp_path / "paper.txt")
     assert (doc.title, doc.date) == (title, date)
+
+
+def _docx_with_body(tmp_path, name: str, body_xml: str, prolog: str = "") -> "Path":
+    """A copy of the Word fixture whose document.xml body is replaced (bombs, huge bodies)."""
+    import zipfile
+
+    src = zipfile.ZipFile(DATA / "excerpt-2022.docx")
+    out = tmp_path / name
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode()
+                head, rest = text.split("?>", 1)
+                data = (f"{head}?>{prolog}" + rest.replace("Cyber", body_xml, 1)).encode()
+            z.writestr(item.filename, data)
+    return out
+
+
+def test_bad_inputs_get_one_actionable_line(tmp_path):
+    """Each of these once gave a traceback, or was indexed as garbage."""
+    import shutil
+    import sys
+
+    cases = {}
+    shutil.copy(DATA / "excerpt-2022.pdf", tmp_path / "pdf-named.docx")
+    cases["pdf-named.docx"] = "is a .pdf file despite its name"
+    shutil.copy(DATA / "excerpt-2022.docx", tmp_path / "word-named.pdf")
+    cases["word-named.pdf"] = "is a .docx file despite its name"
+    (tmp_path / "random.txt").write_bytes(bytes(range(256)) * 20)
+    cases["random.txt"] = "holds binary data"
+    shutil.copy(sys.executable, tmp_path / "program.txt")
+    cases["program.txt"] = "holds binary data"
+    (tmp_path / "passwd.txt").symlink_to("/etc/passwd")
+    cases["passwd.txt"] = "is a symbolic link"
+    laughs = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10 if i else "lol"}">' for i in range(10))
+    _docx_with_body(tmp_path, "laughs.docx", "&l9;", f"<!DOCTYPE d [{laughs}]>")
+    cases["laughs.docx"] = "not a readable Word file"
+    _docx_with_body(tmp_path, "expands.docx", "A" * 6 * 2**20)
+    cases["expands.docx"] = "unpacks to"
+    for name, message in cases.items():
+        with pytest.raises(DocumentError, match=message):
+            load_document(tmp_path / name, max_mb=1)
+
+
+def test_utf16_is_decoded_and_control_characters_are_blanked(tmp_path):
+    (tmp_path / "u16.txt").write_text("Drone paper\n\nThe unit flew 412 missions.\n", encoding="utf-16")
+    assert "412 missions" in load_document(tmp_path / "u16.txt").text
+    (tmp_path / "esc.txt").write_text("Drone paper\n\nThe unit \x1b[2J\x1b]0;owned\x07flew 412 "
+                                      "missions from three bases in the year to March.\n")
+    doc = load_document(tmp_path / "esc.txt")
+    assert "\x1b" not in doc.text and "\x07" not in doc.text and "flew 412 missions" in doc.text
+
+
+def test_a_manifest_that_is_not_a_mapping_says_how_to_fix_it(tmp_path):
+    (tmp_path / "manifest.yaml").write_text("- title: a list, not a mapping\n")
+    with pytest.raises(DocumentError, match="must map each file name"):
+        load_manifest(tmp_path)
