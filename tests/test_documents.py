@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from conftest import CORPUS, DATA
 
@@ -100,7 +102,7 @@ def test_title_and_date_from_the_cover_lines(tmp_path, text, title, date):
     assert (doc.title, doc.date) == (title, date)
 
 
-def _docx_with_body(tmp_path, name: str, body_xml: str, prolog: str = "") -> "Path":
+def _docx_with_body(tmp_path, name: str, body_xml: str, prolog: str = "") -> Path:
     """A copy of the Word fixture whose document.xml body is replaced (bombs, huge bodies)."""
     import zipfile
 
