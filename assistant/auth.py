@@ -14,7 +14,9 @@ import hmac
 import json
 import os
 import secrets
-from dataclasses import dataclass
+import threading
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .settings import Settings
@@ -87,6 +89,93 @@ def load_users(settings: Settings, env: dict[str, str] | None = None) -> Users:
         if name and stored:
             entries[name] = (stored, _role(role or "officer"))
     return Users(entries)
+
+
+LOCKOUT_SECONDS = 30.0  # first lock-out; doubles with each further run of wrong passwords
+LOCKOUT_MAX = 3600.0
+
+
+@dataclass
+class Gate:
+    """Sign-in for a running server: the users file re-read when it changes (a new user can
+    sign in, a removed or demoted one loses access at once), wrong passwords locked out per
+    user with a doubling window, and hashing in a worker thread so a flood of guesses never
+    stalls other users' requests."""
+
+    settings: Settings
+    _users: Users = field(default_factory=lambda: Users({}))
+    _seen: tuple = ()
+    _failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # name -> (count, locked until)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def users(self) -> Users:
+        path = Path(self.settings.auth_file)
+        stamp = (path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else None
+        seen = (stamp, os.environ.get("ASSISTANT_USERS", ""))
+        if seen != self._seen:
+            self._users, self._seen = load_users(self.settings), seen
+        return self._users
+
+    def locked_for(self, name: str) -> float:
+        """Seconds until `name` may try again (0: now)."""
+        _, until = self._failures.get(name, (0, 0.0))
+        return max(0.0, until - time.monotonic())
+
+    def attempt(self, name: str, password: str) -> bool:
+        """Check a password, counting failures (blocking: run it off the event loop)."""
+        if self.locked_for(name):
+            return False  # no hashing either: a locked name costs nothing to refuse
+        ok = self.users.check(name, password)
+        with self._lock:
+            if ok:
+                self._failures.pop(name, None)
+            else:
+                count = self._failures.get(name, (0, 0.0))[0] + 1
+                over = count - self.settings.login_attempts
+                until = time.monotonic() + min(LOCKOUT_MAX, LOCKOUT_SECONDS * 2 ** over) if over >= 0 else 0.0
+                self._failures[name] = (count, until)
+        return ok
+
+    async def check(self, name: str, password: str) -> bool:
+        """Gradio's `auth=` callable (async: Gradio awaits it, the hash runs in a thread)."""
+        import anyio
+
+        return await anyio.to_thread.run_sync(self.attempt, name, password)
+
+
+class ExpiringTokens(dict):
+    """Gradio's token -> user table, where a sign-in lapses after `ttl` seconds."""
+
+    def __init__(self, ttl: float):
+        super().__init__()
+        self.ttl, self.issued = ttl, {}
+
+    def __setitem__(self, token, user) -> None:
+        self.issued[token] = time.monotonic()
+        super().__setitem__(token, user)
+
+    def __delitem__(self, token) -> None:  # sign-out
+        self.issued.pop(token, None)
+        super().__delitem__(token)
+
+    def _fresh(self, token) -> bool:
+        if time.monotonic() - self.issued.get(token, float("-inf")) <= self.ttl:
+            return True
+        dict.pop(self, token, None)
+        self.issued.pop(token, None)
+        return False
+
+    def get(self, token, default=None):
+        return super().get(token, default) if self._fresh(token) else default
+
+    def __contains__(self, token) -> bool:
+        return self._fresh(token) and super().__contains__(token)
+
+    def __getitem__(self, token):
+        if not self._fresh(token):
+            raise KeyError(token)
+        return super().__getitem__(token)
 
 
 def check_password(name: str, password: str, settings: Settings | None = None) -> str | None:

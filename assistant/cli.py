@@ -246,6 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--no-baseline", action="store_true", help="skip the naive LangChain baseline")
     ev.add_argument("--out", default=None, help="output folder (default: evals/runs/latest)")
     ev.add_argument("--save", action="store_true", help="save this run as the committed last run")
+    ev.add_argument("--new-documents", action="store_true",
+                    help="also score evals/new_documents/ (unseen reports as PDF and DOCX)")
     ev.set_defaults(func=cmd_eval)
 
     tr = sub.add_parser("train", help="fit the answer models from the labelled questions in evals/")

@@ -174,7 +174,7 @@ def chart(ours: dict, base: dict | None, path: Path) -> None:
     fig, ax = plt.subplots(figsize=(11, 4.5))
     ax.bar([i - 0.2 for i in x], [ours["categories"][c]["pass"] or 0 for c in cats], 0.4, label="ours")
     if base:
-        ax.bar([i + 0.2 for i in x], [base["categories"][c]["pass"] or 0 for c in cats], 0.4,
+        ax.bar([i + 0.2 for i in x], [base["categories"].get(c, {}).get("pass") or 0 for c in cats], 0.4,
                label="naive LangChain RAG")
     ax.set_xticks(list(x), cats, rotation=30, ha="right")
     ax.set_ylabel("questions passed (%)")
@@ -187,13 +187,17 @@ def chart(ours: dict, base: dict | None, path: Path) -> None:
 
 
 def evaluate(settings: Settings, questions: list[dict], baseline: bool = True, out: Path | None = None,
-             save: bool = False) -> dict:
+             save: bool = False, new_documents: bool = False) -> dict:
     from .documents import discover, load_document
     from .pipeline import Assistant
 
     assistant = Assistant(settings)
     texts = {p.name: load_document(p).text for p in discover([settings.corpus_dir])}
     rows = run(assistant, questions, texts, our_retrieval(assistant))
+    if new_documents:  # reports never tuned on, rendered as PDF and DOCX beside the corpus
+        from .evaluate_documents import FOLDER, evaluate_new_documents
+
+        rows += evaluate_new_documents(settings, load_questions(FOLDER / "questions.jsonl"))
     ours = summarise(rows)
     base_rows, base = None, None
     if baseline:
@@ -223,7 +227,8 @@ def main(args) -> int:
     settings = Settings.from_env(backend="llama-cpp" if args.llm else args.backend)
     questions = load_questions(Path(args.questions) if args.questions else QUESTIONS)
     out = Path(args.out) if args.out else ROOT / "evals" / "runs" / "latest"
-    result = evaluate(settings, questions, baseline=not args.no_baseline, out=out, save=args.save)
+    result = evaluate(settings, questions, baseline=not args.no_baseline, out=out, save=args.save,
+                      new_documents=args.new_documents)
     print((out / "report.md").read_text(), file=sys.stdout)
     print(f"report: {out / 'report.md'}", file=sys.stderr)
     return 0 if not result["regressed"] else 1

@@ -39,6 +39,14 @@ CREATE TABLE IF NOT EXISTS audit (
 """
 
 
+STORED_CHARS = 4000  # a question or comment is clipped to this before storage (disk is finite)
+
+
+def clip(text: str, limit: int = STORED_CHARS) -> str:
+    """The text, or its start and how long it was: a pasted 5 MB question costs 4 KB."""
+    return text if len(text) <= limit else f"{text[:limit]}… [clipped: {len(text):,} characters]"
+
+
 def db_path(data_dir: Path) -> Path:
     return Path(data_dir) / DB_NAME
 
@@ -47,9 +55,14 @@ def connect(path: Path) -> sqlite3.Connection:
     """A short-lived connection (one per call, so any web worker thread may write)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        path.touch(mode=0o600)  # questions and who asked them: owner-only
     conn = sqlite3.connect(path, timeout=10)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.executescript(SCHEMA)
+    for extra in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if extra.exists():
+            extra.chmod(0o600)
     return conn
 
 
@@ -70,8 +83,9 @@ def record_feedback(path: Path, user: str, question: str, answer: str, citations
         cur = conn.execute(
             "INSERT INTO feedback (ts, user, question, answer, citations, backend, index_version,"
             " rating, comment, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (time.time(), user, question, answer, json.dumps(citations, ensure_ascii=False),
-             backend, index_version, rating, comment.strip(), json.dumps(history or [])))
+            (time.time(), user, clip(question), answer, json.dumps(citations, ensure_ascii=False),
+             backend, index_version, rating, clip(comment.strip()),
+             json.dumps([clip(h) for h in history or []])))
         return int(cur.lastrowid)
 
 
@@ -80,7 +94,7 @@ def record_audit(path: Path, user: str, question: str, citations: list[dict]) ->
     sources = [{k: c.get(k) for k in ("document", "section", "start", "end")} for c in citations]
     with closing(connect(path)) as conn, conn:
         conn.execute("INSERT INTO audit (ts, user, question, sources) VALUES (?, ?, ?, ?)",
-                     (time.time(), user, question, json.dumps(sources, ensure_ascii=False)))
+                     (time.time(), user, clip(question), json.dumps(sources, ensure_ascii=False)))
 
 
 def export_drafts(db_path: Path, out_path: Path) -> int:

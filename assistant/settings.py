@@ -39,6 +39,8 @@ class Settings:
     port: int = _setting(7860, "Port the web chat listens on.")
     auth_file: Path = _setting(ROOT / "users.json", "JSON file of users with hashed passwords.")
     anonymous: bool = _setting(False, "Serve the web chat without sign-in (local use only).")
+    session_hours: float = _setting(12.0, "A web sign-in expires after this many hours.")
+    login_attempts: int = _setting(5, "Wrong passwords for one user before sign-in is locked for a while (doubling each time).")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:

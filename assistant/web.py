@@ -77,9 +77,9 @@ def _local(host: str) -> bool:
 class ChatApp:
     """The handlers behind the UI, holding the assistant, settings and users."""
 
-    def __init__(self, assistant, settings: Settings):
+    def __init__(self, assistant, settings: Settings, gate: auth.Gate | None = None):
         self.assistant, self.settings = assistant, settings
-        self.users = auth.load_users(settings)
+        self.gate = gate or auth.Gate(settings)
         self.db = feedback.db_path(settings.data_dir)
         self._spans: tuple[int, dict] = (0, {})
 
@@ -92,7 +92,12 @@ class ChatApp:
         name = getattr(request, "username", None)
         if name is None:
             return self.settings.anonymous and _local(self.settings.host)
-        return self.users.role(name) == "admin"
+        return self.gate.users.role(name) == "admin"
+
+    def signed_out(self, request: gr.Request | None) -> bool:
+        """A signed-in name no longer in the users file: its session ends now."""
+        name = getattr(request, "username", None)
+        return name is not None and self.gate.users.role(name) is None
 
     def spans(self) -> dict[str, list[dict]]:
         """Spans per document, recomputed only when the index is swapped."""
@@ -109,13 +114,19 @@ class ChatApp:
         """Per page load: show the admin tab to admins and who is signed in."""
         who = f"Signed in as **{user_markdown(self.user(request))}**" if getattr(
             request, "username", None) else "Local use (no sign-in)"
-        return gr.Tab(visible=self.is_admin(request)), who, self.editions()
+        signed_in = getattr(request, "username", None) is not None
+        return (gr.Tab(visible=self.is_admin(request)), who, self.editions(),
+                gr.Button(visible=signed_in))
 
     def ask(self, message: str, chat: list, turns: list, edition: str, request: gr.Request):
         """Stream one answer into the chat; then fill the sources, copy box and audit log."""
         question = (message or "").strip()
         if not question:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
+            return
+        if self.signed_out(request):
+            chat = list(chat or []) + [{"role": "assistant", "content": SIGNED_OUT}]
+            yield "", chat, gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         chat = list(chat or []) + [{"role": "user", "content": user_markdown(question)},
                                    {"role": "assistant", "content": "…"}]
@@ -226,15 +237,20 @@ class ChatApp:
         return done, self.editions()
 
 
-def build_app(assistant, settings: Settings) -> gr.Blocks:
-    """The chat UI as a Blocks app (launch it with `launch_options(settings)`)."""
-    app = ChatApp(assistant, settings)
+SIGNED_OUT = "⚠️ Your account is no longer on the users list: sign out and ask an administrator."
+
+
+def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> gr.Blocks:
+    """The chat UI as a Blocks app (launch it with `launch_options(settings, gate)`)."""
+    app = ChatApp(assistant, settings, gate)
     with gr.Blocks(title="Collab Assistant", analytics_enabled=False) as demo:
         turns = gr.State([])
         with gr.Row():
             gr.Markdown("## Collab Assistant\nAnswers from the Essex Police collaboration "
                         "reports, each claim quoting its source.")
             who = gr.Markdown(elem_id="who")
+            sign_out = gr.Button("Sign out", link="/logout", size="sm", scale=0,
+                                 visible=False, elem_id="sign-out")
         with gr.Tab("Chat"), gr.Row():
             with gr.Column(scale=3):
                 chat = gr.Chatbot(
@@ -296,7 +312,7 @@ def build_app(assistant, settings: Settings) -> gr.Blocks:
                    [turns, sources, interpreted, copy, status], api_visibility="private")
         added_report = add.click(app.add_report, upload, [added, edition], concurrency_limit=1,
                                  api_visibility="private")
-        loaded = demo.load(app.on_load, None, [admin_tab, who, edition], api_visibility="private",
+        loaded = demo.load(app.on_load, None, [admin_tab, who, edition, sign_out], api_visibility="private",
                            show_progress="hidden")
         if briefing_tab is not None:  # the register changes when a report is added
             for event in (added_report, loaded):
@@ -305,15 +321,15 @@ def build_app(assistant, settings: Settings) -> gr.Blocks:
     return demo
 
 
-def launch_options(settings: Settings, users: auth.Users | None = None) -> dict:
+def launch_options(settings: Settings, gate: auth.Gate | None = None) -> dict:
     """Keyword arguments for `Blocks.launch`: address, sign-in, page assets, upload limit."""
-    users = users if users is not None else auth.load_users(settings)
-    if not settings.anonymous and not users.entries:
+    gate = gate or auth.Gate(settings)
+    if not settings.anonymous and not gate.users.entries:
         raise SystemExit(f"no users in {settings.auth_file}: add one with "
                          "`assistant users add NAME --admin`, or set ASSISTANT_ANONYMOUS=1 "
                          "for local use without sign-in")
     return {"server_name": settings.host, "server_port": settings.port,
-            "auth": None if settings.anonymous else users.check,
+            "auth": None if settings.anonymous else gate.check,
             "auth_message": "Collab Assistant: sign in with your assistant account.",
             "max_file_size": f"{settings.max_file_mb}mb", "css": CSS, "head": HEAD,
             "footer_links": [], "show_error": False}
@@ -324,10 +340,15 @@ def serve(settings: Settings | None = None, prevent_thread_lock: bool = False):
     from .pipeline import Assistant
 
     settings = settings or Settings.from_env()
-    options = launch_options(settings)
-    demo = build_app(Assistant(settings), settings)
+    gate = auth.Gate(settings)
+    options = launch_options(settings, gate)
+    demo = build_app(Assistant(settings), settings, gate)
     demo.queue(default_concurrency_limit=16)
-    return demo.launch(prevent_thread_lock=prevent_thread_lock, **options)
+    result = demo.launch(prevent_thread_lock=True, **options)
+    demo.server_app.tokens = auth.ExpiringTokens(settings.session_hours * 3600)  # sign-ins lapse
+    if not prevent_thread_lock:
+        demo.block_thread()
+    return result
 
 
 if __name__ == "__main__":

@@ -121,3 +121,14 @@ def test_bad_upload_shows_the_reason_and_changes_nothing(page, server):
     status.wait_for()
     assert "broken.pdf" in status.inner_text()
     assert sorted(p.name for p in app_settings.corpus_dir.iterdir()) == before
+
+
+def test_sign_out_ends_the_session(page, server):
+    """Last in this module: it signs the shared page out."""
+    url, _ = server
+    page.get_by_role("tab", name="Chat").click()
+    page.locator("#sign-out").click()
+    page.locator("input[type='password']").wait_for()
+    page.goto(url)
+    page.locator("input[type='password']").wait_for()  # the old session is gone
+    assert page.locator("#question textarea").count() == 0

@@ -1,7 +1,9 @@
 """Web chat pieces without a browser: rendering is safe, feedback/audit land in SQLite, sign-in."""
 
+import asyncio
 import json
 import sqlite3
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -64,8 +66,11 @@ class FakeAssistant:
 
 @pytest.fixture
 def app_settings(tmp_path) -> Settings:
-    return Settings.from_env(env={}, data_dir=tmp_path / "var", corpus_dir=tmp_path / "corpus",
-                             auth_file=tmp_path / "users.json", index_dir=tmp_path / "index")
+    """Settings in tmp whose users file holds `alice`, the name `request()` signs in as."""
+    settings = Settings.from_env(env={}, data_dir=tmp_path / "var", corpus_dir=tmp_path / "corpus",
+                                 auth_file=tmp_path / "users.json", index_dir=tmp_path / "index")
+    auth.add_user(settings.auth_file, "alice", "correct horse", "officer")
+    return settings
 
 
 def request(name="alice"):
@@ -232,13 +237,77 @@ def test_build_app_constructs_with_any_assistant(app_settings):
     assert demo.title == "Collab Assistant"
 
 
-def test_launch_requires_users_unless_anonymous(app_settings):
+def test_launch_requires_users_unless_anonymous(app_settings, tmp_path):
+    nobody = app_settings.replace(auth_file=tmp_path / "none.json")
     with pytest.raises(SystemExit, match="assistant users add"):
-        web.launch_options(app_settings)
-    assert web.launch_options(app_settings.replace(anonymous=True))["auth"] is None
-    auth.add_user(app_settings.auth_file, "alice", "correct horse", "officer")
+        web.launch_options(nobody)
+    assert web.launch_options(nobody.replace(anonymous=True))["auth"] is None
     options = web.launch_options(app_settings)
-    assert options["auth"]("alice", "correct horse") and not options["auth"]("alice", "wrong")
+    check = options["auth"]
+    assert asyncio.run(check("alice", "correct horse")) and not asyncio.run(check("alice", "wrong"))
+
+
+def test_users_file_is_reread_so_changes_apply_at_once(app_settings):
+    gate = auth.Gate(app_settings)
+    app = web.ChatApp(FakeAssistant(), app_settings, gate)
+    assert not gate.attempt("bob", "correct horse")
+    auth.add_user(app_settings.auth_file, "bob", "correct horse", "admin")
+    assert gate.attempt("bob", "correct horse") and app.is_admin(request("bob"))
+    auth.add_user(app_settings.auth_file, "bob", "correct horse", "officer")  # demoted
+    assert not app.is_admin(request("bob"))
+    data = json.loads(app_settings.auth_file.read_text())
+    del data["users"]["bob"]
+    app_settings.auth_file.write_text(json.dumps(data))
+    assert not gate.attempt("bob", "correct horse") and app.signed_out(request("bob"))
+    chat = run_ask(app, "why is NAS amber?", name="bob")[1]
+    assert "no longer on the users list" in chat[-1]["content"]
+
+
+def test_wrong_passwords_lock_that_user_out_only(app_settings):
+    auth.add_user(app_settings.auth_file, "carol", "correct horse", "officer")
+    auth.add_user(app_settings.auth_file, "dan", "battery staple", "officer")
+    gate = auth.Gate(app_settings.replace(login_attempts=3))
+    for _ in range(3):
+        assert not gate.attempt("carol", "guess")
+    assert gate.locked_for("carol") > 0
+    assert not gate.attempt("carol", "correct horse")  # locked: even the right one waits
+    assert gate.attempt("dan", "battery staple")  # other users are unaffected
+    gate._failures["carol"] = (3, 0.0)  # the window has passed
+    assert gate.attempt("carol", "correct horse") and gate.locked_for("carol") == 0
+
+
+def test_password_hashing_does_not_stall_the_event_loop(app_settings):
+    auth.add_user(app_settings.auth_file, "erin", "correct horse", "officer")
+    gate = auth.Gate(app_settings.replace(login_attempts=100))
+    ticks = 0
+
+    async def ticker(stop: asyncio.Event):
+        nonlocal ticks
+        while not stop.is_set():
+            ticks += 1
+            await asyncio.sleep(0.005)
+
+    async def main():
+        stop = asyncio.Event()
+        task = asyncio.create_task(ticker(stop))
+        await asyncio.sleep(0)
+        before = ticks
+        for _ in range(4):  # each check hashes for tens of ms
+            await gate.check("erin", "wrong password")
+        during = ticks - before
+        stop.set()
+        await task
+        return during
+
+    assert asyncio.run(main()) >= 4  # the loop kept running while scrypt worked
+
+
+def test_sign_ins_expire():
+    tokens = auth.ExpiringTokens(ttl=0.05)
+    tokens["t"] = "alice"
+    assert tokens.get("t") == "alice" and "t" in tokens
+    time.sleep(0.1)
+    assert tokens.get("t") is None and "t" not in tokens
 
 
 # --- sign-in -----------------------------------------------------------------------------------
@@ -312,3 +381,19 @@ def test_index_version_changes_with_document_hashes():
     a = feedback.index_version({"documents": {"x.txt": {"sha256": "1"}}})
     b = feedback.index_version({"documents": {"x.txt": {"sha256": "2"}}})
     assert a != b and a == feedback.index_version({"documents": {"x.txt": {"sha256": "1"}}})
+
+
+def test_stored_questions_and_comments_are_clipped_and_private(app_settings):
+    app = web.ChatApp(FakeAssistant(), app_settings)
+    huge = "why is NAS amber? " + "x" * 5_000_000
+    run_ask(app, huge)
+    app.thumbs_down("y" * 100_000, [{"question": huge, "history": [], "answer": {
+        "answer": "a", "citations": [], "backend": "fake"}}], request())
+    db = feedback.db_path(app_settings.data_dir)
+    with sqlite3.connect(db) as conn:
+        question, = conn.execute("SELECT question FROM audit").fetchone()
+        comment, = conn.execute("SELECT comment FROM feedback").fetchone()
+    assert len(question) < 5000 and "clipped: 5,000,018 characters" in question
+    assert len(comment) < 5000
+    assert db.stat().st_mode & 0o777 == 0o600
+    assert db.stat().st_size < 1_000_000
