@@ -186,10 +186,14 @@ def _docx_text(path: Path) -> tuple[str, dict[str, str]]:
         raise DocumentError(
             f"{path.name}: not a readable Word file ({e}); open and re-save it as .docx"
         ) from e
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:  # flattened like the Word exports in corpus/
-        for row in table.rows:
-            lines.append("\t".join(cell.text.strip() for cell in row.cells))
+    from docx.table import Table
+
+    lines = []
+    for block in document.iter_inner_content():  # in reading order: a table stays in place
+        if isinstance(block, Table):  # flattened like the Word exports in corpus/
+            lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+        else:
+            lines.append(block.text)
     core = document.core_properties
     return "\n".join(lines), {"title": core.title or "", "author": core.author or "",
                               "created": core.created.strftime("%Y-%m") if core.created else ""}

@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import time
@@ -252,7 +253,7 @@ def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, p
             "sections": [{"heading": s.heading, "number": s.number, "title": s.title,
                           "parent": s.parent, "start": s.start, "end": s.end}
                          for s in structure.sections],
-            "ratings": [_rating_dict(r, doc.text) for r in structure.ratings],
+            "ratings": [_rating_dict(r, doc) for r in structure.ratings],
         }
         report.chunks_written += len(chunks)
         bar.update(1)
@@ -289,9 +290,17 @@ def _meta_hash(doc: Document) -> str:
     return json.dumps([doc.title, doc.date, doc.meta], sort_keys=True, ensure_ascii=False)
 
 
-def _rating_dict(rating, text: str) -> dict:
+GENERIC_NAME = re.compile(r"(?:\d+(?:\.\d+)*\s*)?(?:(?:overall|current|rag|rating|ratings|status|"
+                          r"summary|and|the|of|project|programme)\s*)+", re.I)
+
+
+def _rating_dict(rating, doc: Document) -> dict:
+    """The rating as stored; one under a heading like 'Overall rating' names the paper's
+    subject (a one-topic paper rates itself), so it is filed under the report's title."""
     d = dataclasses.asdict(rating)
-    d["quote"] = collapse(text[rating.start:rating.end])
+    d["quote"] = collapse(doc.text[rating.start:rating.end])
+    if GENERIC_NAME.fullmatch(rating.workstream.strip()):
+        d["workstream"] = doc.title
     return d
 
 

@@ -177,7 +177,10 @@ def ratings(text, lines, sections, rows, boxes) -> list[Rating]:
             section = section_for(sections, box.start)
             ratings.append(Rating(section.title, section.heading, box.overall, box.start, box.end,
                                   "box", box.previous, box.direction, dict(box.sub), dict(box.figures)))
+    tabled = {r.section for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row
     for section in sections:
+        if section.heading in tabled:
+            continue
         for span in section.spans:
             if span.kind in {"box", "row"}:
                 continue

@@ -13,6 +13,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms.", "c.", "approx.")
 
 
+PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")  # "3.2 The unit has done well"
+
+
 def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
     """Quotable spans of a section: its heading, bullets and sentences, boxes/tables excluded."""
     heading_starts = {h[1] for h in headings}
@@ -40,8 +43,8 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
             flush()
             spans.append(Span(lead, ln.end - (len(ln.raw) - len(ln.raw.rstrip())), "heading"))
             continue
-        if BULLET.match(ln.raw) or not wrapped:
-            flush()
+        if BULLET.match(ln.raw) or not wrapped or PARAGRAPH_NUMBER.match(ln.text):
+            flush()  # a list item, a line of unwrapped text, or a numbered paragraph starts anew
         if _label_value(lines, i) and not wrapped:
             continue  # merged into the next line's row span below
         if not wrapped and i > 0 and _label_value(lines, i - 1):

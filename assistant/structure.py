@@ -88,7 +88,7 @@ def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str,
         start = displaced.get(i, ln.start)
         raw = ln.raw[start - ln.start:]
         m = NUMBERED.match(raw.strip())
-        if m and not m.group(2).endswith((".", ",")) and len(m.group(2)) <= 120:
+        if m and _numbered_heading(m.group(2)):
             key = _number_key(m.group(1))
             if key > last_key:
                 title = m.group(2).strip()
@@ -117,9 +117,20 @@ def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str,
     return sorted(found)
 
 
+CONTINUES = re.compile(r"(,|\b(and|or|of|the|to|for|with|in|on|a|an|by|from|that|which))$", re.I)
+
+
+def _numbered_heading(title: str) -> bool:
+    """'5.3.2 DPP - National ANPR Service (NAS)' is a heading; '8.2 Of the 2,864 deployments,
+    684 were ...' is a numbered paragraph, and a wrapped line ending '... and' goes on."""
+    return (len(title) <= 120 and not title.endswith((".", ",")) and not CONTINUES.search(title)
+            and "\t" not in title
+            and (_title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
+
+
 def _heading_shape(ln: Line) -> bool:
     text = ln.text
-    if ln.raw.startswith("\t") or not (3 <= len(text) <= 160) or BULLET.match(ln.raw):
+    if "\t" in ln.raw.strip() or ln.raw.startswith("\t") or not (3 <= len(text) <= 160) or BULLET.match(ln.raw):
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
         return False
