@@ -124,7 +124,7 @@ def _numbered_heading(title: str) -> bool:
     """'5.3.2 DPP - National ANPR Service (NAS)' is a heading; '8.2 Of the 2,864 deployments,
     684 were ...' is a numbered paragraph, and a wrapped line ending '... and' goes on."""
     return (len(title) <= 120 and not title.endswith((".", ",")) and not CONTINUES.search(title)
-            and "\t" not in title
+            and "\t" not in title and not re.search(r"[a-z)]\.\s+\S", title)  # no sentence inside
             and (_title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
 
 

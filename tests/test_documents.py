@@ -158,3 +158,19 @@ def test_a_manifest_that_is_not_a_mapping_says_how_to_fix_it(tmp_path):
     (tmp_path / "manifest.yaml").write_text("- title: a list, not a mapping\n")
     with pytest.raises(DocumentError, match="must map each file name"):
         load_manifest(tmp_path)
+
+
+def test_word_tables_stay_where_they_are_in_the_text(tmp_path):
+    import docx
+
+    word = docx.Document()
+    word.add_paragraph("Drone paper")
+    word.add_paragraph("8. Performance")
+    table = word.add_table(rows=2, cols=2)
+    for r, cells in enumerate([("Month", "Deployments"), ("September 2023", "2,910")]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    word.add_paragraph("9. Next steps")
+    word.save(str(tmp_path / "paper.docx"))
+    text = load_document(tmp_path / "paper.docx").text
+    assert text.index("8. Performance") < text.index("September 2023\t2,910") < text.index("9. Next steps")

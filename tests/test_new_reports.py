@@ -77,3 +77,16 @@ def test_the_briefing_picker_lists_a_report_added_while_the_app_runs(tmp_path, e
     assistant.ingest([tmp_path / "drone-unit-2024.txt"])
     names, flagged = workstream_choices(assistant)
     assert "Drone Unit" in names and "HO - Digital Policing Portfolio - NAS" in flagged
+
+
+def test_a_rating_under_a_generic_heading_names_the_paper(tmp_path, embedder):
+    corpus, settings = corpus_copy(tmp_path)
+    (corpus / "jdu.txt").write_text(
+        "Essex and Kent Joint Drone Unit review\nMarch 2024\n\n3. Summary and rating\n\n"
+        "3.1 Overall rating\n\nOverall RAG: Amber\n\n3.2 The unit made 2,864 deployments in its "
+        "first eleven months.\n", encoding="utf-8")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    answer = assistant.ask("what is the drone unit rated now?")
+    assert not answer.abstained and "**Amber**" in answer.answer
+    assert "Essex and Kent Joint Drone Unit review: Overall RAG **Amber**" in answer.answer

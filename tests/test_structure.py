@@ -191,3 +191,31 @@ def test_a_long_pdf_is_almost_all_quotable(tmp_path):
     doc = load_document(tmp_path / "long.pdf")
     assert len(doc.text) > 300_000
     assert quotable_share(doc.text, chunk_document(doc, parse(doc.text), {})) >= 0.95
+
+
+def test_numbered_paragraphs_and_wrapped_lines_are_not_headings():
+    text = ("Drone paper\n\n1. Purpose\n\n1.1 This paper reports on the first year of the joint "
+            "unit (JDU). It\nsets out the rating.\n\n3. Summary and rating\n\n3.1 Overall rating\n\n"
+            "Overall RAG: Amber\n\n3.2 The unit has done well on its core operational measures "
+            "and\nmade 2,864 deployments.\n\n5. Governance\n\n5.1 The unit is led by:\n"
+            "- Chief Superintendent A. Example\n\n8. Performance\n\n8.2 Of the 2,864 deployments, 684 "
+            "were searches for missing people and 903 were searches\nfor suspects.\n"
+            "Month\tEssex\tKent\nSeptember 2023\t2,910\t585\n")
+    structure = parse(text)
+    assert set(headings(structure)) >= {"1 Purpose", "3 Summary and rating", "3.1 Overall rating",
+                                   "5 Governance", "8 Performance"}
+    assert not [h for h in headings(structure)
+                if h.startswith(("1.1", "3.2", "5.1", "8.2", "September"))]
+    quoted = [" ".join(text[s.start:s.end].split()) for sec in structure.sections for s in sec.spans]
+    assert any(q.startswith("3.2 The unit has done well") for q in quoted)
+    assert not any("Amber 3.2" in q for q in quoted)
+
+
+def test_a_sections_own_rating_line_does_not_repeat_its_dashboard_row():
+    text = ("Update\n\nCollaboration dashboard\nCurrent RAG 2023\nPrevious RAG 2022\n"
+            "5.1.1 Serious Crime Green Green\n5.1.2 Support Services Amber Green\n"
+            "5.1.3 Estates Green Green\n\n5.1.2 Support Services\n\nOverall RAG: Amber – deteriorated\n\n"
+            "The directorate has been graded amber this year because the data centre move slipped.\n")
+    ratings = parse(text).ratings
+    assert [(r.workstream, r.source) for r in ratings if "Support" in r.workstream] == [
+        ("Support Services", "dashboard")]
