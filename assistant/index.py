@@ -34,7 +34,7 @@ from .terms import expand, learn_acronyms
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 11  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 12  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 

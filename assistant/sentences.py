@@ -43,7 +43,8 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
             flush()
             spans.append(Span(lead, ln.end - (len(ln.raw) - len(ln.raw.rstrip())), "heading"))
             continue
-        if BULLET.match(ln.raw) or not wrapped or PARAGRAPH_NUMBER.match(ln.text):
+        row = "\t" in ln.text  # a table row is quoted on its own, never run into the next
+        if BULLET.match(ln.raw) or not wrapped or PARAGRAPH_NUMBER.match(ln.text) or row:
             flush()  # a list item, a line of unwrapped text, or a numbered paragraph starts anew
         if _label_value(lines, i) and not wrapped:
             continue  # merged into the next line's row span below
@@ -53,7 +54,9 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
                               ln.start + len(ln.raw.rstrip()), "row"))
             continue
         block.append(ln)
-        if wrapped and len(BULLET.sub("", ln.raw).strip()) < short and not re.search(r"([,;–-]|\b(and|or|of|the|to))$", ln.text):
+        if row:
+            flush()
+        elif wrapped and len(BULLET.sub("", ln.raw).strip()) < short and not re.search(r"([,;–-]|\b(and|or|of|the|to))$", ln.text):
             flush()  # a short wrapped line ends its paragraph or list item
     flush()
     return [s for s in spans if section.start <= s.start < section.end]
