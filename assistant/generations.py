@@ -12,7 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,7 +20,8 @@ POINTER = "CURRENT"
 LOCK = "ingest.lock"
 PREFIX = "gen-"
 KEEP = 2  # the current generation and the one before (a reader may still have it open)
-PARTS = ("chroma", "manifest.json")  # what a generation holds
+MANIFEST = "manifest.json"
+PARTS = ("chroma", MANIFEST)  # what an embedded generation holds (also the pre-generation layout)
 
 
 class IngestBusy(RuntimeError):
@@ -58,9 +59,11 @@ def current(index_dir: Path) -> Path:
 
 
 @contextmanager
-def new_generation(index_dir: Path, fresh: bool = False) -> Iterator[Path]:
-    """A new generation folder, a copy of the current one unless `fresh`; it becomes current
-    when the block ends without an error, and is removed if it raises. Call under writer_lock."""
+def new_generation(index_dir: Path, fresh: bool = False,
+                   copy: Callable[[Path, Path], None] | None = None) -> Iterator[Path]:
+    """A new generation folder, a copy of the current one unless `fresh` (its manifest, and
+    its vectors through the store's `copy`); it becomes current when the block ends without an
+    error, and is removed if it raises. Call under writer_lock."""
     remove_stale(index_dir)
     numbers = [int(p.name[len(PREFIX):]) for p in index_dir.glob(PREFIX + "*") if p.name[len(PREFIX):].isdigit()]
     folder = index_dir / f"{PREFIX}{max(numbers, default=0) + 1:06d}"
@@ -68,11 +71,10 @@ def new_generation(index_dir: Path, fresh: bool = False) -> Iterator[Path]:
     try:
         if not fresh:
             source = current(index_dir)
-            for part in PARTS:
-                if (source / part).is_dir():
-                    shutil.copytree(source / part, folder / part)
-                elif (source / part).exists():
-                    shutil.copy2(source / part, folder / part)
+            if (source / MANIFEST).exists():
+                shutil.copy2(source / MANIFEST, folder / MANIFEST)
+            if copy is not None:
+                copy(source, folder)
         yield folder
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
@@ -88,11 +90,16 @@ def switch(index_dir: Path, folder: Path) -> None:
     os.replace(tmp, index_dir / POINTER)
 
 
+def generations(index_dir: Path) -> list[Path]:
+    """The generation folders on disk, oldest first."""
+    return sorted(p for p in index_dir.glob(PREFIX + "*") if p.is_dir())
+
+
 def remove_stale(index_dir: Path) -> None:
     """Delete generations older than the last KEEP, half-built ones from killed ingests, and
     a pre-generation index once a generation serves."""
     live = current(index_dir)
-    gens = sorted(p for p in index_dir.glob(PREFIX + "*") if p.is_dir())
+    gens = generations(index_dir)
     if live == index_dir:
         keep = set()
     else:

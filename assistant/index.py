@@ -26,9 +26,10 @@ from .chunking import Chunk, chunk_document, collapse, quotable_share
 from .documents import MANIFEST as CORPUS_MANIFEST
 from .documents import Document, DocumentError, discover, load_document, load_manifest
 from .embed import Embedder, get_embedder
-from .generations import current, new_generation, writer_lock
+from .generations import current, generations, new_generation, writer_lock
 from .injection import addresses_assistant
 from .settings import Settings
+from .stores import get_store
 from .structure import parse
 from .terms import expand, learn_acronyms
 
@@ -72,23 +73,6 @@ class IngestReport:
         return text
 
 
-def _client(folder: Path):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    folder.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(
-        path=str(folder / "chroma"),
-        settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True),
-    )
-
-
-def _collections(client):
-    space = {"hnsw:space": "cosine"}
-    return (client.get_or_create_collection("chunks", metadata=space, embedding_function=None),
-            client.get_or_create_collection("spans", metadata=space, embedding_function=None))
-
-
 def read_manifest(index_dir: Path) -> dict:
     """The current generation's manifest ({} when there is no index yet)."""
     path = current(index_dir) / MANIFEST
@@ -105,6 +89,7 @@ def _write_manifest(folder: Path, manifest: dict) -> None:
 
 def _build_settings(settings: Settings) -> dict:
     return {"embedding_model": settings.embedding_model, "chunk_chars": settings.chunk_chars,
+            "store": settings.chroma_url or "embedded",
             "index_version": INDEX_VERSION}
 
 
@@ -203,12 +188,15 @@ def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | N
                 "failed": failed, "corpus_manifest": _corpus_manifest_sha(settings)}
 
     if loaded or removed or fresh:
-        with new_generation(settings.index_dir, fresh=fresh) as folder:
+        store = get_store(settings)
+        store.prune(generations(settings.index_dir))  # what a killed ingest left on a server
+        with new_generation(settings.index_dir, fresh=fresh, copy=store.copy) as folder:
             _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress,
-                             report, folder)
+                             report, folder, store)
             for path in outside:
                 _copy_into_corpus(path, settings)
             _write_manifest(folder, new_manifest())
+        store.prune(generations(settings.index_dir))
     else:
         for path in outside:
             _copy_into_corpus(path, settings)
@@ -218,9 +206,9 @@ def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | N
 
 
 def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress,
-                     report: IngestReport, folder: Path) -> None:
+                     report: IngestReport, folder: Path, store) -> None:
     """In generation `folder`: delete the removed/changed documents' chunks, write the new ones."""
-    chunks_col, spans_col = _collections(_client(folder))
+    chunks_col, spans_col = store.collections(folder)
     for name in removed + [d.name for d in loaded]:
         chunks_col.delete(where={"document": name})
         spans_col.delete(where={"document": name})
@@ -385,7 +373,11 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
             f"the index was built with {built.get('embedding_model')!r} but settings ask for "
             f"{settings.embedding_model!r}: run `assistant ingest --rebuild`"
         )
-    chunks_col, spans_col = _collections(_client(current(settings.index_dir)))
+    chunks_col, spans_col = get_store(settings).collections(current(settings.index_dir))
+    if manifest.get("documents") and any(d.get("chunks") for d in manifest["documents"].values()) \
+            and chunks_col.count() == 0:
+        raise IndexError_(f"the vector store has no chunks for {current(settings.index_dir).name} "
+                          "(a new or emptied Chroma server?): run `assistant ingest --rebuild`")
     got = chunks_col.get(include=["metadatas", "documents"])
     chunks = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"], strict=False)]
     got = spans_col.get(include=["metadatas", "documents", "embeddings"])

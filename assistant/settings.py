@@ -39,6 +39,8 @@ class Settings:
     port: int = _setting(7860, "Port the web chat listens on.")
     auth_file: Path = _setting(ROOT / "users.json", "JSON file of users with hashed passwords.")
     anonymous: bool = _setting(False, "Serve the web chat without sign-in (local use only).")
+    chroma_url: str = _setting("", "A Chroma server (http://host:port, `chroma run`) to hold the vectors instead of files in the index folder; replicas share it.")
+    chroma_token: str = _setting("", "Bearer token for the Chroma server, if it requires one.")
     session_hours: float = _setting(12.0, "A web sign-in expires after this many hours.")
     login_attempts: int = _setting(5, "Wrong passwords for one user before sign-in is locked for a while (doubling each time).")
 

@@ -1,0 +1,42 @@
+"""Vector stores: where an index generation's chunk and span collections live.
+
+A store hands out the two Chroma collections of a generation (`gen-000007`), copies them into
+the next generation, and drops the collections of generations that are gone. One file per
+store: `embedded` (Chroma files inside the generation folder, the default) and `server` (a
+Chroma server at ASSISTANT_CHROMA_URL, shared by several web replicas).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from ..settings import Settings
+
+SPACE = {"hnsw:space": "cosine"}
+
+
+class StoreUnavailable(RuntimeError):
+    """The store cannot be reached or used; the message says what to do."""
+
+
+class Store(Protocol):
+    def collections(self, folder: Path) -> tuple[object, object]:
+        """The (chunks, spans) collections of the generation in `folder`, created if missing."""
+
+    def copy(self, source: Path, folder: Path) -> None:
+        """Copy generation `source`'s collections into generation `folder`."""
+
+    def prune(self, folders: list[Path]) -> None:
+        """Drop collections of generations not in `folders` (removed or half-built ones)."""
+
+
+def get_store(settings: Settings) -> Store:
+    """The server store when ASSISTANT_CHROMA_URL is set, else the embedded one."""
+    if settings.chroma_url:
+        from .server import ServerStore
+
+        return ServerStore(settings.chroma_url, settings.chroma_token)
+    from .embedded import EmbeddedStore
+
+    return EmbeddedStore()
