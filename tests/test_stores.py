@@ -27,25 +27,25 @@ def chroma_url(tmp_path_factory):
         pytest.skip(f"{CHROMA} missing: the chromadb package installs it")
     port = free_port()
     data = tmp_path_factory.mktemp("chroma-server")
-    log = open(data / "server.log", "w")
-    proc = subprocess.Popen([str(CHROMA), "run", "--path", str(data / "db"), "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail(f"chroma run exited: {(data / 'server.log').read_text()[-2000:]}")
-            time.sleep(0.3)
-    else:
-        pytest.fail("chroma run did not answer within 60 s")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    with open(data / "server.log", "w") as log:
+        proc = subprocess.Popen([str(CHROMA), "run", "--path", str(data / "db"), "--host",
+                                 "127.0.0.1", "--port", str(port)], stdout=log,
+                                stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2)
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    pytest.fail(f"chroma run exited: {(data / 'server.log').read_text()[-2000:]}")
+                time.sleep(0.3)
+        else:
+            pytest.fail("chroma run did not answer within 60 s")
+        yield url
+        proc.terminate()
+        proc.wait(timeout=20)
 
 
 def test_replicas_answer_from_one_chroma_server(tmp_path, embedder, chroma_url):
