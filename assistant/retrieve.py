@@ -27,6 +27,7 @@ class Retriever:
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets itself to DEBUG on import
         self.index = index
         self.chunk_pos = {c["id"]: i for i, c in enumerate(index.chunks)}
+        self.chunk_docs = np.array([c["document"] for c in index.chunks])
         self.bm25 = bm25s.BM25()
         corpus = [terms(c["text"]) or ["_"] for c in index.chunks]
         if corpus:
@@ -47,12 +48,14 @@ class Retriever:
         dense = [self.chunk_pos[i] for i in res["ids"][0] if i in self.chunk_pos]
         query_terms = terms(expand(question, self.index.acronyms))
         scores = self.bm25.get_scores(query_terms) if query_terms else np.zeros(len(chunks))
-        lexical = [int(i) for i in np.argsort(-scores) if scores[i] > 0]
         if allowed:
-            lexical = [i for i in lexical if chunks[i]["document"] in allowed]
+            scores = np.where(np.isin(self.chunk_docs, sorted(allowed)), scores, 0.0)
+        n = min(pool, int((scores > 0).sum()))  # the top `pool` only: no sort of every chunk
+        top = np.argpartition(-scores, n - 1)[:n] if n else np.array([], dtype=int)
+        lexical = [int(i) for i in sorted(top, key=lambda i: -scores[i])]
         fused: dict[int, float] = {}
         rrf = self.index.settings.rrf_k
-        for ranking in (dense, lexical[:pool]):
+        for ranking in (dense, lexical):
             for rank, i in enumerate(ranking):
                 fused[i] = fused.get(i, 0.0) + 1.0 / (rrf + rank + 1)
         best = sorted(fused, key=lambda i: -fused[i])[:k]

@@ -47,7 +47,10 @@ class ExtractiveAnswerer:
                                  [field_terms(s["text"]) if s["section"] == FRONT_MATTER else set()
                                   for s in self.spans])
         self.span_terms = self.match.bags
-        self.front = [i for i, s in enumerate(self.spans) if s["section"] == FRONT_MATTER]
+        self.front: dict[str, list[int]] = {}  # document -> its cover-sheet spans
+        for i, s in enumerate(self.spans):
+            if s["section"] == FRONT_MATTER:
+                self.front.setdefault(s["document"], []).append(i)
         self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
         self.seq = SpanSequence(self.spans)
         self.by_chunk: dict[str, list[int]] = {}
@@ -76,7 +79,9 @@ class ExtractiveAnswerer:
                       for i in self.by_chunk.get(hit.chunk["id"], [])}
         siblings = [i for hit in hits[:SIBLING_HITS] for i in self.by_section.get(
             (hit.chunk["document"], hit.chunk["section"]), [])]  # a long section spans several chunks
-        for i in (extra or []) + self.front + siblings:  # the cover sheet is always a candidate
+        near_docs = {hit.chunk["document"] for hit in hits} | {newest_doc}
+        front = [i for d in near_docs for i in self.front.get(d, [])]  # not every report's: O(hits)
+        for i in (extra or []) + front + siblings:  # the cover sheet is always a candidate
             if not query.editions.documents or self.spans[i]["document"] in query.editions.documents:
                 candidates.setdefault(i, len(hits))
         scored = []
@@ -133,7 +138,7 @@ class ExtractiveAnswerer:
             return self._abstain(query, scored, "The reports don't say")
         best_score, best, info = scored[0]
         wanted = intents(query.text)
-        rating_lines = (self._ratings(query, groups, weights, wanted)
+        rating_lines = (self._ratings(query, groups, weights, wanted, hits)
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
         rating_lines = [(d, r) for d, r in rating_lines  # "Norfolk's joint collaboration" is not SCD's
                         if not self.ground.stranger(query, d, r["section"], rare_only=True,
@@ -306,8 +311,9 @@ class ExtractiveAnswerer:
             i += 1
         return story
 
-    def _ratings(self, query, groups, weights, wanted) -> list[tuple[str, dict]]:
-        """Best-matching rating per edition for the workstream the question names."""
+    def _ratings(self, query, groups, weights, wanted, hits) -> list[tuple[str, dict]]:
+        """Best-matching rating per edition for the workstream the question names, among the
+        editions retrieval found or the question names (not every report: O(hits))."""
         asked_rating = wanted & {"status", "reason"}  # else "the data centre move" is not about ecda
         names = {t: w for t, w in weights.items() if t not in (INTENT_WORDS if asked_rating else RATING_WORDS)}
         if "status" in wanted:  # words that name no rated workstream don't count against one
@@ -316,7 +322,10 @@ class ExtractiveAnswerer:
         if not total:
             return []
         found = []
+        docs = {hit.chunk["document"] for hit in hits} | set(query.editions.documents or [])
         for doc, meta in self.index.documents.items():
+            if doc not in docs:
+                continue
             best, best_match = None, 0.0
             for r in meta.get("ratings", []):
                 bag = self.rating_bags[(doc, r["start"])]
