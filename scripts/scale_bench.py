@@ -108,20 +108,23 @@ def plot(rows: list[dict], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     n = [r["reports"] for r in rows]
-    fig, (a, b) = plt.subplots(1, 2, figsize=(10, 4))
-    a.plot(n, [r["p50_ms"] for r in rows], "o-", label="answer p50 (ms)")
-    a.plot(n, [r["p95_ms"] for r in rows], "o--", label="answer p95 (ms)")
-    a.plot(n, [r["load_s"] * 1000 for r in rows], "s-", label="index load (ms)")
-    a.set_xlabel("reports in the corpus")
-    a.set_xscale("log")
-    a.legend()
-    b.plot(n, [r["ingest_kb_s"] for r in rows], "o-", label="ours")
+    fig, (a, b, c) = plt.subplots(1, 3, figsize=(13, 4))
+    a.plot(n, [r["p50_ms"] for r in rows], "o-", label="p50")
+    a.plot(n, [r["p95_ms"] for r in rows], "o--", label="p95")
+    a.set_ylabel("warm answer (ms)")
+    a.set_ylim(bottom=0)
+    b.plot(n, [r["load_s"] for r in rows], "s-")
+    b.set_ylabel("index load (s)")
+    c.plot(n, [r["ingest_kb_s"] for r in rows], "o-", label="ours")
     if all("naive_ingest_kb_s" in r for r in rows):
-        b.plot(n, [r["naive_ingest_kb_s"] for r in rows], "o--", label="naive LangChain")
-    b.set_xlabel("reports in the corpus")
-    b.set_ylabel("ingest KB/s")
-    b.set_xscale("log")
-    b.legend()
+        c.plot(n, [r["naive_ingest_kb_s"] for r in rows], "o--", label="naive LangChain")
+    c.set_ylabel("ingest KB/s")
+    c.set_ylim(bottom=0)
+    for ax in (a, b, c):
+        ax.set_xlabel("reports in the corpus")
+        ax.set_xscale("log")
+    a.legend()
+    c.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=110)
 
@@ -132,7 +135,11 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=60, help="eval questions timed per size")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive pipeline")
     parser.add_argument("--out", default=str(ROOT / "evals" / "scale"))
+    parser.add_argument("--replot", action="store_true", help="redraw the plot from scale.json")
     args = parser.parse_args()
+    if args.replot:
+        plot(json.loads((Path(args.out) / "scale.json").read_text()), Path(args.out) / "scale.png")
+        return
     seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
     questions = [q for q in load_questions() if not q.get("history")][: args.questions]
     out = Path(args.out)
