@@ -70,12 +70,16 @@ def test_sigkill_mid_ingest_never_loses_duplicates_or_orphans(built, embedder):
     original = report.read_text(encoding="utf-8")
     expected = consistent(settings, embedder)
     rng = random.Random(13)
+    report.write_text(original + "\nAddendum 0: the board noted the update.\n", encoding="utf-8")
+    t0 = time.monotonic()
+    spawn(corpus, settings).wait()
+    whole = time.monotonic() - t0  # one uninterrupted ingest of a changed report, start-up included
     kills = rounds = 0
     while kills < 20 and rounds < 40:  # 20 SIGKILLs at random points of an ingest
         rounds += 1
         report.write_text(original + f"\nAddendum {rounds}: the board noted the update.\n", encoding="utf-8")
         proc = spawn(corpus, settings)
-        time.sleep(rng.uniform(1.0, 7.0))  # start-up is ~2-3 s; indexing one report ~4 s
+        time.sleep(rng.uniform(0.2, 0.95) * whole)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
