@@ -111,7 +111,11 @@ class Gate:
     @property
     def users(self) -> Users:
         path = Path(self.settings.auth_file)
-        stamp = (path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else None
+        try:
+            stat = path.stat()
+            stamp = (stat.st_mtime_ns, stat.st_size)
+        except FileNotFoundError:
+            stamp = None
         seen = (stamp, os.environ.get("ASSISTANT_USERS", ""))
         if seen != self._seen:
             self._users, self._seen = load_users(self.settings), seen

@@ -86,21 +86,31 @@ def _ask_batch(args) -> int:
     return EXIT_OK
 
 
-def cmd_ingest(args) -> int:
+def _change_index(command: str, change):
+    """Run an index change; (report, None), or (None, exit code) after one line on stderr
+    (another ingest is running: 3; a bad file or name: 2)."""
     from .documents import DocumentError
     from .generations import IngestBusy
+
+    try:
+        return change(), None
+    except IngestBusy as e:
+        print(f"assistant {command}: {e}", file=sys.stderr)
+        return None, EXIT_BUSY
+    except DocumentError as e:
+        print(f"assistant {command}: {e}", file=sys.stderr)
+        return None, EXIT_USAGE
+
+
+def cmd_ingest(args) -> int:
     from .index import ingest
 
     settings = _settings(args)
-    try:
-        report = ingest([Path(p) for p in args.paths] or None, settings, progress=True,
-                        rebuild=args.rebuild, replace=args.replace)
-    except IngestBusy as e:
-        print(f"assistant ingest: {e}", file=sys.stderr)
-        return EXIT_BUSY
-    except DocumentError as e:
-        print(f"assistant ingest: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    report, code = _change_index("ingest", lambda: ingest(
+        [Path(p) for p in args.paths] or None, settings, progress=True, rebuild=args.rebuild,
+        replace=args.replace))
+    if report is None:
+        return code
     print(report.summary(), file=sys.stderr)
     return EXIT_USAGE if report.failed and not (report.added or report.updated or report.unchanged) else EXIT_OK
 
@@ -126,18 +136,11 @@ def cmd_reports(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    from .documents import DocumentError
-    from .generations import IngestBusy
     from .index import remove
 
-    try:
-        report = remove(args.name, _settings(args))
-    except IngestBusy as e:
-        print(f"assistant remove: {e}", file=sys.stderr)
-        return EXIT_BUSY
-    except DocumentError as e:
-        print(f"assistant remove: {e}", file=sys.stderr)
-        return EXIT_USAGE
+    report, code = _change_index("remove", lambda: remove(args.name, _settings(args)))
+    if report is None:
+        return code
     print(f"removed {args.name} (kept in corpus/.versions/)\n{report.summary()}", file=sys.stderr)
     return EXIT_OK
 

@@ -110,8 +110,8 @@ def ingest(paths: list[Path] | None, settings: Settings, embedder: Embedder | No
 def remove(name: str, settings: Settings, embedder: Embedder | None = None) -> IngestReport:
     """Take a report out of the corpus and the index; the file is kept in corpus/.versions/."""
     path = settings.corpus_dir / name
-    known = sorted(read_manifest(settings.index_dir).get("documents", {}))
     if not path.is_file():
+        known = sorted(read_manifest(settings.index_dir).get("documents", {}))
         raise DocumentError(f"no report named {name!r} in {settings.corpus_dir}; the index has: "
                             f"{', '.join(known) or 'none'} (see `assistant reports`)")
     with writer_lock(settings.index_dir):

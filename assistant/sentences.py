@@ -16,10 +16,10 @@ ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")  # "3.2 The unit has done well"
 
 
-def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
+def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[Span]:
     """Quotable spans of a section: its heading, bullets and sentences, boxes/tables excluded."""
     heading_starts = {h[1] for h in headings}
-    short = 0.7 * median_length(lines) if wrapped else 0
+    short = 0.7 * lines.median_length if wrapped else 0
     spans: list[Span] = []
     block: list[Line] = []
 
@@ -28,11 +28,8 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
             spans.extend(_sentences(text, block[0].start, block[-1].end))
             block.clear()
 
-    within = lines.within(section.start, section.end) if isinstance(lines, Lines) else range(len(lines))
-    for i in within:
+    for i in lines.within(section.start, section.end):
         ln = lines[i]
-        if ln.end <= section.start or ln.start >= section.end:
-            continue
         if i in skip or not ln.text:
             if i in skip or not wrapped:
                 flush()
@@ -60,11 +57,6 @@ def section_spans(text, lines, section, wrapped, skip, headings) -> list[Span]:
             flush()  # a short wrapped line ends its paragraph or list item
     flush()
     return [s for s in spans if section.start <= s.start < section.end]
-
-
-def median_length(lines: list[Line]) -> float:
-    """Median length of the lines with text (computed once per report's Lines)."""
-    return (lines if isinstance(lines, Lines) else Lines(lines)).median_length
 
 
 def _label_value(lines, i, tight=True) -> bool:

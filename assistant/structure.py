@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from .layout import Line, Rating, Section, Span, section_for, split_lines, trimmed_end
 from .rag_tables import INLINE_RAG, box_token, boxes, dashboard, ratings
-from .sentences import BULLET, median_length, section_spans
+from .sentences import BULLET, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
@@ -163,7 +163,7 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
             len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text)))
     # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
     # stand alone: short, after a finished sentence, before a box or a new paragraph.
-    limit = max(70, 0.85 * median_length(lines))
+    limit = max(70, 0.85 * lines.median_length)
     if len(text) > limit or not _after_sentence(lines, i, limit):
         return False
     if not _title_case(text):  # only a box under it, and a new sentence after the box, will do

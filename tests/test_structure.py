@@ -96,24 +96,10 @@ def test_list_items_are_separate_spans(s22):
 def test_the_2019_report_as_a_pdf_parses_like_the_word_export(tmp_path):
     """A future board paper may arrive as a PDF: render the 2019 text to PDF, read it back with
     pypdf (hard-wrapped lines, no tabs) and expect the same workstreams and RAG boxes."""
-    from pathlib import Path
-
-    import matplotlib
-    from fpdf import FPDF
-
     from assistant.documents import load_document
+    from assistant.evaluate_documents import to_pdf
 
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("dejavu", "", str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"))
-    pdf.set_font("dejavu", size=10)
-    for line in TEXT19.split("\n"):
-        pdf.set_x(pdf.l_margin)
-        if line.strip():
-            pdf.multi_cell(pdf.epw, 5, line.replace("\t", " ").strip())
-        else:
-            pdf.ln(3)
-    pdf.output(str(tmp_path / "report.pdf"))
+    to_pdf(TEXT19, tmp_path / "report.pdf")
     structure = parse(load_document(tmp_path / "report.pdf").text)
     h = headings(structure)
     for expected in ["Joint Serious Crime Directorate (SCD)", "Op Hexagon", "Durham University",
@@ -167,27 +153,12 @@ def test_rating_lines_of_their_own_are_read():
 
 
 def test_a_long_pdf_is_almost_all_quotable(tmp_path):
-    """120 pages rendered from the reports, read back with pypdf: nothing dropped silently."""
-    from pathlib import Path
-
-    import matplotlib
-    from fpdf import FPDF
-
+    """~120 pages rendered from the reports, read back with pypdf: nothing dropped silently."""
     from assistant.chunking import chunk_document, quotable_share
     from assistant.documents import load_document
+    from assistant.evaluate_documents import to_pdf
 
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("dejavu", "", str(Path(matplotlib.get_data_path()) / "fonts/ttf/DejaVuSans.ttf"))
-    pdf.set_font("dejavu", size=10)
-    while pdf.page_no() < 110:
-        for line in (TEXT19 + "\n" + TEXT22).split("\n"):
-            pdf.set_x(pdf.l_margin)
-            if line.strip():
-                pdf.multi_cell(pdf.epw, 5, line.replace("\t", " ").strip())
-            else:
-                pdf.ln(3)
-    pdf.output(str(tmp_path / "long.pdf"))
+    to_pdf("\n".join([TEXT19, TEXT22] * 6), tmp_path / "long.pdf")
     doc = load_document(tmp_path / "long.pdf")
     assert len(doc.text) > 300_000
     assert quotable_share(doc.text, chunk_document(doc, parse(doc.text), {})) >= 0.95

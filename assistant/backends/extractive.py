@@ -47,6 +47,7 @@ class ExtractiveAnswerer:
                                  [field_terms(s["text"]) if s["section"] == FRONT_MATTER else set()
                                   for s in self.spans])
         self.span_terms = self.match.bags
+        self.doc_order = {d: k for k, d in enumerate(index.documents)}  # manifest order
         self.front: dict[str, list[int]] = {}  # document -> its cover-sheet spans
         for i, s in enumerate(self.spans):
             if s["section"] == FRONT_MATTER:
@@ -323,9 +324,8 @@ class ExtractiveAnswerer:
             return []
         found = []
         docs = {hit.chunk["document"] for hit in hits} | set(query.editions.documents or [])
-        for doc, meta in self.index.documents.items():
-            if doc not in docs:
-                continue
+        for doc in sorted(docs & self.index.documents.keys(), key=self.doc_order.get):
+            meta = self.index.documents[doc]
             best, best_match = None, 0.0
             for r in meta.get("ratings", []):
                 bag = self.rating_bags[(doc, r["start"])]
