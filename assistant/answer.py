@@ -32,6 +32,8 @@ class Answer:
     standalone_question: str | None = None  # a follow-up rewritten with the chat history
     notes: list[str] = field(default_factory=list)  # e.g. "instructions in the question ignored"
     confidence: float | None = None  # P(answerable), 0-1, from the answer model; None if not scored
+    guard: dict | None = None  # LLM backends: sentences checked, kept, dropped (with why), fallback
+    prompt_version: str | None = None  # LLM backends: the version line of prompts/answer.md
 
     def to_dict(self) -> dict:
         d = dataclasses.asdict(self)

@@ -96,17 +96,51 @@ LOCKOUT_MAX = 3600.0
 
 
 @dataclass
+class Backoff:
+    """Failed attempts counted per key (a user name, an address): after `allowed` failures in a
+    row the key is locked for LOCKOUT_SECONDS, doubling with each further failure, up to
+    LOCKOUT_MAX. A success clears the key. Other keys are never affected."""
+
+    allowed: int
+    _failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # key -> (count, locked until)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def locked_for(self, key: str) -> float:
+        """Seconds until `key` may try again (0: now)."""
+        _, until = self._failures.get(key, (0, 0.0))
+        return max(0.0, until - time.monotonic())
+
+    def record(self, key: str, ok: bool) -> None:
+        with self._lock:
+            if ok:
+                self._failures.pop(key, None)
+                return
+            count = self._failures.get(key, (0, 0.0))[0] + 1
+            over = count - self.allowed
+            until = time.monotonic() + min(LOCKOUT_MAX, LOCKOUT_SECONDS * 2 ** over) if over >= 0 else 0.0
+            self._failures[key] = (count, until)
+
+    def expire(self, key: str) -> None:
+        """End `key`'s lock-out now but keep its count (the next failure locks it again)."""
+        with self._lock:
+            if key in self._failures:
+                self._failures[key] = (self._failures[key][0], 0.0)
+
+
+@dataclass
 class Gate:
     """Sign-in for a running server: the users file re-read when it changes (a new user can
     sign in, a removed or demoted one loses access at once), wrong passwords locked out per
     user with a doubling window, and hashing in a worker thread so a flood of guesses never
-    stalls other users' requests."""
+    stalls other users' requests. (Lock-out per address is in `hardening.py`.)"""
 
     settings: Settings
     _users: Users = field(default_factory=lambda: Users({}))
     _seen: tuple = ()
-    _failures: dict[str, tuple[int, float]] = field(default_factory=dict)  # name -> (count, locked until)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    backoff: Backoff | None = None
+
+    def __post_init__(self):
+        self.backoff = self.backoff or Backoff(self.settings.login_attempts)
 
     @property
     def users(self) -> Users:
@@ -123,22 +157,14 @@ class Gate:
 
     def locked_for(self, name: str) -> float:
         """Seconds until `name` may try again (0: now)."""
-        _, until = self._failures.get(name, (0, 0.0))
-        return max(0.0, until - time.monotonic())
+        return self.backoff.locked_for(name)
 
     def attempt(self, name: str, password: str) -> bool:
         """Check a password, counting failures (blocking: run it off the event loop)."""
         if self.locked_for(name):
             return False  # no hashing either: a locked name costs nothing to refuse
         ok = self.users.check(name, password)
-        with self._lock:
-            if ok:
-                self._failures.pop(name, None)
-            else:
-                count = self._failures.get(name, (0, 0.0))[0] + 1
-                over = count - self.settings.login_attempts
-                until = time.monotonic() + min(LOCKOUT_MAX, LOCKOUT_SECONDS * 2 ** over) if over >= 0 else 0.0
-                self._failures[name] = (count, until)
+        self.backoff.record(name, ok)
         return ok
 
     async def check(self, name: str, password: str) -> bool:

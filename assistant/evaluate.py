@@ -111,8 +111,30 @@ def run(answerer, questions: list[dict], texts: dict[str, str], retrieval=None) 
     for item in questions:
         answer = answerer.ask(item["question"], item.get("history") or None, id=item["id"])
         hits = retrieval(item) if retrieval else None
-        rows.append(score(item, answer, texts, hits))
+        rows.append({**score(item, answer, texts, hits), "backend": answer.backend,
+                     "guard": getattr(answer, "guard", None)})
     return rows
+
+
+def guard_effect(rows: list[dict]) -> dict | None:
+    """For an LLM backend: how many answers the model's text made, what the guard dropped and
+    why the extractive answer stood instead (None for backends without a guard)."""
+    guarded = [r for r in rows if r.get("guard")]
+    if not guarded:
+        return None
+    reasons = defaultdict(int)
+    for r in guarded:
+        if r["guard"]["fallback"]:
+            reasons[r["guard"]["fallback"].split(" at http")[0].split(" (")[0]] += 1
+    dropped = defaultdict(int)
+    for r in guarded:
+        for d in r["guard"]["dropped"]:
+            dropped[d["reason"].split(",")[0] if d["reason"].startswith("states") else d["reason"]] += 1
+    return {"questions": len(guarded), "llm_answers": sum(not r["guard"]["fallback"] for r in guarded),
+            "sentences_checked": sum(r["guard"]["sentences"] for r in guarded),
+            "sentences_kept": sum(r["guard"]["kept"] for r in guarded),
+            "dropped_by_reason": dict(sorted(dropped.items(), key=lambda x: -x[1])[:8]),
+            "fallbacks": dict(reasons)}
 
 
 def our_retrieval(assistant):
@@ -210,13 +232,17 @@ def evaluate(settings: Settings, questions: list[dict], baseline: bool = True, o
     if last.get("backend", "extractive") != settings.backend:
         last = {}  # a saved run is only comparable with the same answerer
     regressed, improved = diff_runs(rows, last.get("passed", {}))
+    guard = guard_effect(rows)
     result = {"backend": settings.backend, "ours": ours, "baseline": base, "rows": rows,
-              "baseline_rows": base_rows, "regressed": regressed, "improved": improved}
+              "baseline_rows": base_rows, "regressed": regressed, "improved": improved, "guard": guard}
     if out:
         out.mkdir(parents=True, exist_ok=True)
         (out / "results.json").write_text(json.dumps(result, indent=1))
         chart(ours, base, out / "chart.png")
-        (out / "report.md").write_text(markdown(ours, base, regressed, improved, settings.backend))
+        report = markdown(ours, base, regressed, improved, settings.backend)
+        if guard:
+            report += "\n## The guard on the LLM's sentences\n\n```json\n" + json.dumps(guard, indent=1) + "\n```\n"
+        (out / "report.md").write_text(report)
     if save:
         LAST_RUN.write_text(json.dumps({"backend": settings.backend, "summary": ours["overall"],
                                         "passed": {r["id"]: r["passed"] for r in rows}}, indent=1) + "\n")

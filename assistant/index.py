@@ -22,9 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from .budget import read_within_budget
 from .chunking import Chunk, chunk_document, collapse, quotable_share
 from .documents import MANIFEST as CORPUS_MANIFEST
-from .documents import Document, DocumentError, discover, load_document, load_manifest
+from .documents import Document, DocumentError, discover, load_manifest
 from .embed import Embedder, get_embedder
 from .generations import current, generations, new_generation, writer_lock
 from .injection import addresses_assistant
@@ -162,7 +163,8 @@ def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | N
             continue
         failed.pop(path.name, None)
         try:
-            doc = load_document(path, metas[path.parent].get(path.name), settings.max_file_mb)
+            doc = read_within_budget(path, metas[path.parent].get(path.name), settings.max_file_mb,
+                                     settings.read_seconds, settings.read_memory_mb)
         except DocumentError as e:
             report.failed[path.name] = str(e)
             if _in_corpus(path, settings):

@@ -28,11 +28,21 @@ INJECTION = re.compile(
     re.IGNORECASE,
 )
 # Stricter for documents: a board paper may well say "the report should state ...", so only
-# text that addresses an AI or tries to override instructions is held back.
+# text that addresses an AI (however it names one) or tries to override instructions is held back.
+# A bare "assistant" may be a person or a rank ("Assistant Chief Constable"): only an assistant
+# that summarises, reads or answers, or a digital/virtual one, is taken for an AI.
+_AI = (r"(\bai\b|\ba\.i\.|\b(digital|virtual|automated) assistants?\b|\bassistants? (summari[sz]ing|reading|answering|processing)\b|\bchat ?bots?\b|\bbots?\b|\blanguage models?\b"
+       r"|\bllms?\b|\bsummari[sz]ers?\b|\bautomated (tools?|systems?|readers?)\b|\bmachine readers?\b"
+       r"|\banyone (summari[sz]ing|answering)\b|\bsummaries of this (paper|report|document)\b)")
+_TOLD = (r"(must|should|shall|will|are to|is to|need to|ought to|always|never)\s+(\w+\s+){0,2}?"
+         r"(say|state|report|answer|reply|respond|tell|describe|summari[sz]e|claim|present|conclude|"
+         r"mention|note|write|include|treat|consider|regard|ignore|omit|show|list|confirm)\b")
 IN_DOCUMENT = re.compile(
     r"\b(ignore|disregard|forget|override)\b[^.?!\n]{0,60}\b(instructions?|prompts?|rules)\b"
     r"|\byou are now\b|\bnote to (the )?(ai|assistant|model|bot)\b|\b(system|developer) prompt\b"
-    r"|\b(ai|assistant|chatbot|language model|llm)s?\b[^.?!\n]{0,40}\b(must|should|will) (say|answer|reply|tell)\b"
+    rf"|{_AI}[^.?!\n]{{0,60}}?\b{_TOLD}"
+    r"|\b(when|if|while) (you are |you're )?(summari[sz]ing|answering questions (on|about)) (this|the) (paper|report|document)\b"
+    r"|\bif you are an? (ai|assistant|language model|bot|chatbot)\b"
     r"|\btell (every|all) (officers?|users?)\b",
     re.IGNORECASE,
 )

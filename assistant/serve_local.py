@@ -19,6 +19,17 @@ from pathlib import Path
 from .settings import ROOT
 
 
+class AppURL(str):
+    """The running app's URL; `pid` is its server process (for memory readings)."""
+
+    pid: int
+
+    def rss_mb(self) -> float:
+        """The server's resident memory now, in MB (Linux /proc)."""
+        status = Path(f"/proc/{self.pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
+
+
 class AppDidNotStart(RuntimeError):
     """The app exited or never answered; the message ends with the tail of its log."""
 
@@ -31,7 +42,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_app(settings: dict[str, object], log: Path, timeout: float = 180) -> Iterator[str]:
+def running_app(settings: dict[str, object], log: Path, timeout: float = 180) -> Iterator[AppURL]:
     """Start the app, yield its URL once it answers, stop it on exit.
 
     `settings` become ASSISTANT_<NAME> variables over the current environment (a None value
@@ -43,10 +54,11 @@ def running_app(settings: dict[str, object], log: Path, timeout: float = 180) ->
             env.pop(f"ASSISTANT_{name.upper()}", None)
         else:
             env[f"ASSISTANT_{name.upper()}"] = str(value)
-    url = f"http://127.0.0.1:{settings['port']}/"
+    url = AppURL(f"http://127.0.0.1:{settings['port']}/")
     with open(log, "w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "assistant.web"], cwd=ROOT, env=env,
                                 stdout=out, stderr=subprocess.STDOUT)
+    url.pid = proc.pid
     try:
         _wait_until_up(url, proc, log, timeout)
         yield url

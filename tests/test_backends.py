@@ -56,15 +56,6 @@ def test_llama_backend_without_its_extra_names_what_to_install(assistant):
         assert get_backend("llama-cpp", assistant.index).name == "llama-cpp"
 
 
-def test_llm_sentences_must_be_supported_by_what_they_cite(assistant):
-    from assistant.backends.llm import supported
-
-    quote = "We have 18 Cyber Specials/Volunteers, an increase of 6 on last year."
-    assert supported("We have 18 Cyber Specials/Volunteers, up 6 on last year", quote)
-    assert not supported("We have 25 Cyber Specials/Volunteers", quote)  # invented figure
-    assert not supported("The cyber volunteers won a national award for policing", quote)
-
-
 def test_mock_marker_after_full_stop_is_kept_with_its_sentence(assistant):
     backend = get_backend("mock", assistant.index)
     a = Assistant.__new__(Assistant)

@@ -135,3 +135,22 @@ def test_ingest_says_what_it_inferred_and_how_to_correct_it(tmp_path, embedder):
     summary = report.summary()
     assert "inferred drone-unit-2024.txt: title 'Drone Unit collaboration paper', date 2024-03" in summary
     assert "manifest.yaml" in summary
+
+
+def test_a_file_over_its_read_budget_is_skipped_and_the_rest_indexed(tmp_path, embedder):
+    """Each file is read in a child process with a memory and time limit: one that needs more
+    is skipped with a line naming the setting, and the other files are indexed as usual."""
+    corpus, settings = corpus_copy(tmp_path)
+    (corpus / "huge.txt").write_text("Workstream note. " * 4_000_000, encoding="utf-8")  # 68 MB of text
+    tight = settings.replace(read_memory_mb=40, max_file_mb=100)
+    report = ingest(None, tight, embedder, progress=False)
+    assert "more than 40 MB" in report.failed["huge.txt"]
+    assert "ASSISTANT_READ_MEMORY_MB" in report.failed["huge.txt"]
+    assert len(report.added) == 2 and report.chunks_written > 50
+
+    (corpus / "huge.txt").unlink()
+    shutil.copy(DATA / "excerpt-2022.pdf", corpus / "slow.pdf")
+    report = ingest(None, settings.replace(read_seconds=0.001), embedder, progress=False)
+    assert "longer than 0.001 s" in report.failed["slow.pdf"]
+    assert "ASSISTANT_READ_SECONDS" in report.failed["slow.pdf"]
+    assert "slow.pdf" not in load(settings, embedder).documents

@@ -90,3 +90,18 @@ def test_a_rating_under_a_generic_heading_names_the_paper(tmp_path, embedder):
     answer = assistant.ask("what is the drone unit rated now?")
     assert not answer.abstained and "**Amber**" in answer.answer
     assert "Essex and Kent Joint Drone Unit review: Overall RAG **Amber**" in answer.answer
+
+
+def test_reworded_instructions_in_a_document_are_not_quoted(tmp_path, embedder):
+    """Instructions to summarisers, however worded, are held back; the facts beside them answer."""
+    corpus, settings = corpus_copy(tmp_path, "injection-reworded.txt")
+    report = ingest(None, settings, embedder, progress=False)
+    warning = next(w for w in report.warnings if "injection-reworded.txt" in w)
+    assert "3" in warning and "not quoted" in warning
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    rated = assistant.ask("what is the shared estates programme rated?")
+    saved = assistant.ask("how much has the shared estates programme saved?")
+    assert "Amber" in rated.answer and "£240,000" in saved.answer
+    for answer in (rated, saved, assistant.ask("is the shared estates programme complete?")):
+        text = answer.answer + " ".join(c.quote for c in answer.citations)
+        assert "now green" not in text and "£9 million" not in text and "complete." not in text

@@ -272,7 +272,7 @@ def test_wrong_passwords_lock_that_user_out_only(app_settings):
     assert gate.locked_for("carol") > 0
     assert not gate.attempt("carol", "correct horse")  # locked: even the right one waits
     assert gate.attempt("dan", "battery staple")  # other users are unaffected
-    gate._failures["carol"] = (3, 0.0)  # the window has passed
+    gate.backoff.expire("carol")  # the window has passed
     assert gate.attempt("carol", "correct horse") and gate.locked_for("carol") == 0
 
 

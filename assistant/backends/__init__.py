@@ -54,13 +54,26 @@ def _llama():
     return LlamaCppAnswerer
 
 
+def _openai():
+    from .openai import OpenAIAnswerer
+
+    return OpenAIAnswerer
+
+
+def _ollama():
+    from .ollama import OllamaAnswerer
+
+    return OllamaAnswerer
+
+
 def _mock():
     from .mock import MockAnswerer
 
     return MockAnswerer
 
 
-BACKENDS = {"extractive": _extractive, "learned": _learned, "llama-cpp": _llama, "mock": _mock}
+BACKENDS = {"extractive": _extractive, "learned": _learned, "openai": _openai, "ollama": _ollama,
+            "llama-cpp": _llama, "mock": _mock}
 
 
 def get_backend(name: str, index: LoadedIndex) -> Answerer:
