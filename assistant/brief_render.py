@@ -95,6 +95,7 @@ def to_docx(pack: Pack, path: Path) -> Path:
 
     document = docx.Document()
     document.styles["Normal"].font.size = Pt(10)
+    _docx_page(document, pack)
     document.add_heading(pack.title, 0)
     document.add_paragraph(pack.subtitle)
     document.add_heading("Status by edition", 1)
@@ -147,16 +148,79 @@ def _font_files() -> dict[str, Path]:
                        "fonts-dejavu-core")
 
 
+def _docx_page(document, pack: Pack) -> None:
+    """A4 with 2 cm margins; title, author and marking as document properties; the marking in
+    the header; marking, generated date and 'Page n of m' in the footer."""
+    import datetime
+
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(20))
+    props = document.core_properties
+    props.title, props.author, props.last_modified_by = pack.title, pack.author, pack.author
+    props.subject, props.keywords, props.category = pack.marking, pack.marking, pack.marking
+    props.created = props.modified = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+
+    def centred(paragraph, text: str):
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(text)
+        run.bold, run.font.size = True, Pt(9)
+        return paragraph
+
+    def field(paragraph, code: str) -> None:
+        simple = OxmlElement("w:fldSimple")
+        simple.set(qn("w:instr"), code)
+        run = OxmlElement("w:r")
+        text = OxmlElement("w:t")
+        text.text = "1"
+        run.append(text)
+        simple.append(run)
+        paragraph._p.append(simple)
+
+    centred(section.header.paragraphs[0], pack.marking)
+    footer = centred(section.footer.paragraphs[0], pack.marking)
+    footer.add_run(f"   ·   Generated {pack.generated} by Collab Assistant   ·   Page ").font.size = Pt(8)
+    field(footer, "PAGE")
+    footer.add_run(" of ").font.size = Pt(8)
+    field(footer, "NUMPAGES")
+
+
 def to_pdf(pack: Pack, path: Path) -> Path:
     """The pack as an A4 PDF with coloured status cells and the chart embedded."""
     from fpdf import FPDF
     from fpdf.fonts import FontFace
 
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(True, margin=15)
+    class Page(FPDF):
+        """Every page: the marking above, marking, date and 'Page n of m' below."""
+
+        def header(self):
+            self.set_font("DejaVu", "B", 9)
+            self.cell(0, 5, pack.marking, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.ln(2)
+
+        def footer(self):
+            self.set_y(-13)
+            self.set_font("DejaVu", "B", 9)
+            self.cell(0, 4, pack.marking, align="C", new_x="LMARGIN", new_y="NEXT")
+            self.set_font("DejaVu", "", 7.5)
+            self.cell(0, 4, f"Generated {pack.generated} by Collab Assistant · Page {self.page_no()} "
+                      "of {nb}", align="C")
+
+    pdf = Page(format="A4")
+    pdf.set_auto_page_break(True, margin=18)
     for style, file in _font_files().items():
         pdf.add_font("DejaVu", style, str(file))
     pdf.set_title(pack.title)
+    pdf.set_author(pack.author)
+    pdf.set_subject(pack.marking)
+    pdf.set_keywords(pack.marking)
+    pdf.set_creator("Collab Assistant")
     pdf.add_page()
 
     def para(text: str, size: float = 9.5, style: str = "", indent: float = 0,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 
 from .answer import Answer
 from .brief_cues import (
@@ -147,11 +148,14 @@ def figures_section(register: Register, rows: list[Row], spans: list[dict], titl
 
 
 def dates_section(register: Register, rows: list[Row], spans: list[dict], titles: Titles,
-                  manifest: dict, citer: Citer, everything: bool) -> Lines:
-    """Sentences about the future that give a date after their report's own, oldest report first.
+                  manifest: dict, citer: Citer, everything: bool, today: date | None = None) -> Lines:
+    """Sentences about the future that give a date after their report's own, oldest report first;
+    a date that has passed by `today` is said to be past, never listed as ahead.
 
     everything=True (an all-workstreams pack) reads every span, not just the rows' sections.
     """
+    today = today or date.today()
+    now = (today.year, today.month, today.day)
     if everything:
         pool = spans
     else:
@@ -168,12 +172,16 @@ def dates_section(register: Register, rows: list[Row], spans: list[dict], titles
         if future:
             found.append((doc["date"], future[0][0], future[0][1], span))
     lines, last = [], None
-    for edition_date, _key, said, span in sorted(found, key=lambda f: (f[0], f[1][0], f[1][1] or 0,
-                                                                      f[1][2] or 0)):
-        if edition_date != last:
+    def order(f):
+        return f[0], ahead(f[1], now), f[1][0], f[1][1] or 0, f[1][2] or 0
+
+    for edition_date, _key, said, span in sorted(found, key=order):
+        past = not ahead(_key, now)
+        if (edition_date, past) != last:
             title = titles[span["document"]][0]
-            lines.append((0, f"Ahead of {title} ({edition_date}):"))
-            last = edition_date
+            lines.append((0, f"Given as ahead in {title} ({edition_date}); these dates have now passed:"
+                          if past else f"Ahead of today, from {title} ({edition_date}):"))
+            last = (edition_date, past)
         quote = collapse(span["text"])
         lines.append((1, f"{said}: “{quote}” {citer.cite(_source(span, titles))}"))
     _cite_headings(lines)

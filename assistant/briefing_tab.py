@@ -9,14 +9,18 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import gradio as gr
+
 from .brief import build_pack
 from .brief_render import to_docx, to_markdown, to_pdf
 from .register import build_register
 
 
-def briefing_files(assistant, names: list[str], folder: Path) -> tuple[str, Path, Path, Path]:
-    """(Markdown preview, chart PNG, DOCX, PDF) of a pack for the chosen workstreams."""
-    pack = build_pack(assistant.index, list(names), ask=assistant.ask)
+def briefing_files(assistant, names: list[str], folder: Path,
+                   author: str | None = None) -> tuple[str, Path, Path, Path]:
+    """(Markdown preview, chart PNG, DOCX, PDF) of a pack for the chosen workstreams, authored
+    by the signed-in user."""
+    pack = build_pack(assistant.index, list(names), ask=assistant.ask, author=author)
     folder.mkdir(parents=True, exist_ok=True)
     chart = folder / "ratings-by-edition.png"
     chart.write_bytes(pack.chart)
@@ -38,8 +42,6 @@ def workstream_choices(assistant) -> tuple[list[str], list[str]]:
 def briefing_tab(assistant):
     """Add the Briefing components to the current Gradio Blocks/Tab context; returns the
     workstream picker and a function that refreshes it (wired to page load and uploads)."""
-    import gradio as gr
-
     names, flagged = workstream_choices(assistant)
     picked = gr.CheckboxGroup(names, value=flagged, label="Workstreams", show_select_all=True,
                               info="Workstreams rated amber or red now are ticked.")
@@ -56,13 +58,14 @@ def briefing_tab(assistant):
                      interactive=False, visible=False)
     preview = gr.Markdown("Tick workstreams, then build the briefing to preview it here.")
 
-    def make(names: list[str]):
+    def make(names: list[str], request: gr.Request):
         if not names:
             gr.Warning("Tick at least one workstream first.")
             return (gr.Markdown(), gr.Image(), gr.DownloadButton(interactive=False),
                     gr.DownloadButton(interactive=False))
         folder = Path(tempfile.mkdtemp(prefix="briefing-"))
-        text, png, docx_path, pdf_path = briefing_files(assistant, names, folder)
+        text, png, docx_path, pdf_path = briefing_files(assistant, names, folder,
+                                                        getattr(request, "username", None))
         return (text, gr.Image(value=str(png), visible=True),
                 gr.DownloadButton(value=str(docx_path), interactive=True),
                 gr.DownloadButton(value=str(pdf_path), interactive=True))

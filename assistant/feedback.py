@@ -75,11 +75,17 @@ def index_version(manifest: dict) -> str:
 
 def record_feedback(path: Path, user: str, question: str, answer: str, citations: list[dict],
                     backend: str, index_version: str, rating: int, comment: str = "",
-                    history: list[str] | None = None) -> int:
-    """Store one rating (+1/-1); returns the row id."""
+                    history: list[str] | None = None, replace: int | None = None) -> int:
+    """Store one rating (+1/-1); returns the row id. `replace`: the id of this user's earlier
+    rating of the same answer, changed in place (👎 then 👍 is one rating, not two)."""
     if rating not in (1, -1):
         raise ValueError("rating must be +1 or -1")
     with closing(connect(path)) as conn, conn:
+        if replace is not None:
+            cur = conn.execute("UPDATE feedback SET ts = ?, rating = ?, comment = ? WHERE id = ? AND user = ?",
+                               (time.time(), rating, clip(comment.strip()), replace, user))
+            if cur.rowcount:
+                return replace
         cur = conn.execute(
             "INSERT INTO feedback (ts, user, question, answer, citations, backend, index_version,"
             " rating, comment, history) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -22,7 +22,7 @@ CSS = """
 .sources .source.flash { box-shadow: 0 0 0 3px var(--color-accent-soft); }
 .sources summary { cursor: pointer; }
 .sources .meta { font-size: 0.9em; opacity: 0.8; }
-.sources .quote mark, .sources .context mark { padding: 0 2px; }
+.sources .quote mark, .sources .context mark { padding: 0 2px; background: #fde68a; color: #1f2937; }
 .sources .context { margin: 6px 0 2px; line-height: 1.5; }
 .sources .file { font-size: 0.8em; opacity: 0.6; }
 .interpreted { font-style: italic; opacity: 0.85; }
@@ -51,7 +51,7 @@ _MD_LINKS = re.compile(r"([\\\[\]!])")
 
 def user_markdown(text: str) -> str:
     """Markdown that shows `text` exactly as typed: no HTML, links, images or formatting."""
-    return _MD_ALL.sub(r"\\\1", html.escape(text or ""))
+    return _MD_ALL.sub(r"\\\1", html.escape(text or "", quote=False))  # quotes are safe outside attributes
 
 
 def answer_markdown(text: str) -> str:
@@ -149,7 +149,13 @@ def copy_text(answer: dict) -> str:
 
 
 def edition_choices(documents: dict[str, dict]) -> list[tuple[str, str]]:
-    """(label, file name) per report edition, newest first, after 'All reports'."""
-    docs = sorted(documents.items(), key=lambda kv: str(kv[1].get("date", "")), reverse=True)
-    return [(ALL, ALL)] + [(f'{d.get("title", name)} ({d.get("date", "undated")})', name)
-                           for name, d in docs]
+    """(label, file name) per report edition, newest first (and marked so), after 'All reports'."""
+    docs = sorted(documents, key=lambda name: str(documents[name].get("date", "")), reverse=True)
+    return [(ALL, ALL)] + [(edition_label(documents, name) + (" (newest)" if k == 0 else ""), name)
+                           for k, name in enumerate(docs)]
+
+
+def edition_label(documents: dict[str, dict], name: str) -> str:
+    """'Collaboration annual update (2022-11)' for a report file."""
+    d = documents.get(name, {})
+    return f'{d.get("title", name)} ({d.get("date", "undated")})'

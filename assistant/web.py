@@ -28,6 +28,7 @@ from .render import (
     answer_markdown,
     copy_text,
     edition_choices,
+    edition_label,
     sources_html,
     spans_by_document,
     user_markdown,
@@ -153,6 +154,9 @@ class ChatApp:
         if final is None:
             final = Answer.failure(question, "Something went wrong while answering; please try "
                                              "again, and tell the administrator if it persists.")
+        if docs and final.abstained and not final.error:
+            final.notes.append(f"Only {edition_label(self.assistant.index.documents, edition)} was "
+                               f"searched: choose \"{ALL}\" under Report edition to search every report.")
         answer = final.to_dict()
         if not text:  # the backend produced the answer in one piece: stream it here
             for prefix in _stream_chunks(answer.get("answer", ""))[:-1]:
@@ -183,16 +187,18 @@ class ChatApp:
     def rate(self, rating: int, comment: str, turns: list, request: gr.Request):
         """Store 👍/👎 (with the optional comment) for the latest answer."""
         if not turns:
-            return gr.skip(), "Ask a question first, then rate the answer."
+            return gr.skip(), "Ask a question first, then rate the answer.", gr.skip()
+        turns = [*turns[:-1], dict(turns[-1])]
         turn = turns[-1]
         answer = turn["answer"]
-        feedback.record_feedback(
+        turn["feedback_id"] = feedback.record_feedback(
             self.db, self.user(request), turn["question"], answer.get("answer", ""),
             answer.get("citations", []), answer.get("backend", ""),
             feedback.index_version(getattr(self.assistant.index, "manifest", {})), rating,
-            comment or "", turn.get("history", []))
-        thanks = "Thanks: your feedback was saved."
-        return "", thanks + (" It helps fix bad answers." if rating < 0 else "")
+            comment or "", turn.get("history", []), replace=turn.get("feedback_id"))
+        other = "👎 Not helpful" if rating > 0 else "👍 Helpful"
+        shown = "👍 Helpful" if rating > 0 else "👎 Not helpful (it helps fix bad answers)"
+        return "", f"Saved: you rated this answer {shown}. Click {other} to change it.", turns
 
     def thumbs_up(self, comment: str, turns: list, request: gr.Request):
         """👍 on the latest answer."""
@@ -265,8 +271,8 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
                 interpreted = gr.Markdown(elem_classes="interpreted", elem_id="interpreted")
                 with gr.Row():
                     msg = gr.Textbox(placeholder="Ask a question…", show_label=False,
-                                     scale=5, elem_id="question", autofocus=True,
-                                     max_length=settings.max_question_chars)
+                                     scale=5, elem_id="question", autofocus=True)  # no max_length:
+                    # the browser would cut a long paste silently; the server says it is too long
                     send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
                 with gr.Row():
                     edition = gr.Dropdown(edition_choices(assistant.index.documents),
@@ -308,8 +314,8 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
         send.click(**ask, api_visibility="private")
         chat.example_select(_example_text, None, msg, api_visibility="private",
                             queue=False).then(**ask, api_visibility="private")
-        up.click(app.thumbs_up, [comment, turns], [comment, status], api_visibility="private")
-        down.click(app.thumbs_down, [comment, turns], [comment, status], api_visibility="private")
+        up.click(app.thumbs_up, [comment, turns], [comment, status, turns], api_visibility="private")
+        down.click(app.thumbs_down, [comment, turns], [comment, status, turns], api_visibility="private")
         new.click(lambda: ([], [], NO_SOURCES, "", "", ""), None,
                   [chat, turns, sources, interpreted, copy, status], api_visibility="private")
         chat.clear(lambda: ([], NO_SOURCES, "", "", ""), None,

@@ -143,6 +143,28 @@ def test_docx(pack, tmp_path):
         assert text.startswith(f"[{c.n}] {c.title} ({c.date}), {c.section}: “{c.quote}”")
     assert any(NAS_REASON in t for t in sources)
     assert len(document.inline_shapes) == 1  # the chart
+    page = document.sections[0]
+    assert (round(page.page_width.mm), round(page.page_height.mm)) == (210, 297)  # A4, not Letter
+    props = document.core_properties
+    assert props.title == pack.title and props.author == "Collab Assistant" and props.created
+    assert document.sections[0].header.paragraphs[0].text == "OFFICIAL"
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("OFFICIAL") and f"Generated {pack.generated}" in footer.text
+    assert [f.get(qn("w:instr")) for f in footer._p.iter(qn("w:fldSimple"))] == ["PAGE", "NUMPAGES"]
+
+
+def test_pack_author_marking_and_past_dates(index, tmp_path):
+    from pypdf import PdfReader
+
+    marked = build_pack(index, ["NAS"], author="officer1")
+    marked.marking = "OFFICIAL-SENSITIVE"
+    reader = PdfReader(str(write_pack(marked, "pdf", tmp_path / "b.pdf")))
+    assert reader.metadata.author == "officer1" and reader.metadata.title == marked.title
+    pages = [page.extract_text() for page in reader.pages]
+    for n, text in enumerate(pages, 1):
+        assert text.count("OFFICIAL-SENSITIVE") >= 2 and f"Page {n} of {len(pages)}" in text
+    dates = " ".join(t for _, t in dict(build_pack(index).sections)["Dates ahead"])
+    assert "these dates have now passed" in dates and "Ahead of today" not in dates  # it is after 2023
 
 
 def test_pdf(everything, tmp_path):

@@ -6,6 +6,7 @@ with the real index of the repo corpus built into tmp, a temp users file and a t
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -89,7 +90,9 @@ def test_ask_read_sources_and_rate(page, server):
 
     page.locator("#comment textarea").fill("should say what the national delays are")
     page.locator("#thumbs-down").click()
-    page.locator("#feedback-status", has_text="saved").wait_for()
+    page.locator("#feedback-status", has_text="Saved").wait_for()
+    page.locator("#thumbs-up").click()  # changing one's mind changes the one rating
+    page.locator("#feedback-status", has_text="rated this answer 👍").wait_for()
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "chat.png"), full_page=True)
 
@@ -97,8 +100,7 @@ def test_ask_read_sources_and_rate(page, server):
         rows = conn.execute("SELECT user, question, rating, comment, citations FROM feedback"
                             ).fetchall()
         audit = conn.execute("SELECT user, question FROM audit").fetchall()
-    assert [(u, q, r, c) for u, q, r, c, _ in rows] == [
-        (USER, "why is NAS amber?", -1, "should say what the national delays are")]
+    assert [(u, q, r) for u, q, r, _, _ in rows] == [(USER, "why is NAS amber?", 1)]
     assert "5.3.2" in rows[0][4]
     assert (USER, "why is NAS amber?") in audit
 
@@ -109,6 +111,57 @@ def test_follow_up_shows_its_interpretation(page):
     page.locator("#interpreted", has_text="Interpreted as").wait_for()
     assert "NAS" in page.locator("#interpreted").inner_text()
     page.locator("#sources details.source", has_text="2019-06").first.wait_for()
+
+
+def test_apostrophes_show_as_typed_and_newest_edition_is_marked(page):
+    page.locator("#question textarea").fill("what's NAS's rating?")
+    page.locator("#question textarea").press("Enter")
+    page.locator("#sources details.source").first.wait_for()
+    asked = page.locator("#chat .message-row", has_text="rating?").first.inner_text()
+    assert "what's NAS's rating?" in asked and "&#x27;" not in page.locator("#chat").inner_html()
+    page.locator("#edition input").click()
+    assert page.get_by_role("option", name=re.compile(r"\(newest\)")).count() == 1
+    page.keyboard.press("Escape")
+
+
+def luminance(rgb: str) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (float(x) for x in re.findall(r"[\d.]+", rgb)[:3])
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast(fg: str, bg: str) -> float:
+    hi, lo = sorted([luminance(fg), luminance(bg)], reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_dark_mode_quotes_are_readable(page, server):
+    """WCAG AA (4.5:1) for highlighted quote text in dark mode; screenshot for the notes."""
+    url, _ = server
+    dark = page.context.browser.new_page(color_scheme="dark", viewport={"width": 1400, "height": 1000})
+    try:
+        dark.set_default_timeout(30_000)
+        dark.goto(url + "?__theme=dark")
+        dark.locator("input[data-testid='textbox']").fill(USER)
+        dark.locator("input[type='password']").fill(PASSWORD)
+        dark.get_by_role("button", name="Login").click()
+        dark.locator("#question textarea").fill("why is NAS amber?")
+        dark.locator("#question textarea").press("Enter")
+        source = dark.locator("#sources details.source").first
+        source.wait_for()
+        source.locator("summary").click()
+        mark = source.locator(".context mark").first
+        mark.wait_for(state="visible")
+        fg, bg = mark.evaluate("m => [getComputedStyle(m).color, getComputedStyle(m).backgroundColor]")
+        assert contrast(fg, bg) >= 4.5, (fg, bg)
+        assert dark.evaluate("document.body.classList.contains('dark') || "
+                             "document.documentElement.classList.contains('dark')")
+        ARTIFACTS.mkdir(exist_ok=True)
+        dark.screenshot(path=str(ARTIFACTS / "dark.png"), full_page=True)
+    finally:
+        dark.close()
 
 
 def test_bad_upload_shows_the_reason_and_changes_nothing(page, server):

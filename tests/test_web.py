@@ -131,7 +131,7 @@ def test_copy_text_is_plain_answer_with_numbered_sources():
 def test_edition_choices_newest_first_after_all():
     choices = render.edition_choices(FakeIndex().documents)
     assert choices == [(render.ALL, render.ALL),
-                       ("Collaboration annual update (2022-11)", CITE["document"]),
+                       ("Collaboration annual update (2022-11) (newest)", CITE["document"]),
                        ("Quarterly update (2019-06)", "2019-06-quarterly-collaboration-update.txt")]
 
 
@@ -181,8 +181,8 @@ def test_script_in_question_and_answer_is_shown_as_text(app_settings):
 def test_feedback_row_has_answer_citations_backend_and_index_version(app_settings):
     app = web.ChatApp(FakeAssistant(), app_settings)
     turns = run_ask(app, "why is NAS amber?")[-1]
-    cleared, status = app.thumbs_down("missing the 2019 view", turns, request("bob"))
-    assert cleared == "" and "saved" in status
+    cleared, status, turns = app.thumbs_down("missing the 2019 view", turns, request("bob"))
+    assert cleared == "" and "Saved" in status and "👎" in status
     with sqlite3.connect(feedback.db_path(app_settings.data_dir)) as conn:
         row = conn.execute("SELECT user, question, answer, citations, backend, index_version, "
                            "rating, comment FROM feedback").fetchone()
@@ -192,6 +192,27 @@ def test_feedback_row_has_answer_citations_backend_and_index_version(app_setting
     assert answer == "NAS is **Amber** [1]." and backend == "extractive"
     assert json.loads(citations)[0]["section"] == CITE["section"]
     assert version == feedback.index_version(FakeIndex().manifest) and len(version) == 12
+
+
+def test_changing_a_rating_changes_the_one_row(app_settings):
+    app = web.ChatApp(FakeAssistant(), app_settings)
+    turns = run_ask(app, "why is NAS amber?")[-1]
+    _, _, turns = app.thumbs_down("", turns, request("bob"))
+    _, status, turns = app.thumbs_up("right after all", turns, request("bob"))
+    assert "rated this answer 👍" in status
+    with sqlite3.connect(feedback.db_path(app_settings.data_dir)) as conn:
+        rows = conn.execute("SELECT rating, comment FROM feedback").fetchall()
+    assert rows == [(1, "right after all")]
+    turns = run_ask(app, "why is NAS amber?", turns)[-1]  # a new answer gets its own row
+    app.thumbs_up("", turns, request("bob"))
+    with sqlite3.connect(feedback.db_path(app_settings.data_dir)) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM feedback").fetchone()[0] == 2
+
+
+def test_user_text_keeps_its_apostrophes_and_quotes():
+    md = MarkdownIt("commonmark", {"html": True})
+    rendered = md.render(render.user_markdown('what\'s NAS\'s "rating" & why?'))
+    assert "&#x27;" not in rendered and "what's NAS's" in rendered and "&amp;" in rendered
 
 
 def test_rating_before_any_question_asks_for_one(app_settings):
