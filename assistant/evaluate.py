@@ -125,7 +125,7 @@ def guard_effect(rows: list[dict]) -> dict | None:
     reasons = defaultdict(int)
     for r in guarded:
         if r["guard"]["fallback"]:
-            reasons[r["guard"]["fallback"].split(" at http")[0].split(" (")[0]] += 1
+            reasons[r["guard"]["fallback"]] += 1
     dropped = defaultdict(int)
     for r in guarded:
         for d in r["guard"]["dropped"]:

@@ -72,32 +72,39 @@ def renamed(questions: list[dict], names: set[str], fmt: str) -> list[dict]:
     return out
 
 
+def scratch_index(settings: Settings, tmp: Path, fmt: str, questions: list[dict],
+                  folder: Path = FOLDER) -> tuple[Settings, list[dict]]:
+    """The corpus plus the new reports rendered as `fmt`, indexed under `tmp`; the settings
+    that point at it and the questions renamed to the rendered files."""
+    from .index import ingest
+
+    reports = sorted((folder / "reports").glob("*.txt"))
+    corpus = tmp / fmt / "corpus"
+    shutil.copytree(settings.corpus_dir, corpus)
+    render = to_pdf if fmt == "pdf" else to_docx
+    for report in reports:
+        render(report.read_text(encoding="utf-8"), corpus / f"{report.stem}.{fmt}")
+    scratch = settings.replace(corpus_dir=corpus, index_dir=tmp / fmt / "index", data_dir=tmp / fmt / "var")
+    onnx = settings.index_dir / "all-MiniLM-L6-v2.onnx"
+    if onnx.exists():  # reuse the exported model instead of exporting it again
+        scratch.index_dir.mkdir(parents=True)
+        shutil.copy(onnx, scratch.index_dir / onnx.name)
+    ingest(None, scratch, progress=False)
+    return scratch, renamed(questions, {r.name for r in reports}, fmt)
+
+
 def evaluate_new_documents(settings: Settings, questions: list[dict],
                            folder: Path = FOLDER) -> list[dict]:
     """Score the new-document questions once per format; rows as `evaluate.run` returns them."""
     from .documents import discover, load_document
     from .evaluate import our_retrieval, run
-    from .index import ingest
     from .pipeline import Assistant
 
-    reports = sorted((folder / "reports").glob("*.txt"))
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="new-documents-") as tmp:
         for fmt in FORMATS:
-            corpus = Path(tmp) / fmt / "corpus"
-            shutil.copytree(settings.corpus_dir, corpus)
-            render = to_pdf if fmt == "pdf" else to_docx
-            for report in reports:
-                render(report.read_text(encoding="utf-8"), corpus / f"{report.stem}.{fmt}")
-            scratch = settings.replace(corpus_dir=corpus, index_dir=Path(tmp) / fmt / "index",
-                                       data_dir=Path(tmp) / fmt / "var")
-            onnx = settings.index_dir / "all-MiniLM-L6-v2.onnx"
-            if onnx.exists():  # reuse the exported model instead of exporting it again
-                scratch.index_dir.mkdir(parents=True)
-                shutil.copy(onnx, scratch.index_dir / onnx.name)
-            ingest(None, scratch, progress=False)
+            scratch, asked = scratch_index(settings, Path(tmp), fmt, questions, folder)
             assistant = Assistant(scratch, ensure_index=False)
-            texts = {p.name: load_document(p).text for p in discover([corpus])}
-            asked = renamed(questions, {r.name for r in reports}, fmt)
+            texts = {p.name: load_document(p).text for p in discover([scratch.corpus_dir])}
             rows += run(assistant, asked, texts, our_retrieval(assistant))
     return rows

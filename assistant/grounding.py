@@ -22,7 +22,7 @@ from .answer_types import (
 )
 from .backends import Query
 from .intents import CAUSE, INTENT_WORDS, RATING_ASKED, intents
-from .matching import GENERIC_STEMS, MONTHS, TermMatcher, negation_of, topicality
+from .matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
 from .neighbours import SpanSequence
 from .terms import STOPWORDS, stem, terms, tokens
 
@@ -72,21 +72,6 @@ class Grounding:
                 continue  # a rating matched on its name: only a rare name (another force) says otherwise
             if term not in bag:
                 return word
-        return None
-
-    def contradiction(self, query: Query, scored, groups) -> tuple[str, str, int] | None:
-        """A question word the evidence says the opposite of: 'why was the model found
-        inaccurate' when the report found it accurate. (word as asked, the evidence's word, span)"""
-        typed = {stem(w): w for w in tokens(query.text)}
-        close = [i for _, i, _ in scored[:CLOSE_SPANS]]
-        for t, forms in groups.items():
-            if any(self.match.has(forms, self.span_terms[i]) for i in close):
-                continue
-            for i in close:
-                opposite = next((b for b in self.span_terms[i] if negation_of(t, b) or negation_of(b, t)), None)
-                if opposite:
-                    said = next((w for w in tokens(self.spans[i]["text"]) if stem(w) == opposite), opposite)
-                    return typed.get(t, t), said, i
         return None
 
     def missing_answer(self, query: Query, scored, groups, weights) -> str | None:

@@ -34,7 +34,7 @@ HEADERS = {
     "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
     "cross-origin-opener-policy": "same-origin",
 }
-STATIC = ("/assets/", "/static/", "/favicon.ico")
+STATIC = ("/assets/", "/static/", "/favicon.ico")  # anywhere in the path: Gradio nests them
 HOUR = 3600.0
 
 
@@ -94,7 +94,7 @@ class Hardening:
                 value = _cookie(value.decode("latin-1"), https).encode("latin-1")
             out.append((key, value))
         extra = dict(HEADERS)
-        if not path.startswith(STATIC) and "/assets/" not in path:
+        if not any(part in path for part in STATIC):
             extra["cache-control"] = "no-store"
         if https:
             extra["strict-transport-security"] = "max-age=31536000"

@@ -9,19 +9,16 @@ the llama-cpp backend and the `llm` tests start one of their own.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
 
-from .serve_local import free_port
+from .serve_local import free_port, stop, wait_until_up
 from .settings import Settings
 
 PARTS = 22
@@ -67,8 +64,8 @@ def check_installed() -> None:
 
 @contextmanager
 def local_server(model: Path, log: Path | None = None, timeout: float = 180) -> Iterator[str]:
-    """Start the server on a free 127.0.0.1 port; yield its base URL (…/v1) once it lists the
-    model; stop it on exit."""
+    """Start the server on a free 127.0.0.1 port; yield its base URL (…/v1) once it answers;
+    stop it on exit."""
     check_installed()
     port = free_port()
     log = log or Path(os.devnull)
@@ -76,26 +73,10 @@ def local_server(model: Path, log: Path | None = None, timeout: float = 180) -> 
         proc = subprocess.Popen(command(model, port), stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            if proc.poll() is not None:
-                tail = log.read_text()[-2000:] if log.is_file() else ""
-                raise RuntimeError(f"the LLM server exited at start:\n{tail}")
-            try:
-                with urllib.request.urlopen(f"{url}/models", timeout=2) as r:
-                    if json.load(r).get("data"):
-                        break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"the LLM server did not start within {timeout:.0f}s") from None
-                time.sleep(0.5)
+        wait_until_up(f"{url}/models", proc, log, timeout)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,27 +60,32 @@ def running_app(settings: dict[str, object], log: Path, timeout: float = 180) ->
                                 stdout=out, stderr=subprocess.STDOUT)
     url.pid = proc.pid
     try:
-        _wait_until_up(url, proc, log, timeout)
+        wait_until_up(url, proc, log, timeout)
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc)
 
 
-def _wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) -> None:
-    """Poll the page until it loads; fail fast if the process dies (it logs why)."""
+def stop(proc: subprocess.Popen) -> None:
+    """Terminate a server process, killing it if it hasn't exited within 15 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) -> None:
+    """Poll `url` until it loads; fail fast if the process dies (it logs why)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise AppDidNotStart(f"the web app exited early:\n{log.read_text()[-3000:]}")
+            raise AppDidNotStart(f"the server exited early:\n{log.read_text()[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
         except OSError:
             time.sleep(0.5)
-    raise AppDidNotStart(f"the web app did not start within {timeout:.0f}s:\n"
+    raise AppDidNotStart(f"the server did not start within {timeout:.0f}s:\n"
                          f"{log.read_text()[-3000:]}")

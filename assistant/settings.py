@@ -28,14 +28,15 @@ class Settings:
     top_k: int = _setting(8, "Chunks kept after hybrid rank fusion.")
     rrf_k: int = _setting(60, "Reciprocal-rank-fusion constant; larger flattens rank differences.")
     max_sentences: int = _setting(3, "Most supporting sentences the extractive answer quotes per edition.")
-    min_support: float = _setting(
-        0.45, "Evidence score below which the answerer abstains (0-1; higher abstains more)."
+    min_confidence: float = _setting(
+        0.0, "Confidence (0-1) an answer needs to be given rather than withheld; 0: the threshold "
+        "`assistant train` chose (evals/training_report.md). Higher withholds more."
     )
     max_question_chars: int = _setting(2000, "Longer questions are rejected with a clear error.")
     max_file_mb: int = _setting(50, "Files larger than this are refused by ingest.")
     read_seconds: float = _setting(120.0, "Longest ingest spends reading one file's text; a file that takes longer is skipped with a message (0: no limit).")
     read_memory_mb: int = _setting(2048, "Most memory ingest may use reading one file's text; a file that needs more is skipped with a message.")
-    backend: str = _setting("extractive", "Answerer: extractive (no LLM, the default), learned, or an LLM backend: openai (any OpenAI-compatible server: vLLM, llama.cpp server, LM Studio, TGI), ollama, llama-cpp (a local GGUF served on 127.0.0.1).")
+    backend: str = _setting("extractive", "Answerer: extractive (no LLM, the default) or an LLM backend: openai (any OpenAI-compatible server: vLLM, llama.cpp server, LM Studio, TGI), ollama, llama-cpp (a local GGUF served on 127.0.0.1).")
     llm_base_url: str = _setting("", "The LLM server: e.g. http://127.0.0.1:8080/v1 (openai) or http://127.0.0.1:11434 (ollama, its default). Required for openai: no outside default.")
     llm_model: str = _setting("", "Model name on the LLM server (openai: as it lists under /v1/models; ollama: e.g. qwen2.5:1.5b).")
     llm_api_key: str = _setting("", "API key for the LLM server, if it requires one.")

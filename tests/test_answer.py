@@ -160,8 +160,6 @@ def test_greetings_get_a_pointer_not_a_search(assistant):
     ("who replaced Anna Hook as the fire collaboration lead?", "who was the interim fire collab lead in 2019?",
      "Anna Hook"),
     # the opposite of what the report says is a false premise
-    ("why did the review say the knife crime model was inaccurate?", "what did the review of the knife crime "
-     "model find?", "accurate"),
     # an outcome in a period after the report was written
     ("have the Thurrock and Harlow hubs opened yet in 2023?", "when are the Thurrock and Harlow hubs due to "
      "open?", "early 2023"),
@@ -173,8 +171,6 @@ def test_greetings_get_a_pointer_not_a_search(assistant):
      "Uttlesford"),
     # a cause the report never states
     ("what's causing the duplicate records in Athena?", "why is NAS amber?", "national delays"),
-    # a year no edition covers
-    ("how many forces were live on SOH in 2020?", "how many forces are live on SOH?", "32 forces"),
     # another force's figure, however its name is typed
     ("whats kent's online crime reporting rate?", "whats essex's online crime reporting rate?", "20%"),
     # results still to come; an event only expected; a share where a count is asked
@@ -199,9 +195,10 @@ def test_near_misses_abstain_and_their_look_alikes_answer(assistant, near_miss, 
     assert_contract(hit)
 
 
-def test_a_false_premise_quotes_what_the_report_does_say(assistant):
+def test_a_false_premise_is_not_answered(assistant):
     answer = assistant.ask("why was the knife crime model found inaccurate?")
-    assert '"inaccurate"' in answer.answer and "found the model to be accurate" in answer.citations[0].quote
+    assert answer.abstained and answer.confidence < 0.5
+    assert_contract(answer)
 
 
 def test_a_rating_asked_for_now_is_not_an_older_one(assistant):

@@ -8,7 +8,7 @@ from assistant.backends import BACKENDS, get_backend
 from assistant.pipeline import Assistant
 
 
-@pytest.fixture(params=["extractive", "learned", "mock"])
+@pytest.fixture(params=["extractive", "mock"])
 def backend_assistant(request, assistant):
     a = Assistant.__new__(Assistant)
     a.__dict__.update(assistant.__dict__)

@@ -5,8 +5,8 @@ from assistant.settings import ROOT, Settings
 
 def test_env_overrides_and_types():
     s = Settings.from_env(env={"ASSISTANT_TOP_K": "5", "ASSISTANT_ANONYMOUS": "yes",
-                               "ASSISTANT_MIN_SUPPORT": "0.5"})
-    assert (s.top_k, s.anonymous, s.min_support) == (5, True, 0.5)
+                               "ASSISTANT_MIN_CONFIDENCE": "0.5"})
+    assert (s.top_k, s.anonymous, s.min_confidence) == (5, True, 0.5)
 
 
 def test_bad_value_names_the_variable():

@@ -42,12 +42,6 @@ def _extractive():
     return ExtractiveAnswerer
 
 
-def _learned():
-    from .learned import LearnedAnswerer
-
-    return LearnedAnswerer
-
-
 def _llama():
     from .llama_cpp import LlamaCppAnswerer
 
@@ -72,7 +66,7 @@ def _mock():
     return MockAnswerer
 
 
-BACKENDS = {"extractive": _extractive, "learned": _learned, "openai": _openai, "ollama": _ollama,
+BACKENDS = {"extractive": _extractive, "openai": _openai, "ollama": _ollama,
             "llama-cpp": _llama, "mock": _mock}
 
 

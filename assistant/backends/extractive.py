@@ -1,9 +1,10 @@
 """The default answerer: no LLM. It picks report sentences and quotes them, each cited.
 
 Every sentence of an answer is either a verbatim report sentence or a short lead built only
-from a cited quote (a rating read from a dashboard row or RAG box). Questions whose key terms
-the reports never mention, or whose best evidence is weak, get an abstention that points to
-the nearest material instead.
+from a cited quote (a rating read from a dashboard row or RAG box). Each question is first
+drafted (`draft`): the answer the evidence gives, and signals about it, including what the
+checks in `grounding.py` found. One learned decision (`decision.py`) weighs the signals into
+P(the draft is right) and answers, hedges or abstains; no check vetoes on its own.
 """
 
 from __future__ import annotations
@@ -11,12 +12,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..answer import Answer
 from ..answer_types import asked, supplied
 from ..compose import AnswerBuilder
+from ..decision import Decider
 from ..editions import label, newest, newest_register, outcome_after
 from ..frontmatter import field_terms
 from ..grounding import Grounding
@@ -32,14 +35,32 @@ TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" f
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
 
+KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is looked for
+CHECKS = ("premise", "stranger", "after", "kind")  # what `draft` looks for; signals, not vetoes
+
+
+@dataclass
+class Draft:
+    """An answer before the decision: the ranked evidence, the answer it gives (None when
+    there is nothing to quote), the signals the decision weighs and how to abstain."""
+
+    scored: list
+    reason: str  # the abstention's wording if the decision abstains
+    answer: Answer | None = None
+    signals: dict[str, float] = field(default_factory=dict)
+    abstain_with: dict = field(default_factory=dict)  # the rating or passage an abstention shows
+
 
 class ExtractiveAnswerer:
     """Grounded extractive composer over a loaded index."""
 
     name = "extractive"
 
-    def __init__(self, index):
+    def __init__(self, index, decider: Decider | None = None):
         self.index = index
+        self.decider = decider or Decider.load()
+        if index.settings.min_confidence:  # a force that wants more caution than training chose
+            self.decider.answer_at = max(self.decider.answer_at, index.settings.min_confidence)
         self.spans = index.spans
         self.settings = index.settings
         self.match = TermMatcher([s["text"] for s in self.spans],
@@ -125,19 +146,30 @@ class ExtractiveAnswerer:
         yield answer
 
     def _compose(self, query: Query, hits) -> Answer:
+        draft = self.draft(query, hits)
+        if draft.answer is None:
+            return self._abstain(query, draft.scored, draft.reason)
+        confidence = self.decider.probability(draft.signals)
+        if confidence >= self.decider.answer_at:
+            draft.answer.confidence = round(confidence, 3)
+            return draft.answer
+        hedge = confidence >= self.decider.hedge_at
+        answer = self._abstain(query, draft.scored, draft.reason, hedge=hedge, **draft.abstain_with)
+        answer.confidence = round(confidence, 3)
+        return answer
+
+    def draft(self, query: Query, hits) -> Draft:
+        """The answer the evidence gives, and the signals the decision weighs: how well the
+        evidence matches, and what each check found (a name it never mentions, no figure for
+        "how much", an outcome after the reports were written...). Nothing here decides."""
         groups, weights = self.match.key_terms(query.text)
         scored = self.score_spans(query, hits, terms=(groups, weights))
-        missing = self.match.missing_share(groups, weights)
         unknown_years = [y for y in query.editions.missing_years
                          if y not in self.match.vocab or "status" in intents(query.text)]
-        if unknown_years:
-            years = ", ".join(unknown_years)
-            return self._abstain(query, scored, f"The reports don't cover {years}")
-        wordless = not any(re.search(r"[^\W\d_]", t) for t in weights) and not re.search(
-            r"\d\s+[^\W\d_]{3,}|[^\W\d_]{3,}\s+\d", query.text)  # "2+2", but not "7 force"
-        if not scored or not weights or wordless:
-            return self._abstain(query, scored, "The reports don't say")
-        best_score, best, info = scored[0]
+        if unknown_years:  # edition logic: no report covers that year
+            return Draft(scored, f"The reports don't cover {', '.join(unknown_years)}")
+        if not scored or not weights:
+            return Draft(scored, "The reports don't say")
         wanted = intents(query.text)
         rating_lines = (self._ratings(query, groups, weights, wanted, hits)
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
@@ -147,33 +179,54 @@ class ExtractiveAnswerer:
         if rating_lines:  # the rated workstream's whole section may hold the reason
             extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
             scored = self.score_spans(query, hits, extra, terms=(groups, weights))
+        missing = self.match.missing_share(groups, weights)
+        best_score, best, info = scored[0]
         support = max(0.6 * inf["cov"] + 0.4 * max(inf["dense"], 0.0) for _, _, inf in scored[:3])
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
         anchor = self.ground.anchor(query, groups, weights)  # the question's most specific term
-        newest_doc = newest(self.index.documents)
+        checks: dict[str, tuple[str, dict]] = {}  # check -> (abstention wording, what to show)
         premise = self._rating_premise(query, scored, rating_lines, rated, anchor, wanted)
         if premise:
-            return premise
-        if not rated and ((missing >= 0.5 and info["dense"] < 0.6)
-                          or (missing >= 0.25 and info["dense"] < 0.45)
-                          or support < self.settings.min_support):
-            return self._abstain(query, scored, "The reports don't say")
-        where = (self.spans[best]["document"], self.spans[best]["section"])
-        stranger = None if rated else self.ground.stranger(query, *where)
+            checks["premise"] = premise
+        stranger = None if rated else self.ground.stranger(
+            query, self.spans[best]["document"], self.spans[best]["section"])
         if stranger:
-            return self._abstain(query, scored, f"The reports don't say that about {stranger}")
+            checks["stranger"] = (f"The reports don't say that about {stranger}", {})
         close = {self.spans[i]["document"] for _, i, inf in scored[:5] if inf["cov"] >= 0.6 * info["cov"]}
         after = outcome_after(query.text, max(str(self.index.documents[d].get("date", "")) for d in close))
         if after:
-            return self._abstain(query, scored, f"The reports were written before {after}, so they "
-                                 "can't say how it turned out")
-        opposite = self.ground.contradiction(query, scored, groups)
-        if opposite:
-            return self._abstain(query, scored, f"The reports don't say \"{opposite[0]}\"; they say "
-                                 f"\"{opposite[1]}\"", near=opposite[2])
+            checks["after"] = (f"The reports were written before {after}, so they can't say how it "
+                               "turned out", {})
         typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
         if typed:
-            return self._abstain(query, scored, f"The reports don't give {typed}")
+            checks["kind"] = (f"The reports don't give {typed}", {})
+        answer = self._answer(query, scored, rating_lines, rated, anchor, wanted)
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        kinds = asked(query.text)
+        holding = [k for k, (_, i, _) in enumerate(scored[:KIND_DEPTH])
+                   if kinds and supplied(self.spans[i]["text"], query.text, kinds)]
+        quoted = set().union(*(self.match.bag(c.quote) for c in answer.citations)) if answer.citations else set()
+        signals = {
+            "best": best_score, "margin": best_score - second, "support": support,
+            "coverage": info["cov"], "own_coverage": info["own"], "dense": info["dense"],
+            "missing": missing, "unknown_words": float(bool(self.match.unknown_words(query.text))),
+            "rated": float(rated), "rating_lines": float(bool(rating_lines)),
+            "latest": float(query.editions.mode == "latest"), "year": float(query.editions.mode == "year"),
+            "citations": float(len(answer.citations)), **{f"check_{c}": float(c in checks) for c in CHECKS},
+            "asks_kind": float(bool(kinds)),  # a figure, date, name, place... and where one is
+            "kind_rank": (holding[0] if holding else KIND_DEPTH) / KIND_DEPTH if kinds else 0.0,
+            "kind_score": scored[holding[0]][0] / best_score if holding and best_score > 0 else 0.0,
+            "answer_coverage": sum(w for t, w in weights.items() if self.match.has(groups[t], quoted))
+            / (sum(weights.values()) or 1.0),
+        }
+        reason, show = next(iter(checks.values()), ("The reports don't say", {}))
+        return Draft(scored, reason, answer, signals, show)
+
+    def _answer(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> Answer:
+        """The answer: the rating (when one is asked for) and the best sentences of each edition,
+        the newest that covers it first."""
+        best_score, best, _ = scored[0]
+        newest_doc = newest(self.index.documents)
         builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
         if query.editions.mode == "any" and not rated and any(
@@ -206,29 +259,27 @@ class ExtractiveAnswerer:
         return Answer(question=query.text, answer=builder.text(), abstained=False,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
 
-    def _rating_premise(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> Answer | None:
-        """Abstentions where a rating is asked for and the reports don't give that one: none in
+    def _rating_premise(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> tuple[str, dict] | None:
+        """Where a rating is asked for and the reports don't give that one (the wording and
+        what to show): none in
         the newest edition for "now", a colour it doesn't have, a blank overall, none at all."""
         newest_doc = self._newest_covering(scored, rating_lines, anchor)
         if (rated and query.editions.mode == "latest" and RATING_ASKED.search(query.text)
                 and not any(d == newest_doc for d, _ in rating_lines)):
             near = next((i for _, i, _ in scored[:5] if self.spans[i]["document"] == newest_doc
                          and (anchor is None or self.ground.about(i, anchor))), None)  # "moved into business as usual"
-            return self._abstain(query, scored, f"The {label(self.index.documents[newest_doc])} gives no "
-                                 "rating for that", near=near,  # an older rating is not today's
-                                 rating=rating_lines[0] if near is None else None)
+            return (f"The {label(self.index.documents[newest_doc])} gives no rating for that",  # not an older one
+                    {"near": near, "rating": rating_lines[0] if near is None else None})
         colours = {c.lower() for c in re.findall(r"\b(red|amber|green)\b", query.text, re.I)}
         if (rated and "reason" in wanted and "negative" not in wanted and len(colours) == 1
                 and not any(str(r.get("overall")).lower() in colours for _, r in rating_lines)):
-            return self._abstain(query, scored, f"The reports don't rate it {colours.pop().title()}",
-                                 rating=rating_lines[0])  # "why is SOH red?" when it is green: a false premise
+            return (f"The reports don't rate it {colours.pop().title()}", {"rating": rating_lines[0]})  # "why is SOH red?" when it is green: a false premise
         if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
-            return self._abstain(query, scored, "The reports don't state that overall rating",
-                                 rating=rating_lines[0])  # only its parts are given: never guess the whole
+            return ("The reports don't state that overall rating", {"rating": rating_lines[0]})  # only its parts are given: never guess the whole
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
                 and not any(CUES["status"].search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
                             for _, i, info in scored[:5] if info["cov"] >= 0.5 and self._in_asked_edition(query, i))):
-            return self._abstain(query, scored, "The reports give no RAG rating for that")
+            return ("The reports give no RAG rating for that", {})
         return None
 
     def _in_asked_edition(self, query: Query, i: int) -> bool:
@@ -350,32 +401,36 @@ class ExtractiveAnswerer:
         return bag | used | {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
 
     def _abstain(self, query: Query, scored, reason: str, rating: tuple[str, dict] | None = None,
-                 near: int | None = None) -> Answer:
-        """An honest "the reports don't say", quoting the nearest material (`near`, else the
-        best-scored span that shares some of the question's terms)."""
+                 near: int | None = None, hedge: bool = False) -> Answer:
+        """No answer. With middling confidence (`hedge`), the closest passage and a caveat, never
+        "the reports don't say" beside a passage that may answer it; otherwise the reason and
+        the nearest material (`near`, else the best-scored span sharing the question's terms)."""
         builder = AnswerBuilder(self.index)
+        if hedge and scored:
+            near, rating = (near if near is not None else scored[0][1]), None
+            text = "I couldn't find a passage that answers this exactly."
+            lead = " The closest is in {where}; it may not be what you asked:"
+        else:
+            words = self.match.unknown_words(query.text)
+            if words and reason == "The reports don't say":
+                text = f"The reports don't mention {', '.join(words)}, so they can't answer this."
+            else:
+                text = f"{reason}: nothing in them answers \"{query.text}\"."
+            lead = " The nearest related material is in {where}:"
         if rating is not None:
             doc, r = rating
-            builder.parts.append(f"{reason}: nothing in them answers \"{query.text}\". What the "
-                                 f"{label(self.index.documents[doc])} gives, section \"{r['section']}\":")
+            builder.parts.append(text + f" What the {label(self.index.documents[doc])} gives, "
+                                 f"section \"{r['section']}\":")
             builder.add_rating(doc, r)
-            return Answer(question=query.text, answer=builder.text(), abstained=True,
-                          citations=builder.citations, backend=self.name, notes=list(query.notes))
-        words = self.match.unknown_words(query.text)
-        if words and reason == "The reports don't say":
-            text = f"The reports don't mention {', '.join(words)}, so they can't answer this."
         else:
-            text = f"{reason}: nothing in them answers \"{query.text}\"."
-        if near is None:
-            near = next((i for s, i, info in scored[:5] if info["cov"] > 0.2), None)
-        if near is not None:
-            span = self.spans[near]
-            builder.parts.append(text + " The nearest related material is in "
-                                 f"{label(self.index.documents[span['document']])}, "
-                                 f"section \"{span['section']}\":")
-            builder.add_span(span)
-        else:
-            builder.parts.append(text)
+            if near is None:
+                near = next((i for s, i, info in scored[:5] if info["cov"] > 0.2), None)
+            if near is not None:
+                span = self.spans[near]
+                where = f"{label(self.index.documents[span['document']])}, section \"{span['section']}\""
+                builder.parts.append(text + lead.format(where=where))
+                builder.add_span(span)
+            else:
+                builder.parts.append(text)
         return Answer(question=query.text, answer=builder.text(), abstained=True,
                       citations=builder.citations, backend=self.name, notes=list(query.notes))
-

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from wordfreq import zipf_frequency
+
 from ..terms import terms
 
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -43,8 +45,6 @@ def sentences(text: str) -> tuple[list[str], str]:
 
 def _names(text: str) -> list[str]:
     """Capitalised words that could be names: all but the very common words."""
-    from wordfreq import zipf_frequency
-
     return [n for n in NAME.findall(text) if zipf_frequency(n.lower(), "en") < COMMON]
 
 

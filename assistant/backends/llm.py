@@ -94,15 +94,14 @@ class ChatAnswerer:
                 if time.monotonic() - t0 > self.settings.llm_timeout:
                     error = f"took longer than {self.settings.llm_timeout:g} s"
                     break
-            else:
-                for sentence in filter(None, [pending.strip()]):
-                    if (text := self._guarded(sentence, evidence, context, builder, report)):
-                        kept.append(text)
-                        yield text
+            else:  # the reply's last sentence
+                if pending.strip() and (text := self._guarded(pending, evidence, context, builder, report)):
+                    kept.append(text)
+                    yield text
         except Exception as e:  # noqa: BLE001 - any server failure: one line, the extractive answer
             error = f"did not answer ({type(e).__name__}: {str(e).splitlines()[0][:160] if str(e) else ''})"
-        if error and not kept:
-            report.fallback = f"the LLM server at {self.where()} {error}"
+        if error and not kept:  # the detail goes in the note; the guard record stays countable
+            report.fallback = "the LLM server did not answer in time or at all"
             yield self._fallback(fallback, report, note=f"The LLM server at {self.where()} {error}: "
                                  "this is the extractive answer.")
             return
