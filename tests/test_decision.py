@@ -48,11 +48,14 @@ def test_a_missing_model_file_says_how_to_rebuild_it(tmp_path):
         Decider.load(tmp_path / "none.json")
 
 
-def test_the_threshold_trades_wrong_answers_against_withheld_right_ones():
+def test_the_threshold_trades_wrong_answers_against_withheld_right_ones(monkeypatch):
     p = np.array([0.9, 0.8, 0.7, 0.6, 0.3, 0.2])
     right = np.array([True, True, False, True, False, False])
-    assert train.threshold(p, right) == 0.6  # answering 0.7 (wrong) costs less than withholding 0.6
-    assert train.hedge_threshold(p, right, 0.6) == 0.6  # nothing below it was ever right
+    monkeypatch.setattr(train, "WRONG_COST", 2.0)
+    assert train.threshold(p, right) == 0.8  # answering 0.7 (wrong) costs more than withholding 0.6
+    assert train.hedge_threshold(p, right, 0.8) == 0.6  # half of 0.6-0.7 was right: worth a caveat
+    monkeypatch.setattr(train, "WRONG_COST", 0.5)
+    assert train.threshold(p, right) == 0.6
 
 
 def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules(assistant, settings, tmp_path,
@@ -60,13 +63,14 @@ def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules
     """A small real training run: two question sets, no new-document index."""
     sets = train.question_sets()
     monkeypatch.setattr(train, "question_sets", lambda: {k: sets[k] for k in ("holdout4", "holdout7")})
-    monkeypatch.setattr(train, "new_document_rows", lambda settings: [])
-    report = train.train(settings, tmp_path / "decision.json", tmp_path / "report.md")
+    monkeypatch.setattr(train, "include_new_documents", lambda: False)
+    report = train.train(settings, tmp_path / "decision.json", tmp_path / "report.md", tmp_path / "ranker.txt")
     fitted = Decider.load(tmp_path / "decision.json")
     assert fitted.names == Decider.load().names and report["questions"] == 100
     for split in ("holdout4", "holdout7", "all"):
         assert {"learned", "rules"} <= report["leave_one_set_out"][split].keys()
     assert "| holdout4 | learned |" in (tmp_path / "report.md").read_text()
+    assert (tmp_path / "ranker.txt").stat().st_size > 1000 and report["ranker_first_right"]["all"]["n"] > 30
     strong = {n: 0.0 for n in fitted.names} | {"best": 1.0, "coverage": 1.0, "support": 1.0, "citations": 3.0}
     weak = strong | {"check_kind": 1.0, "check_stranger": 1.0, "best": 0.2, "coverage": 0.2}
     assert fitted.probability(weak) < fitted.probability(strong)

@@ -26,6 +26,7 @@ from ..grounding import Grounding
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
 from ..matching import GENERIC_STEMS, TermMatcher
 from ..neighbours import SpanSequence
+from ..ranking import HandOrder, Ranker
 from ..structure import FRONT_MATTER
 from . import Query
 
@@ -36,7 +37,7 @@ UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|wit
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
 
 KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is looked for
-CHECKS = ("premise", "stranger", "after", "kind")  # what `draft` looks for; signals, not vetoes
+CHECKS = ("stranger", "after", "kind")  # what `draft` looks for; signals, not vetoes
 
 
 @dataclass
@@ -56,9 +57,10 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def __init__(self, index, decider: Decider | None = None):
+    def __init__(self, index, decider: Decider | None = None, ranker: Ranker | HandOrder | None = None):
         self.index = index
         self.decider = decider or Decider.load()
+        self.ranker = ranker or Ranker.load()
         if index.settings.min_confidence:  # a force that wants more caution than training chose
             self.decider.answer_at = max(self.decider.answer_at, index.settings.min_confidence)
         self.spans = index.spans
@@ -123,15 +125,21 @@ class ExtractiveAnswerer:
             prior = 1.0 / (1.0 + 0.5 * rank)
             typed = 1.0 if kinds and supplied(span["text"], query.text, kinds) else 0.0
             score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior + TYPED_BONUS * typed
-            if query.editions.mode == "latest" and span["document"] != newest_doc:
+            older = query.editions.mode == "latest" and span["document"] != newest_doc
+            cover = span["section"] == FRONT_MATTER and bool(ABOUT_THE_PAPER.search(query.text))
+            short = len(span["text"]) < 25
+            row = span["kind"] == "row" and span["section"] != FRONT_MATTER and not wanted & {"status", "reason"}
+            if older:
                 score *= 0.85
-            if span["section"] == FRONT_MATTER and ABOUT_THE_PAPER.search(query.text):
+            if cover:
                 score *= 1.15  # "when does the paper go to the board": the cover sheet says
-            if len(span["text"]) < 25:
+            if short:
                 score *= 0.8
-            if span["kind"] == "row" and span["section"] != FRONT_MATTER and not wanted & {"status", "reason"}:
+            if row:
                 score *= 0.7  # a dashboard row only answers status questions
-            scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense}))
+            scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense, "ctx": ctx / total,
+                                      "cue": cue, "prior": prior, "typed": typed, "older": older,
+                                      "cover": cover, "short": short, "row": row, "hand": score}))
         scored.sort(key=lambda x: -x[0])
         return scored
 
@@ -148,7 +156,7 @@ class ExtractiveAnswerer:
     def _compose(self, query: Query, hits) -> Answer:
         draft = self.draft(query, hits)
         if draft.answer is None:
-            return self._abstain(query, draft.scored, draft.reason)
+            return self._abstain(query, draft.scored, draft.reason, **draft.abstain_with)
         confidence = self.decider.probability(draft.signals)
         if confidence >= self.decider.answer_at:
             draft.answer.confidence = round(confidence, 3)
@@ -184,10 +192,10 @@ class ExtractiveAnswerer:
         support = max(0.6 * inf["cov"] + 0.4 * max(inf["dense"], 0.0) for _, _, inf in scored[:3])
         rated = bool(rating_lines) and "status" in wanted and missing < 0.25
         anchor = self.ground.anchor(query, groups, weights)  # the question's most specific term
-        checks: dict[str, tuple[str, dict]] = {}  # check -> (abstention wording, what to show)
         premise = self._rating_premise(query, scored, rating_lines, rated, anchor, wanted)
-        if premise:
-            checks["premise"] = premise
+        if premise:  # edition and rating logic: "now" is not an older rating, Green is not Red
+            return Draft(scored, premise[0], abstain_with=premise[1])
+        checks: dict[str, tuple[str, dict]] = {}  # check -> (abstention wording, what to show)
         stranger = None if rated else self.ground.stranger(
             query, self.spans[best]["document"], self.spans[best]["section"])
         if stranger:
@@ -200,7 +208,8 @@ class ExtractiveAnswerer:
         typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
         if typed:
             checks["kind"] = (f"The reports don't give {typed}", {})
-        answer = self._answer(query, scored, rating_lines, rated, anchor, wanted)
+        lead_first = self.ranker.rerank(scored, self.spans)  # the checks read the hand order they were made for
+        answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)
         second = scored[1][0] if len(scored) > 1 else 0.0
         kinds = asked(query.text)
         holding = [k for k, (_, i, _) in enumerate(scored[:KIND_DEPTH])
