@@ -235,13 +235,9 @@ class ExtractiveAnswerer:
         """The answer: the rating (when one is asked for) and the best sentences of each edition,
         the newest that covers it first."""
         best_score, best, _ = scored[0]
-        newest_doc = newest(self.index.documents)
         builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
-        if query.editions.mode == "any" and not rated and any(
-                self.spans[i]["document"] == newest_doc and sc >= 0.9 * best_score for sc, i, _ in scored):
-            lead_doc = newest_doc  # no edition asked for: the newest leads when it is nearly as good
-        if query.editions.mode == "latest":  # "now"/"latest": the newest edition that has it
+        if query.editions.mode in ("latest", "any"):  # no edition named means now: the newest that has it
             lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc, register=False)
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
         for r in rating_lines:
@@ -249,6 +245,8 @@ class ExtractiveAnswerer:
                 docs_in_order.append(r[0])
         if query.editions.mode == "latest":
             docs_in_order = docs_in_order[:1]
+        elif query.editions.mode == "any":  # another edition only when it holds the best passage
+            docs_in_order = [lead_doc] if rated else list(dict.fromkeys([lead_doc, self.spans[best]["document"]]))
         plan = []
         for doc in docs_in_order:
             rating = next((r for r in rating_lines if r[0] == doc), None)
@@ -321,10 +319,11 @@ class ExtractiveAnswerer:
         if section is not None:  # the rating line leads; add the reasons from its own section
             mine = [(s, i) for s, i in mine
                     if self.spans[i]["section"] == section and self.spans[i]["kind"] not in {"row", "box"}]
-            picks = [i for _, i in mine[: self.settings.max_sentences]]
+            room = self.settings.max_sentences - 1  # the rating line leads
+            picks = [i for _, i in mine[:room]]
             if "reason" in wanted:  # a "why" answer quotes the stated reasons and stops
                 reasons = [i for _, i in mine if CUES["reason"].search(self.spans[i]["text"])]
-                picks = reasons[: self.settings.max_sentences] or picks
+                picks = reasons[:room] or picks
             return sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
         if not mine:
             return []
