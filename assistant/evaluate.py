@@ -224,8 +224,9 @@ def evaluate(settings: Settings, questions: list[dict], baseline: bool = True, o
     base_rows, base = None, None
     if baseline:
         from .baseline import NaiveRAG
+        from .embed import FULL, get_embedder
 
-        naive = NaiveRAG(settings, assistant.index.embedder)
+        naive = NaiveRAG(settings, get_embedder(FULL, settings.index_dir))  # the model as shipped
         base_rows = run(naive, questions, texts, baseline_retrieval(naive))
         base = summarise(base_rows)
     last = json.loads(LAST_RUN.read_text()) if LAST_RUN.exists() else {}

@@ -85,9 +85,8 @@ def scratch_index(settings: Settings, tmp: Path, fmt: str, questions: list[dict]
     for report in reports:
         render(report.read_text(encoding="utf-8"), corpus / f"{report.stem}.{fmt}")
     scratch = settings.replace(corpus_dir=corpus, index_dir=tmp / fmt / "index", data_dir=tmp / fmt / "var")
-    onnx = settings.index_dir / "all-MiniLM-L6-v2.onnx"
-    if onnx.exists():  # reuse the exported model instead of exporting it again
-        scratch.index_dir.mkdir(parents=True)
+    scratch.index_dir.mkdir(parents=True)
+    for onnx in settings.index_dir.glob("*.onnx"):  # reuse the exported models, not export again
         shutil.copy(onnx, scratch.index_dir / onnx.name)
     ingest(None, scratch, progress=False)
     return scratch, renamed(questions, {r.name for r in reports}, fmt)

@@ -18,10 +18,9 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture(scope="session")
 def onnx_cache(tmp_path_factory) -> Path:
-    """One exported ONNX model for the whole session (reuses the repo's if already built)."""
+    """The exported ONNX models for the whole session (reuses the repo's if already built)."""
     cache = tmp_path_factory.mktemp("onnx")
-    built = ROOT / "index" / "all-MiniLM-L6-v2.onnx"
-    if built.exists():
+    for built in (ROOT / "index").glob("*.onnx"):
         shutil.copy(built, cache / built.name)
     return cache
 
@@ -29,8 +28,9 @@ def onnx_cache(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def embedder(onnx_cache):
     from assistant.embed import get_embedder
+    from assistant.settings import Settings
 
-    return get_embedder("all-MiniLM-L6-v2", onnx_cache)
+    return get_embedder(Settings.from_env(env={}).embedding_model, onnx_cache)
 
 
 def make_settings(tmp: Path, corpus: Path = CORPUS, **kw) -> Settings:

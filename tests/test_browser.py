@@ -30,9 +30,9 @@ def server(settings, embedder, onnx_cache, tmp_path_factory):
     from assistant.index import ingest
 
     ingest(None, settings, embedder, progress=False)  # no-op when already built this session
-    onnx = onnx_cache / "all-MiniLM-L6-v2.onnx"
-    if onnx.exists() and not (settings.index_dir / onnx.name).exists():
-        shutil.copy(onnx, settings.index_dir / onnx.name)  # skip a one-off export in the app
+    for onnx in onnx_cache.glob("*.onnx"):
+        if not (settings.index_dir / onnx.name).exists():
+            shutil.copy(onnx, settings.index_dir / onnx.name)  # skip a one-off export in the app
     tmp = tmp_path_factory.mktemp("web")
     corpus = tmp / "corpus"  # a copy, so an upload can never touch the repo's corpus
     shutil.copytree(settings.corpus_dir, corpus)
