@@ -92,7 +92,7 @@ def question_sets() -> dict[str, list[dict]]:
 
 
 @contextmanager
-def sources(settings: Settings) -> Iterator[list[Source]]:
+def sources(settings: Settings, new_documents: bool = True) -> Iterator[list[Source]]:
     """The seed-report sets on the corpus index, and the new-document set on the corpus plus
     its papers (as DOCX, one format: the same questions twice would leak across folds)."""
     from .documents import discover, load_document
@@ -103,16 +103,12 @@ def sources(settings: Settings) -> Iterator[list[Source]]:
     texts = {p.name: load_document(p).text for p in discover([settings.corpus_dir])}
     out = [Source(name, assistant, items, texts) for name, items in question_sets().items()]
     with tempfile.TemporaryDirectory(prefix="train-") as tmp:
-        if include_new_documents():
+        if new_documents:
             scratch, asked = scratch_index(settings, Path(tmp), "docx", load_questions(FOLDER / "questions.jsonl"))
             fresh = Assistant(scratch, ensure_index=False, backend_factory=Recording)
             out.append(Source(NEW_DOCUMENTS, fresh, asked,
                               {p.name: load_document(p).text for p in discover([scratch.corpus_dir])}))
         yield out
-
-
-def include_new_documents() -> bool:
-    return True
 
 
 def span_examples(source: Source) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -157,12 +153,12 @@ def draft_rows(source: Source) -> list[Row]:
     return rows
 
 
-def collect(settings: Settings) -> tuple[list[Row], list[Row], Ranker, dict]:
+def collect(settings: Settings, new_documents: bool = True) -> tuple[list[Row], list[Row], Ranker, dict]:
     """The decision's rows, each set drafted with a ranker that never saw it (so the decision
     learns from drafts like those of new questions); the same questions drafted in the hand
     order (what the rules decided on before); the ranker trained on every set's candidates; and
     its leave-one-set-out figures."""
-    with sources(settings) as srcs:
+    with sources(settings, new_documents) as srcs:
         spans = {src.name: span_examples(src) for src in srcs}
         before = [row for src in srcs for row in draft_rows(src)]
         rows, figures_ = [], {}
@@ -285,9 +281,11 @@ def cross_validate(rows: list[Row], before: list[Row], cols: list[str], group, c
 
 
 def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPORT,
-          ranker_path: Path = ranking.MODEL) -> dict:
+          ranker_path: Path = ranking.MODEL, new_documents: bool = True) -> dict:
+    """Fit and save both models and the report; `new_documents=False` skips the set that needs
+    its own index (a quicker run)."""
     t0 = time.perf_counter()
-    rows, before, ranker, ranker_figures = collect(settings)
+    rows, before, ranker, ranker_figures = collect(settings, new_documents)
     ranker.save(ranker_path)
     decided = [r for r in rows if r.signals]
     cols = names(rows)

@@ -63,8 +63,8 @@ def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules
     """A small real training run: two question sets, no new-document index."""
     sets = train.question_sets()
     monkeypatch.setattr(train, "question_sets", lambda: {k: sets[k] for k in ("holdout4", "holdout7")})
-    monkeypatch.setattr(train, "include_new_documents", lambda: False)
-    report = train.train(settings, tmp_path / "decision.json", tmp_path / "report.md", tmp_path / "ranker.txt")
+    report = train.train(settings, tmp_path / "decision.json", tmp_path / "report.md", tmp_path / "ranker.txt",
+                         new_documents=False)
     fitted = Decider.load(tmp_path / "decision.json")
     assert fitted.names == Decider.load().names and report["questions"] == 100
     for split in ("holdout4", "holdout7", "all"):

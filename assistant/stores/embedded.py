@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import SPACE
+from . import SPACE, SPANS_SPACE
 
 
 class EmbeddedStore:
@@ -19,7 +19,7 @@ class EmbeddedStore:
             path=str(folder / "chroma"),
             settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True))
         return (client.get_or_create_collection("chunks", metadata=SPACE, embedding_function=None),
-                client.get_or_create_collection("spans", metadata=SPACE, embedding_function=None))
+                client.get_or_create_collection("spans", metadata=SPANS_SPACE, embedding_function=None))
 
     def copy(self, source: Path, folder: Path) -> None:
         if (source / "chroma").is_dir():

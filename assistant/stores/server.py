@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from . import SPACE, StoreUnavailable
+from . import SPACE, SPANS_SPACE, StoreUnavailable
 
 PAGE = 1000  # records copied per request
 
@@ -39,9 +39,8 @@ class ServerStore:
         return f"{folder.name}-chunks", f"{folder.name}-spans"
 
     def collections(self, folder: Path) -> tuple[object, object]:
-        return tuple(self.client.get_or_create_collection(name, metadata=SPACE,
-                                                          embedding_function=None)
-                     for name in self._names(folder))
+        return tuple(self.client.get_or_create_collection(name, metadata=space, embedding_function=None)
+                     for name, space in zip(self._names(folder), (SPACE, SPANS_SPACE), strict=True))
 
     def copy(self, source: Path, folder: Path) -> None:
         existing = {c.name for c in self.client.list_collections()}
