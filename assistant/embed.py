@@ -91,17 +91,16 @@ def quantize(source: Path, target: Path) -> Path:
 
 def onnx_file(cache_dir: Path, name: str) -> Path:
     """The model file for `name` in `cache_dir`, exported (and quantized) on first use."""
-    full = cache_dir / f"{FULL}.onnx"
+    wanted, full = cache_dir / f"{name}.onnx", cache_dir / f"{FULL}.onnx"
+    if wanted.exists():
+        return wanted
     if not full.exists():
         log.info("exporting the embedding model to %s (one-off)", full)
         export_onnx(packaged_model_dir(), full)
-    if name == FULL:
-        return full
-    quantized = cache_dir / f"{INT8}.onnx"
-    if not quantized.exists():
-        log.info("quantizing the embedding model to %s (one-off)", quantized)
-        quantize(full, quantized)
-    return quantized
+    if name != FULL:
+        log.info("quantizing the embedding model to %s (one-off)", wanted)
+        quantize(full, wanted)
+    return wanted
 
 
 class OnnxMiniLM:

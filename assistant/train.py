@@ -30,7 +30,7 @@ import numpy as np
 from . import ranking
 from .backends.extractive import CHECKS, ExtractiveAnswerer
 from .decision import MODEL, Decider
-from .evaluate import load_questions, norm, run
+from .evaluate import evidence_match, load_questions, run
 from .ranking import HandOrder, Ranker
 from .settings import ROOT, Settings
 
@@ -53,7 +53,8 @@ class Row:
     answerable: bool
     signals: dict[str, float] | None  # None: no draft went to the decision (register, nothing to quote)
     right: bool  # the drafted answer passes (decided rows), or the fixed outcome passes (others)
-    facts: bool  # the drafted answer holds the facts
+    facts: bool  # the drafted answer (or the fixed outcome) holds the facts
+    abstained: bool  # the fixed outcome is an abstention (decided rows: the draft never is)
 
 
 class Recording(ExtractiveAnswerer):
@@ -83,7 +84,7 @@ class Source:
 
 
 def question_sets() -> dict[str, list[dict]]:
-    """Every labelled set but the blind one and the new-document one, by folder name."""
+    """Every labelled set but the blind ones and the new-document one, by folder name."""
     sets = {"eval": load_questions(EVALS / "questions.jsonl")}
     for path in sorted(EVALS.glob("holdout*/questions.jsonl")):
         if path.parent.name not in BLIND:
@@ -123,14 +124,10 @@ def span_examples(source: Source) -> list[tuple[np.ndarray, np.ndarray]]:
         except ValueError:
             continue
         scored = backend.draft(query, hits).scored  # the hand order: what the ranker re-orders
-        labels = np.array([positive(item, backend.spans[i]) for _, i, _ in scored], dtype=np.float32)
+        labels = np.array([evidence_match(item, backend.spans[i]["document"], backend.spans[i]["section"],
+                                          backend.spans[i]["text"]) for _, i, _ in scored], dtype=np.float32)
         out.append((ranking.features(scored, backend.spans), labels))
     return out
-
-
-def positive(item: dict, span: dict) -> bool:
-    return any(ev["document"] == span["document"] and norm(ev["quote_contains"]) in norm(span["text"])
-               for ev in item.get("evidence", []))
 
 
 def first_right(ranker, examples: list[tuple[np.ndarray, np.ndarray]]) -> float:
@@ -148,8 +145,8 @@ def draft_rows(source: Source) -> list[Row]:
         scored = run(source.assistant, [item], source.texts)[0]
         signals = backend.last if scored["abstained"] is False and backend.last is not None else None
         docs = [ev["document"] for ev in item.get("evidence", [])] + [backend.lead]
-        rows.append(Row(item["id"], source.name, docs[0], item["answerable"],
-                        signals, bool(scored["passed"]), bool(scored.get("facts"))))
+        rows.append(Row(item["id"], source.name, docs[0], item["answerable"], signals,
+                        bool(scored["passed"]), bool(scored.get("facts")), bool(scored["abstained"])))
     return rows
 
 
@@ -246,8 +243,8 @@ def figures(rows: list[Row], answered: dict[str, bool]) -> dict:
             ok = r.right if gave else not r.answerable
         passed.append(ok)
         if r.answerable:
-            facts.append(r.facts and gave is not False if r.signals else r.right)
-            false_abst.append(gave is False or (r.signals is None and not r.right))
+            facts.append(r.facts and gave is not False)
+            false_abst.append(gave is False or (gave is None and r.abstained))
         else:
             abst_un.append(ok)
 

@@ -139,7 +139,7 @@ class ExtractiveAnswerer:
                 score *= 0.7  # a dashboard row only answers status questions
             scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense, "ctx": ctx / total,
                                       "cue": cue, "prior": prior, "typed": typed, "older": older,
-                                      "cover": cover, "short": short, "row": row, "hand": score}))
+                                      "cover": cover, "short": short, "row": row}))
         scored.sort(key=lambda x: -x[0])
         return scored
 
