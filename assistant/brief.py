@@ -10,12 +10,12 @@ verbatim quotes close the pack. A PNG chart shows each workstream's rating acros
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .answer import Answer, Citation
+from .answer import Answer
+from .brief_pack import Pack
 from .brief_render import chart_png, write_pack
 from .brief_sections import changes_section, dates_section, figures_section, reasons_section
 from .register import RANK, Entry, Register, Row, build_register
@@ -24,23 +24,6 @@ from .register_wording import Citer, phrase
 if TYPE_CHECKING:
     from .index import LoadedIndex
     from .settings import Settings
-
-
-@dataclass
-class Pack:
-    """A briefing, format-free: every line ends in [n] markers into `citations`."""
-
-    title: str
-    subtitle: str
-    columns: list[str]  # edition labels, oldest first
-    table: list[tuple[str, list[tuple[str | None, str]]]]  # (workstream, [(rating, cell text)])
-    sections: list[tuple[str, list[tuple[int, str]]]]  # (heading, [(indent level, line)])
-    citations: list[Citation]
-    notes: list[str] = field(default_factory=list)  # explanations under the table
-    chart: bytes = b""  # PNG
-    author: str = "Collab Assistant"  # document property: the signed-in user in the web chat
-    marking: str = "OFFICIAL"  # protective marking, in every page's header and footer
-    generated: str = ""  # date the pack was made, in the footer
 
 
 def build_pack(index: LoadedIndex, topics: list[str] | None = None,

@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .answer import Citation
+from .brief_pack import Pack
 from .register import RANK, Register, Row
-
-if TYPE_CHECKING:  # brief.py imports this module at run time
-    from .brief import Pack
 
 COLOURS = {"Green": "00B050", "Amber": "FFC000", "Red": "FF4B4B", None: "D9D9D9"}  # cell fills
 

@@ -177,7 +177,7 @@ def cmd_train(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .evaluate import main as eval_main
+    from .evaluate_report import main as eval_main
 
     return eval_main(args)
 

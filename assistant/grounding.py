@@ -20,10 +20,10 @@ from .answer_types import (
     role_words,
     supplied,
 )
-from .backends import Query
 from .intents import CAUSE, INTENT_WORDS, RATING_ASKED, intents
 from .matching import GENERIC_STEMS, MONTHS, TermMatcher, topicality
 from .neighbours import SpanSequence
+from .query import Query
 from .terms import STOPWORDS, stem, terms, tokens
 
 RESULTS_Q = re.compile(r"\b(results?|findings?|outcomes?)\b.*\b(show|shows|showed|say|said|find|found|reveal\w*)\b"

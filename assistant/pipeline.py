@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .answer import Answer
-from .backends import Answerer, Query, get_backend
+from .backends import Answerer, get_backend
 from .editions import expand_dates, resolve
 from .generations import IngestBusy
 from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load, read_manifest
 from .injection import strip_instructions
+from .query import Query
 from .retrieve import Retriever
 from .settings import Settings
 from .spelling import normalise
@@ -203,7 +204,7 @@ class Assistant:
     def _register_answer(text: str, state: Loaded) -> Answer | None:
         if state.register is None:
             return None
-        from .register import register_answer
+        from .register_answers import register_answer
 
         return register_answer(text, state.index.manifest, state.register, state.index.spans)
 

@@ -245,12 +245,3 @@ def _assign(rows: list[Row], fresh: list[Entry]) -> list[tuple[Row, int]]:
         if best[0] >= MATCH:
             picked.append((row, best[1]))
     return picked
-
-
-def __getattr__(name: str) -> object:
-    """Re-export `register_answer` (pipeline.py imports it from here) without an import cycle."""
-    if name == "register_answer":
-        from .register_answers import register_answer
-
-        return register_answer
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # register.py imports this module at run time
-    from .register import Row
+from typing import Protocol
 
 STOP = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e", "g", "eg", "with", "at",
         "by", "through", "from", "this", "is", "be", "being"}
 MATCH = 0.6  # least token overlap (of the shorter name) for two names to be one workstream
+
+
+class Named(Protocol):
+    """A register row as name matching sees it (register.Row)."""
+
+    aliases: list[str]  # every name it goes by across editions
+    short: set[str]  # its acronyms
 
 
 @lru_cache(maxsize=4096)
@@ -67,7 +71,7 @@ def similarity(a: str, b: str) -> float:
     return shared / min(len(ta), len(tb))
 
 
-def short_forms(row: Row, learned: dict[str, str]) -> set[str]:
+def short_forms(row: Named, learned: dict[str, str]) -> set[str]:
     """Acronyms naming a row: its names' own, plus the index's learned ones that expand to it."""
     found = {w for alias in row.aliases for w in words(alias) if _is_acronym(w, alias)}
     for acro, expansion in learned.items():
@@ -78,7 +82,7 @@ def short_forms(row: Row, learned: dict[str, str]) -> set[str]:
     return found
 
 
-def names_row(text: str, row: Row, whole: bool = False) -> bool:
+def names_row(text: str, row: Named, whole: bool = False) -> bool:
     """True when `text` names this row: one of its acronyms, or most of one of its names.
 
     whole=True (a topic the user picked) also accepts a text whose own words all occur in a name.

@@ -18,7 +18,7 @@ from importlib import import_module
 from importlib.util import find_spec
 from pathlib import Path
 
-from .serve_local import free_port, stop, wait_until_up
+from .local_server import free_port, stop, wait_until_up
 from .settings import Settings
 
 PARTS = 22

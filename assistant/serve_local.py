@@ -7,15 +7,13 @@ and data folder, started and waited for the same way, and stopped afterwards.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .local_server import stop, wait_until_up
 from .settings import ROOT
 
 
@@ -28,17 +26,6 @@ class AppURL(str):
         """The server's resident memory now, in MB (Linux /proc)."""
         status = Path(f"/proc/{self.pid}/status").read_text()
         return int(next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS"))) / 1024
-
-
-class AppDidNotStart(RuntimeError):
-    """The app exited or never answered; the message ends with the tail of its log."""
-
-
-def free_port() -> int:
-    """A port nothing listens on right now (the OS picks it), so runs never collide."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @contextmanager
@@ -64,28 +51,3 @@ def running_app(settings: dict[str, object], log: Path, timeout: float = 180) ->
         yield url
     finally:
         stop(proc)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    """Terminate a server process, killing it if it hasn't exited within 15 s."""
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
-
-
-def wait_until_up(url: str, proc: subprocess.Popen, log: Path, timeout: float) -> None:
-    """Poll `url` until it loads; fail fast if the process dies (it logs why)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise AppDidNotStart(f"the server exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.5)
-    raise AppDidNotStart(f"the server did not start within {timeout:.0f}s:\n"
-                         f"{log.read_text()[-3000:]}")

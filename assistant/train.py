@@ -35,7 +35,7 @@ from .ranking import HandOrder, Ranker
 from .settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND = {"holdout9", "holdout10"}  # written by helpers who saw only the reports; never trained on
+BLIND = {"holdout9", "holdout10", "holdout11"}  # written by helpers who saw only the reports; never trained on
 NEW_DOCUMENTS = "new_documents"
 REPORT = EVALS / "training_report.md"
 WRONG_COST = 2.0  # a wrong answer to an officer costs twice a withheld right one (a product choice, not tuned)

@@ -50,7 +50,8 @@ def percentile(values: list[float], p: float) -> float:
 def local_app(port: int | None):
     """Run `python -m assistant.web` with a throwaway user; yields (url, user, password)."""
     from assistant.auth import add_user
-    from assistant.serve_local import AppDidNotStart, free_port, running_app
+    from assistant.local_server import AppDidNotStart, free_port
+    from assistant.serve_local import running_app
 
     with tempfile.TemporaryDirectory(prefix="load-test-") as tmp:
         user, password = "loadtest", secrets.token_urlsafe(12)

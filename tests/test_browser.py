@@ -15,7 +15,8 @@ import pytest
 
 from assistant import auth
 from assistant.feedback import db_path
-from assistant.serve_local import free_port, running_app
+from assistant.local_server import free_port
+from assistant.serve_local import running_app
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"

@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from assistant.evaluate import LAST_RUN, evaluate, load_questions
+from assistant.evaluate import LAST_RUN, load_questions
+from assistant.evaluate_report import evaluate
 
 FLOORS = {"verbatim": 100.0, "pass": 91.0, "facts": 93.0, "citation_precision": 90.0,
           "citation_recall": 89.5, "abstention": 89.0}

@@ -17,8 +17,8 @@ from assistant.backends import get_backend
 from assistant.backends.guard import check, sentences, unsupported_facts
 from assistant.backends.llm import ChatAnswerer, load_prompt
 from assistant.backends.openai import OpenAIAnswerer
+from assistant.local_server import free_port
 from assistant.pipeline import Assistant
-from assistant.serve_local import free_port
 
 NAS = "why is NAS amber?"
 

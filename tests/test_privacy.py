@@ -15,7 +15,8 @@ import urllib.request
 from pathlib import Path
 
 from assistant import NO_OUTSIDE_HOSTS
-from assistant.serve_local import free_port, running_app
+from assistant.local_server import free_port
+from assistant.serve_local import running_app
 from assistant.settings import ROOT
 
 LOCAL = {"127.0.0.1", "localhost", "::1", "0.0.0.0", ""}

@@ -14,8 +14,8 @@ import pytest
 from conftest import corpus_copy
 
 from assistant.index import ingest, load
+from assistant.local_server import free_port
 from assistant.pipeline import Assistant
-from assistant.serve_local import free_port
 from assistant.stores import StoreUnavailable, get_store
 
 CHROMA = Path(sys.executable).with_name("chroma")

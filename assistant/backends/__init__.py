@@ -1,39 +1,13 @@
-"""Answerer backends: one file each behind the `Answerer` protocol, looked up by name."""
+"""Answerer backends: one file each behind the `Answerer` protocol (`base.py`), looked up by name."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from ..answer import Answer
-from ..editions import Editions
+from .base import Answerer
 
 if TYPE_CHECKING:
     from ..index import LoadedIndex
-    from ..retrieve import Hit
-
-
-@dataclass
-class Query:
-    """A question ready to answer: standalone, injection-free, embedded, edition-resolved."""
-
-    text: str
-    vector: np.ndarray
-    editions: Editions
-    notes: list[str] = field(default_factory=list)
-
-
-class Answerer(Protocol):
-    name: str
-
-    def answer(self, query: Query, hits: list[Hit]) -> Answer:
-        """Answer from the retrieved chunks only; abstain when they don't support an answer."""
-
-    def stream(self, query: Query, hits: list[Hit]) -> Iterator[str | Answer]:
-        """Text pieces as they are produced, then the final Answer."""
 
 
 def _extractive():

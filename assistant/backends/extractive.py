@@ -26,9 +26,9 @@ from ..grounding import Grounding
 from ..intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
 from ..matching import GENERIC_STEMS, TermMatcher
 from ..neighbours import SpanSequence
+from ..query import Query
 from ..ranking import HandOrder, Ranker
 from ..structure import FRONT_MATTER
-from . import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 SIBLING_HITS = 3  # the best hits whose whole section is searched, not just their chunk

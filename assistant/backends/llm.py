@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from ..answer import Answer
 from ..compose import AnswerBuilder
 from ..editions import label
+from ..query import Query
 from ..settings import ROOT
-from . import Query
 from .extractive import ExtractiveAnswerer
 from .guard import MARKERS, GuardReport, check, normalise, sentences
 

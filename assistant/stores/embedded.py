@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import SPACE, SPANS_SPACE
+from .base import SPACE, SPANS_SPACE
 
 
 class EmbeddedStore:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlparse
 
-from . import SPACE, SPANS_SPACE, StoreUnavailable
+from .base import SPACE, SPANS_SPACE, StoreUnavailable
 
 PAGE = 1000  # records copied per request
 
