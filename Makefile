@@ -32,7 +32,7 @@ test: install system-deps
 eval: index
 	$(BIN)/assistant eval
 
-# Refit the learned answer models (assistant/models/) from the labelled questions in evals/.
+# Refit the learned answer models (assistant/answer/models/) from the labelled questions in evals/.
 train: index
 	$(BIN)/assistant train
 
@@ -49,7 +49,7 @@ LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGG
 
 llm: install
 	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install -q -e ".[llm]"
-	$(BIN)/python -m assistant.serve_llm --port 8080
+	$(BIN)/python -m assistant.answer.llm_server --port 8080
 
 # Extractive vs the local GGUF served over the OpenAI API, on the eval set (starts its own server).
 llm-eval: index

@@ -20,6 +20,6 @@ os.environ.update(NO_OUTSIDE_HOSTS)
 
 def ask(question: str, history: list[str] | None = None):
     """Answer a question with the default settings (ASSISTANT_* environment variables)."""
-    from .pipeline import ask as _ask
+    from assistant.pipeline import ask as _ask
 
     return _ask(question, history)

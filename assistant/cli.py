@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from .settings import Settings
+from assistant.settings import Settings
 
 EXIT_OK, EXIT_USAGE, EXIT_BUSY = 0, 2, 3  # 3: another ingest holds the index; try again
 
@@ -19,7 +19,7 @@ def _settings(args) -> Settings:
 
 
 def _assistant(args):
-    from .pipeline import Assistant
+    from assistant.pipeline import Assistant
 
     return Assistant(_settings(args), progress=not getattr(args, "quiet", False))
 
@@ -58,7 +58,7 @@ def cmd_ask(args) -> int:
 
 
 def _ask_batch(args) -> int:
-    from .answer import Answer
+    from assistant.contract import Answer
 
     path = Path(args.batch)
     try:
@@ -89,8 +89,8 @@ def _ask_batch(args) -> int:
 def _change_index(command: str, change):
     """Run an index change; (report, None), or (None, exit code) after one line on stderr
     (another ingest is running: 3; a bad file or name: 2)."""
-    from .documents import DocumentError
-    from .generations import IngestBusy
+    from assistant.index.generations import IngestBusy
+    from assistant.ingest.documents import DocumentError
 
     try:
         return change(), None
@@ -103,7 +103,7 @@ def _change_index(command: str, change):
 
 
 def cmd_ingest(args) -> int:
-    from .index import ingest
+    from assistant.index.build import ingest
 
     settings = _settings(args)
     report, code = _change_index("ingest", lambda: ingest(
@@ -117,7 +117,7 @@ def cmd_ingest(args) -> int:
 
 def cmd_reports(args) -> int:
     """The indexed reports: what ingest inferred about each, and how much of it is quotable."""
-    from .index import read_manifest
+    from assistant.index.build import read_manifest
 
     documents = read_manifest(_settings(args).index_dir).get("documents", {})
     if not documents:
@@ -136,7 +136,7 @@ def cmd_reports(args) -> int:
 
 
 def cmd_remove(args) -> int:
-    from .index import remove
+    from assistant.index.build import remove
 
     report, code = _change_index("remove", lambda: remove(args.name, _settings(args)))
     if report is None:
@@ -146,7 +146,7 @@ def cmd_remove(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    from .web import serve
+    from assistant.web.app import serve
 
     overrides = {"anonymous": True} if args.anonymous else {}
     settings = Settings.from_env(**overrides, port=args.port)
@@ -160,7 +160,7 @@ def _first_admin(settings: Settings) -> None:
     """A fresh install has no users: create `admin` with a one-off password shown once."""
     import secrets
 
-    from .auth import add_user, load_users
+    from assistant.web.auth import add_user, load_users
 
     if load_users(settings).entries:
         return
@@ -171,19 +171,19 @@ def _first_admin(settings: Settings) -> None:
 
 
 def cmd_train(args) -> int:
-    from .train import main as train_main
+    from assistant.evaluate.train import main as train_main
 
     return train_main(args)
 
 
 def cmd_eval(args) -> int:
-    from .evaluate_report import main as eval_main
+    from assistant.evaluate.report import main as eval_main
 
     return eval_main(args)
 
 
 def cmd_brief(args) -> int:
-    from .brief import brief_command
+    from assistant.brief.build import brief_command
 
     path = brief_command(args.topics, args.all, args.format, Path(args.output), _settings(args))
     print(f"briefing written to {path}", file=sys.stderr)
@@ -193,7 +193,7 @@ def cmd_brief(args) -> int:
 def cmd_users(args) -> int:
     import getpass
 
-    from .auth import add_user
+    from assistant.web.auth import add_user
 
     password = os.environ.get("ASSISTANT_NEW_PASSWORD") or getpass.getpass(f"password for {args.name}: ")
     add_user(_settings(args).auth_file, args.name, password, "admin" if args.admin else "officer")
@@ -202,7 +202,7 @@ def cmd_users(args) -> int:
 
 
 def cmd_feedback(args) -> int:
-    from .feedback import export_drafts
+    from assistant.web.feedback import export_drafts
 
     settings = _settings(args)
     n = export_drafts(settings.data_dir / "assistant.db", Path(args.output))

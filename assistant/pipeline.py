@@ -15,16 +15,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .answer import Answer
-from .backends import Answerer, get_backend
-from .editions import expand_dates, resolve
-from .generations import IngestBusy
-from .index import IngestReport, LoadedIndex, corpus_is_stale, ingest, load, read_manifest
-from .injection import strip_instructions
-from .query import Query
-from .retrieve import Retriever
-from .settings import Settings
-from .spelling import normalise
+from assistant.answer.backends import Answerer, get_backend
+from assistant.answer.retrieve import Retriever
+from assistant.contract import Answer
+from assistant.index.build import (
+    IngestReport,
+    LoadedIndex,
+    corpus_is_stale,
+    ingest,
+    load,
+    read_manifest,
+)
+from assistant.index.generations import IngestBusy
+from assistant.ingest.injection import strip_instructions
+from assistant.question.editions import expand_dates, resolve
+from assistant.question.query import Query
+from assistant.question.spelling import normalise
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +115,7 @@ class Assistant:
         embedder = embedder or (current.index.embedder if current else None)
         index = load(self.settings, embedder)
         try:
-            from .register import build_register
+            from assistant.register.model import build_register
         except ImportError:
             build_register = None
         self.state = Loaded(index, Retriever(index), self._backend_factory(index),
@@ -142,7 +149,7 @@ class Assistant:
         standalone = None
         history = check_history(history)
         if history and isinstance(question, str):
-            from .followup import rewrite
+            from assistant.question.followup import rewrite
 
             rewritten = rewrite(question, history)
             if rewritten.strip() != question.strip():
@@ -204,7 +211,7 @@ class Assistant:
     def _register_answer(text: str, state: Loaded) -> Answer | None:
         if state.register is None:
             return None
-        from .register_answers import register_answer
+        from assistant.register.answers import register_answer
 
         return register_answer(text, state.index.manifest, state.register, state.index.spans)
 

@@ -19,14 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.embed import FULL, get_embedder  # noqa: E402
-from assistant.evaluate import load_questions  # noqa: E402
+from assistant.evaluate.harness import load_questions  # noqa: E402
+from assistant.index.embed import FULL, get_embedder  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 BASELINE_COLD = """
 import time, sys; t = time.perf_counter()
-from assistant.baseline import NaiveRAG
-from assistant.embed import get_embedder
+from assistant.evaluate.baseline import NaiveRAG
+from assistant.index.embed import get_embedder
 from assistant.settings import Settings
 s = Settings.from_env()
 NaiveRAG(s, get_embedder("all-MiniLM-L6-v2", s.index_dir)).ask("why is NAS amber?")
@@ -44,9 +44,9 @@ def pct(xs: list[float], q: float) -> float:
 
 
 def main() -> None:
-    from assistant.baseline import NaiveRAG
-    from assistant.generations import current
-    from assistant.index import ingest
+    from assistant.evaluate.baseline import NaiveRAG
+    from assistant.index.build import ingest
+    from assistant.index.generations import current
     from assistant.pipeline import Assistant
 
     settings = Settings.from_env()

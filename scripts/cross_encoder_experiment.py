@@ -22,9 +22,10 @@ import time
 import numpy as np
 import torch
 
-from assistant import ranking, train
-from assistant.evaluate import evidence_match
-from assistant.ranking import Ranker
+from assistant.answer import ranking
+from assistant.answer.ranking import Ranker
+from assistant.evaluate import train
+from assistant.evaluate.harness import evidence_match
 from assistant.settings import Settings
 
 TOP = 15  # candidates per question trained on (the hand order holds 94% of the evidence in its top 10)

@@ -49,9 +49,9 @@ def percentile(values: list[float], p: float) -> float:
 @contextmanager
 def local_app(port: int | None):
     """Run `python -m assistant.web` with a throwaway user; yields (url, user, password)."""
-    from assistant.auth import add_user
-    from assistant.local_server import AppDidNotStart, free_port
-    from assistant.serve_local import running_app
+    from assistant.answer.local_server import AppDidNotStart, free_port
+    from assistant.web.auth import add_user
+    from assistant.web.serve_local import running_app
 
     with tempfile.TemporaryDirectory(prefix="load-test-") as tmp:
         user, password = "loadtest", secrets.token_urlsafe(12)

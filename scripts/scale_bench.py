@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.evaluate import load_questions  # noqa: E402
+from assistant.evaluate.harness import load_questions  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 
 PLACES = ["Kent", "Suffolk", "Norfolk", "Surrey", "Sussex", "Herts", "Cambs", "Beds", "Hampshire"]
@@ -56,9 +56,9 @@ def percentile(xs: list[float], q: float) -> float:
 
 
 def measure(n: int, seeds: list[str], questions: list[dict], work: Path, naive: bool) -> dict:
-    from assistant.baseline import NaiveRAG
-    from assistant.embed import FULL, get_embedder
-    from assistant.index import ingest, load
+    from assistant.evaluate.baseline import NaiveRAG
+    from assistant.index.build import ingest, load
+    from assistant.index.embed import FULL, get_embedder
     from assistant.pipeline import Assistant
 
     corpus = work / f"corpus-{n}"

@@ -27,7 +27,7 @@ def onnx_cache(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def embedder(onnx_cache):
-    from assistant.embed import get_embedder
+    from assistant.index.embed import get_embedder
     from assistant.settings import Settings
 
     return get_embedder(Settings.from_env(env={}).embedding_model, onnx_cache)
@@ -54,7 +54,7 @@ def settings(tmp_path_factory) -> Settings:
 
 @pytest.fixture(scope="session")
 def assistant(settings, embedder):
-    from assistant.index import ingest
+    from assistant.index.build import ingest
     from assistant.pipeline import Assistant
 
     ingest(None, settings, embedder, progress=False)

@@ -58,7 +58,7 @@ def test_reports_list_replace_and_remove_lose_nothing(tmp_path, embedder):
     """A same-name file is refused unless --replace (the old one kept); remove keeps a copy."""
     from conftest import corpus_copy
 
-    from assistant.index import ingest
+    from assistant.index.build import ingest
 
     corpus, settings = corpus_copy(tmp_path)
     ingest(None, settings, embedder, progress=False)

@@ -1,0 +1,356 @@
+"""Does evidence hold the *kind* of answer a question asks for?
+
+"How many beds?" is not answered by a sentence about beds with no count in it, nor by the
+number the question itself contains ("section 136 beds"). A question that names a period or
+figure ("the target for 20/21") needs evidence that names it too. Used by answerers to abstain
+instead of quoting a near miss.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache, lru_cache
+
+from assistant.ingest.terms import GENERIC, STOPWORDS, stem, tokens
+from assistant.ingest.terms import NUMBER_WORDS as WORD_DIGITS
+
+MONEY_Q = re.compile(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|price|"
+                     r"worth|value|invest(ed|ment)?|income|sav(e|ed|ing|ings))\b|£|\bhow much\b.*\bbenefits?\b",
+                     re.I)
+NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
+                      r"|\bwhat (\w+ ){0,3}number\b", re.I)
+HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)  # a count: not a percentage or a sum
+PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
+TOTAL_Q = re.compile(r"\b(in total|total|altogether|all together|in all|combined)\b", re.I)
+TOTALISER = re.compile(r"\b(total|in all|altogether|overall|combined)\b", re.I)
+DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
+EXACT_DAY_Q = re.compile(r"\b(exact(ly)?|precise(ly)?)\b.*\b(date|day)\b|\b(date|day)\b.*\b(exact(ly)?|precise(ly)?)\b"
+                         r"|\b(what|which) day\b", re.I)
+DURATION_Q = re.compile(r"\bhow long\b|\bfor how many (years|months|weeks)\b", re.I)
+TIME_Q = re.compile(r"\bwhat time\b|\bwhat hour\b", re.I)
+PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
+WHERE_Q = re.compile(r"\bwhere\b", re.I)
+STATUS_WHERE = re.compile(r"\bwhere(?: are| is|'s)? (?:we|things)\b|\bwhere\b.*\b(rag|status|rating|progress)"
+                          r"|\b(at|up to|sitting|stand\w*)\s*(now|currently|at the moment|these days|right now)?"
+                          r"\s*\??\s*$", re.I)  # "where are we with X", "where's X up to": a status
+
+MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k|m|million|billion)\b", re.I)
+PERCENT = re.compile(r"\d[\d.]*\s?(%|per ?cent)|\b(half|third|quarter|majority)\b", re.I)
+DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a)[ -]"
+                      r"(years?|months?|weeks?|days?|hours?)\b|\b(annual|bi-monthly|monthly|weekly)\b", re.I)
+CLOCK = re.compile(r"\b\d{1,2}([:.]\d{2})\s*(am|pm)?\b|\b\d{1,2}\s*(am|pm)\b|\b(noon|midday|morning|afternoon|evening)\b", re.I)
+YEAR_OR_ORDINAL = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)")
+NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
+COUNT = re.compile(r"(?<![£\d.,])\b\d+(?:,\d{3})*(?:st|nd|rd|th)?\b(?![.,]?\d)"
+                   r"(?!\s?(?:%|per ?cent|k\b|m\b|bn\b|million|billion))"
+                   r"|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|hundred|thousand)\b",
+                   re.I)  # "18 Cyber Specials", "two districts": not "60%", "£1.2m", "12.4m"
+DATE = re.compile(r"\b((?:early|mid|late|end of|start of|beginning of|the end of)[ -](?:20\d\d)|january|february|march|april|may|june|july|august|september|october|"
+                  r"november|december|spring|summer|autumn|winter|20\d\d|\d{1,2}(st|nd|rd|th))\b", re.I)
+DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}\s+(of\s+)?(january|february|march|april|may|june|july|august|"
+                 r"september|october|november|december)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)  # "17th July", "4 June"
+DURATION_OR_DATE = re.compile(f"{DURATION.pattern}|{DATE.pattern}", re.I)
+TITLED = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|CEO|Dr|Prof|Professor|Supt|Superintendent|"
+                    r"Inspector|Sergeant|Director|Commissioner|Councillor|Cllr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+"
+                    r"|\b(Chief Constable|Chief Officers?|Chief Executive|Head of [A-Z]\w+|the (O?PFCC|DPFCC|PCC|"
+                    r"DCC|ACC|CFO|SRO|CEO))\b")
+CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+ORGANISATION = re.compile(r"\b(?:[A-Z][\w&'’-]+\s+(?:(?:of|and|for|the)\s+)?){1,5}(?:University|Council|Service|"
+                          r"Board|Unit|Team|Trust|Partnership|Foundation|Group|Directorate|Office|College|"
+                          r"Agency|Authority|Commission|Network|Committee|Company|Ltd)\b")
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "EPUT", "ERSOU"
+PLACE = re.compile(r"\b(?:in|at|based|located|near|within|from|across)\s+(?:the\s+)?[A-Z][\w&'’-]+"
+                   r"(?:\s+(?:and|&)\s+(?:the\s+)?[A-Z][\w&'’-]+)?|\b(?:HQ|headquarters|(?<!-)premises|"
+                   r"(?:police|fire) stations?|council offices)\b")  # "in Uttlesford and the Dengie", "at NESTA"
+BY_NAME = re.compile(r"\b(?:led|chaired|run|headed|managed|owned|funded|sponsored|delivered|provided|"
+                     r"hosted|supported) by (?:the )?((?:[A-Z][\w&'’-]+ ?)+)")  # "led by Safer Essex"
+NOT_NAMES = {"RAG", "TBD", "N/A"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "dozen"}
+PLACEHOLDER_NAMES = {"essex police", "kent police", "essex county", "single online", "online home"}
+PERIOD = re.compile(r"\b\d{2}/\d{2}\b|\b\d+\b")
+
+
+def _new(matches: list[str], question: str) -> list[str]:
+    """Matches that add something: not made only of words the question already has."""
+    asked = set(tokens(question))
+    return [m for m in matches if m and not set(tokens(m)) <= asked]
+
+
+COUNT_FOCUS = re.compile(r"\bhow many ((?:[\w'-]+ ){0,3}?[\w'-]+?) (?:do|does|did|are|is|were|was|have|has|"
+                         r"will|can|could|would|sit|work|came|come|in|on|at|across|there|got)\b", re.IGNORECASE)
+
+
+def _head_noun(question: str) -> str | None:
+    """The stem of what a 'how many' question counts: 'how many online *reports*'."""
+    m = COUNT_FOCUS.search(question)
+    words = [w for w in tokens(m.group(1)) if w not in STOPWORDS] if m else []
+    while len(words) > 1 and re.fullmatch(r"\w{3,}ed|actually|really", words[-1]):
+        words.pop()  # "how many cyber specials applied in ...": the verb is not what is counted
+    return stem(words[-1]) if words else None
+
+
+def _is_count(word: str) -> bool:
+    """'13', 'two' — not a year or a date ('2019', '4th')."""
+    return bool(re.fullmatch(r"\d[\d,.]*", word)) and not YEAR_OR_ORDINAL.fullmatch(word) or word in NUMBER_WORDS
+
+
+def counted(question: str, text: str) -> bool | None:
+    """'How many officers ...': True when the text counts officers, False when it names them
+    without a count beside them, None when it doesn't name them (or it isn't a count question)."""
+    focus = _head_noun(question)
+    if focus is None:
+        return None
+    seen = None
+    words = tokens(text)
+    for k, word in enumerate(words):
+        if stem(word) == focus:
+            seen = False
+            near = words[max(0, k - 4): k + 9]  # "13 fire stations", "scanners to be bought (about 200)"
+            if any(_is_count(w) for w in near):
+                return True
+    return seen
+
+
+def only_parts(question: str, texts: list[str]) -> bool:
+    """'How many X in total' when the texts count X several different ways ('two ... based at
+    HQ', '10 ... on the Ethics Committee') and none of them is a total."""
+    focus = _head_noun(question)
+    if focus is None or not TOTAL_Q.search(question):
+        return False
+    values: set[str] = set()
+    bags = [{stem(w) for w in tokens(t)} for t in texts]
+    said = {stem(w) for w in tokens(question) if w not in STOPWORDS and w not in GENERIC
+            and not TOTAL_Q.fullmatch(w)} - {focus}
+    said &= set().union(*bags) if bags else set()  # what the question says of X that the texts also say
+    for text, bag in zip(texts, bags, strict=True):
+        if not said <= bag:
+            continue  # "32 forces are live" counts live forces; "6 forces are scheduled" does not
+        found = tokens(text)
+        for k, word in enumerate(found):
+            if stem(word) == focus:
+                values |= {stem(w) for w in found[max(0, k - 4): k] if _is_count(w)}
+    return len(values) > 1 and not any(TOTALISER.search(t) for t in texts)
+
+
+def uncounted(question: str, texts: list[str], known: set[str] = frozenset()) -> bool:
+    """The evidence names what is counted but never with a count beside it, or never names it
+    at all though the reports use the word (`known`): 'how many people filled in the survey'."""
+    found = [counted(question, t) for t in texts]
+    if True in found:
+        return False
+    return False in found or _head_noun(question) in known
+
+
+@cache
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+def people(text: str) -> list[str]:
+    """Titled people ('DCO Drysdale', 'the PFCC') and 'Given Surname' pairs whose given name is
+    known as one. 'Contact Management' and 'The MHRMB' are not people."""
+    found = [m.group(0) for m in TITLED.finditer(text)]
+    found += [m.group(0) for m in CAPITALISED_PAIR.finditer(text)
+              if m.group(1).lower() not in STOPWORDS and _given_names().get_gender(m.group(1)) != "unknown"]
+    return [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
+
+
+def names(text: str) -> list[str]:
+    """Who-answers in a text: people, organisations ('Essex University') and acronyms ('EPUT')."""
+    return (people(text) + [m.group(0) for m in ORGANISATION.finditer(text)]
+            + [m.group(1).strip() for m in BY_NAME.finditer(text)]
+            + [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES])
+
+
+def _rx(pattern: str) -> re.Pattern:
+    return re.compile(pattern, re.I)
+
+
+# "Who chairs / leads / took over / funded ...": the sentence naming the person must say that
+# role too ("chaired by ACC Pavelin"); a name elsewhere near the topic answers something else.
+# (what the question asks, what the evidence must say, whether only a person can answer)
+ROLES = [
+    (_rx(r"\bchief \w+ officer|\bCFO\b|\bchief constable|\bcommissioner|\bdirector\b|\bhead of\b|\bSRO\b|"
+         r"\bchief exec"), None, True),
+    (_rx(r"\bchair"), _rx(r"\bchair|\bco-chair"), False),
+    (_rx(r"\b(took|take|taken) over\b|\breplac|\bsucce(ed|ss)|\binstead of\b|\bin place of\b"),
+     _rx(r"\breplac|\b(took|taken) over\b|\bsucce(ed|ss)|\bnew\b|\bin place of\b"), False),
+    (_rx(r"\b(fund|financ|sponsor|pa(id|y)\b|paying)"),
+     _rx(r"\b(fund|financ|sponsor|pa(id|y)\b|paying|grant|contribut|budget)|£"), False),
+]
+
+
+def role_words(question: str) -> set[str]:
+    """The question's words that name the role asked about ('chairs', 'fronting'): what is
+    asked, not what about."""
+    if not PERSON_Q.search(question):
+        return set()
+    return {stem(w) for asked_role, _, _ in ROLES for m in asked_role.finditer(question) for w in tokens(m.group(0))}
+
+
+def role_asked(question: str) -> tuple[re.Match, re.Pattern, bool] | None:
+    """The role a who-question asks about, what evidence must say for it, and whether only a
+    person can fill it: ('chairs' match, chair pattern, False)."""
+    if not PERSON_Q.search(question):
+        return None
+    for asked_role, said, person_only in ROLES:
+        m = asked_role.search(question)
+        if m:
+            return m, said or _rx(re.escape(m.group(0))), person_only
+    return None
+
+
+def fills_role(text: str, question: str, said: re.Pattern, person_only: bool) -> bool:
+    """The text says the role and names someone the question doesn't."""
+    return bool(said.search(text)) and bool(_new((people if person_only else names)(text), question))
+
+
+@cache
+def _finder(pattern: re.Pattern) -> Callable[[str], list[str]]:
+    def find(text: str) -> list[str]:
+        found = [m.group(0) for m in pattern.finditer(text)]
+        if pattern in (NUMBER, COUNT):  # a year or a date is not a count
+            found = [f for f in found if not YEAR_OR_ORDINAL.fullmatch(f)]
+        return found
+    return find
+
+
+Kind = tuple[str, Callable[[str], list[str]]]
+
+# Money comes in two families: what something costs, and what it saves or brings in. "What's the
+# budget for X" is not answered by X's benefits, nor "how much will X save" by its cost.
+COST_WORDS = re.compile(r"\b(costs?|costing|budget\w*|spend\w*|spent|fund\w*|price\w*|paid|pay|paying|"
+                        r"invest\w*|contribut\w*|grants?|charges?|fees?|capital|afford\w*)\b", re.I)
+GAIN_WORDS = re.compile(r"\b(sav(e|es|ed|ing|ings)|benefits?|value|worth|receipts?|income|return\w*|"
+                        r"cashable|efficienc\w*)\b", re.I)
+
+TARGET_Q = re.compile(r"\b(target|goal|ambition)s?\b", re.I)
+TARGET_WORDS = re.compile(r"\b(targets?|goals?|aim(s|ed|ing)? (to|for)|ambitions?|objectives?|aspire\w*|expect\w*)\b", re.I)
+
+
+def _money_finder(question: str) -> Callable[[str], list[str]]:
+    """Amounts in texts that speak of the family of money the question asks about."""
+    cost, gain = bool(COST_WORDS.search(question)), bool(GAIN_WORDS.search(question))
+    family = COST_WORDS if cost and not gain else GAIN_WORDS if gain and not cost else None
+    return _finder(MONEY) if family is None else _family_finder(family)
+
+
+@cache
+def _family_finder(family: re.Pattern, kind: re.Pattern = MONEY) -> Callable[[str], list[str]]:
+    def find(text: str) -> list[str]:
+        return _finder(kind)(text) if family.search(text) else []
+    return find
+
+
+def asked(question: str) -> list[Kind]:
+    """The kinds of answer a question asks for, each as (label, finder of such answers)."""
+    kinds: list[Kind] = []
+    if MONEY_Q.search(question):
+        kinds.append(("that amount", _money_finder(question)))
+    elif PERCENT_Q.search(question):
+        kinds.append(("that percentage", _finder(PERCENT)))
+    elif NUMBER_Q.search(question):
+        kinds.append(("that figure", _finder(COUNT if HOW_MANY.search(question) else NUMBER)))
+    if TARGET_Q.search(question):  # "what's our target for X": a rate achieved is not a target
+        kinds.append(("that target", _family_finder(TARGET_WORDS, NUMBER)))
+    if EXACT_DAY_Q.search(question):  # "what date exactly": a month is not the answer
+        kinds.append(("the exact date", _finder(DAY)))
+    elif DATE_Q.search(question):
+        kinds.append(("that date", _finder(DATE)))
+    elif DURATION_Q.search(question):  # a start date answers "how long has it been live" too
+        kinds.append(("that length of time", _finder(DURATION_OR_DATE)))
+    elif TIME_Q.search(question):
+        kinds.append(("that time", _finder(CLOCK)))
+    if PERSON_Q.search(question):
+        kinds.append(("that name", names))
+    if WHERE_Q.search(question) and not STATUS_WHERE.search(question):
+        kinds.append(("that place", _finder(PLACE)))
+    return kinds
+
+
+@lru_cache(maxsize=50_000)
+def _found(find: Callable[[str], list[str]], text: str) -> tuple[str, ...]:
+    """A finder's matches in a report span, computed once per span (spans repeat across questions)."""
+    return tuple(find(text))
+
+
+def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
+    """The text holds an answer of every kind asked, beyond what the question already says."""
+    if any(label == "that figure" for label, _ in kinds) and COUNT_FOCUS.search(question) \
+            and not counted(question, text):
+        return False  # "how many reports": a figure that isn't beside "reports" doesn't count
+    return all(_new(list(_found(find, text)), question) for _, find in kinds)
+
+
+PAST_WHEN = re.compile(r"\bwhen (did|was|were|had)\b", re.I)
+PLAN_Q = re.compile(r"\b(due|plann\w*|schedul\w*|expect\w*|meant|supposed|going|set to|anticipat\w*|"
+                    r"project\w*|target\w*|aim\w*|intend\w*|will|should|being)\b", re.I)
+
+
+PLANNED = re.compile(r"\b(will|projected|expected|planned|due|scheduled|anticipated|intend\w*|yet to|"
+                     r"progress is (now )?being made)\b", re.I)
+DONE = re.compile(r"(?<!to be )\b(launched|closed|went live|gone live|opened|took place|completed|concluded|"
+                  r"delivered|achieved|established|set up|started|began|commenced|introduced|implemented)\b", re.I)
+
+
+def only_expected(text: str, written: str) -> bool:
+    """The text's dates are all after the report was written, or it speaks of a plan and of
+    nothing done ('projected ... from early 2023', 'progress is being made ... by mid-2019')."""
+    years = YEAR_IN_TEXT.findall(text)
+    return bool(years) and all(y > written for y in years) or bool(PLANNED.search(text)) and not DONE.search(text)
+
+
+YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def dates_given(question: str, text: str) -> list[str]:
+    """The dates a text gives beyond those the question already names."""
+    return _new(list(_found(_finder(DATE), text)), question)
+
+
+def missing_kind(question: str, texts: list[str], edition_years: set[str],
+                 known: set[str] = frozenset()) -> str | None:
+    """What kind of answer none of the texts gives ('that figure', ...), or None."""
+    found_tokens = set(tokens(" ".join(texts)))
+    for period in PERIOD.findall(question):
+        named = "/" in period or (len(period) == 4 and period.startswith(("19", "20")))
+        if named and period not in edition_years and period not in found_tokens:
+            return f"anything for {period}"
+    if uncounted(question, texts, known):
+        return "that figure"
+    if only_parts(question, texts):
+        return "a total, only parts of one"
+    for label, find in asked(question):
+        if not any(_new(list(_found(find, t)), question) for t in texts):
+            return label
+    return None
+
+
+COUNTED_LIST = re.compile(r"\b(?:which|list|name|what (?:are|were))\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+                          r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+([a-z][\w-]*)", re.I)
+ITEM_SPLIT = re.compile(r",\s*|;\s*|\s+and\s+|\s+or\s+")
+
+
+def listed_count(question: str) -> tuple[int, str] | None:
+    """'which 6 forces ...' -> (6, 'forces'): the answer must name that many."""
+    m = COUNTED_LIST.search(question)
+    if not m:
+        return None
+    n = m.group(1).lower()
+    return int(WORD_DIGITS.get(n, n)), m.group(2)
+
+
+def enumerated(text: str) -> int:
+    """How many items the text lists in one run: short comma/'and' items, in brackets or not."""
+    best = 0
+    for part in re.findall(r"\(([^()]*)\)", text) + [re.sub(r"\([^()]*\)", " , ", text)]:
+        run = 0
+        for item in ITEM_SPLIT.split(part):
+            run = run + 1 if 0 < len(item.split()) <= 5 else 1  # a long one may end with the first item
+            best = max(best, run)
+    return best

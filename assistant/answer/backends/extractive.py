@@ -1,0 +1,444 @@
+"""The default answerer: no LLM. It picks report sentences and quotes them, each cited.
+
+Every sentence of an answer is either a verbatim report sentence or a short lead built only
+from a cited quote (a rating read from a dashboard row or RAG box). Each question is first
+drafted (`draft`): the answer the evidence gives, and signals about it, including what the
+checks in `grounding.py` found. One learned decision (`decision.py`) weighs the signals into
+P(the draft is right) and answers, hedges or abstains; no check vetoes on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.answer.answer_types import asked, supplied
+from assistant.answer.compose import AnswerBuilder
+from assistant.answer.decision import Decider
+from assistant.answer.grounding import Grounding
+from assistant.answer.matching import GENERIC_STEMS, TermMatcher
+from assistant.answer.neighbours import SpanSequence
+from assistant.answer.ranking import HandOrder, Ranker
+from assistant.contract import Answer
+from assistant.ingest.frontmatter import field_terms
+from assistant.ingest.structure import FRONT_MATTER
+from assistant.question.editions import label, newest, newest_register, outcome_after
+from assistant.question.intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
+from assistant.question.query import Query
+
+ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
+SIBLING_HITS = 3  # the best hits whose whole section is searched, not just their chunk
+TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
+UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
+                      r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
+
+KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is looked for
+CHECKS = ("stranger", "after", "kind")  # what `draft` looks for; signals, not vetoes
+
+
+@dataclass
+class Draft:
+    """An answer before the decision: the ranked evidence, the answer it gives (None when
+    there is nothing to quote), the signals the decision weighs and how to abstain."""
+
+    scored: list
+    reason: str  # the abstention's wording if the decision abstains
+    answer: Answer | None = None
+    signals: dict[str, float] = field(default_factory=dict)
+    abstain_with: dict = field(default_factory=dict)  # the rating or passage an abstention shows
+
+
+class ExtractiveAnswerer:
+    """Grounded extractive composer over a loaded index."""
+
+    name = "extractive"
+
+    def __init__(self, index, decider: Decider | None = None, ranker: Ranker | HandOrder | None = None):
+        self.index = index
+        self.decider = decider or Decider.load()
+        self.ranker = ranker or Ranker.load()
+        if index.settings.min_confidence:  # a force that wants more caution than training chose
+            self.decider.answer_at = max(self.decider.answer_at, index.settings.min_confidence)
+        self.spans = index.spans
+        self.settings = index.settings
+        self.match = TermMatcher([s["text"] for s in self.spans],
+                                 [c["header"] for c in index.chunks], index.acronyms,
+                                 [field_terms(s["text"]) if s["section"] == FRONT_MATTER else set()
+                                  for s in self.spans])
+        self.span_terms = self.match.bags
+        self.doc_order = {d: k for k, d in enumerate(index.documents)}  # manifest order
+        self.front: dict[str, list[int]] = {}  # document -> its cover-sheet spans
+        for i, s in enumerate(self.spans):
+            if s["section"] == FRONT_MATTER:
+                self.front.setdefault(s["document"], []).append(i)
+        self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
+        self.seq = SpanSequence(self.spans)
+        self.by_chunk: dict[str, list[int]] = {}
+        self.by_section: dict[tuple[str, str], list[int]] = {}
+        for i, s in enumerate(self.spans):
+            self.by_chunk.setdefault(s["chunk"], []).append(i)
+            self.by_section.setdefault((s["document"], s["section"]), []).append(i)
+        self.rating_bags = {(doc, r["start"]): self._rating_bag(doc, meta, r)
+                            for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
+        self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
+        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq,
+                                index.documents)
+
+    # ---- scoring --------------------------------------------------------------------------
+    def score_spans(self, query: Query, hits, extra: list[int] | None = None,
+                    terms: tuple | None = None) -> list[tuple[float, int, dict]]:
+        """(score, span index, details) for the spans of the retrieved chunks, plus `extra` spans.
+        `terms` is the question's (groups, weights) when the caller already has them."""
+        groups, weights = terms or self.match.key_terms(query.text)
+        total = sum(weights.values()) or 1.0
+        wanted = intents(query.text)
+        cued = [w for w in wanted if w in CUES] + (["progress"] if query.editions.mode == "latest" else [])
+        kinds = asked(query.text)
+        newest_doc = newest(self.index.documents)
+        candidates = {i: rank for rank, hit in reversed(list(enumerate(hits)))
+                      for i in self.by_chunk.get(hit.chunk["id"], [])}
+        siblings = [i for hit in hits[:SIBLING_HITS] for i in self.by_section.get(
+            (hit.chunk["document"], hit.chunk["section"]), [])]  # a long section spans several chunks
+        near_docs = {hit.chunk["document"] for hit in hits} | {newest_doc}
+        front = [i for d in near_docs for i in self.front.get(d, [])]  # not every report's: O(hits)
+        for i in (extra or []) + front + siblings:  # the cover sheet is always a candidate
+            if not query.editions.documents or self.spans[i]["document"] in query.editions.documents:
+                candidates.setdefault(i, len(hits))
+        scored = []
+        for i, rank in candidates.items():
+            span = self.spans[i]
+            if span["kind"] == "heading" and "Overall RAG" not in span["text"]:
+                continue
+            bag, context = self.span_terms[i], self.chunk_terms.get(span["chunk"], set())
+            for j in self.seq.referents(i):  # "It is anticipated ..." is about the sentence before
+                bag = bag | {t for t in self.span_terms[j] if t not in GENERIC_STEMS}
+            own = sum(w for t, w in weights.items() if self.match.has(groups[t], bag))
+            ctx = sum(w for t, w in weights.items()
+                      if not self.match.has(groups[t], bag) and self.match.has(groups[t], context))
+            cov = (own + 0.6 * ctx) / total if weights else 0.0
+            dense = float(self.index.span_vectors[i] @ query.vector)
+            cue = np.mean([1.0 if CUES[w].search(span["text"]) else 0.0 for w in cued]) if cued else 0.0
+            prior = 1.0 / (1.0 + 0.5 * rank)
+            typed = 1.0 if kinds and supplied(span["text"], query.text, kinds) else 0.0
+            score = 0.5 * cov + 0.3 * max(dense, 0.0) + 0.12 * cue + 0.08 * prior + TYPED_BONUS * typed
+            older = query.editions.mode == "latest" and span["document"] != newest_doc
+            cover = span["section"] == FRONT_MATTER and bool(ABOUT_THE_PAPER.search(query.text))
+            short = len(span["text"]) < 25
+            row = span["kind"] == "row" and span["section"] != FRONT_MATTER and not wanted & {"status", "reason"}
+            if older:
+                score *= 0.85
+            if cover:
+                score *= 1.15  # "when does the paper go to the board": the cover sheet says
+            if short:
+                score *= 0.8
+            if row:
+                score *= 0.7  # a dashboard row only answers status questions
+            scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense, "ctx": ctx / total,
+                                      "cue": cue, "prior": prior, "typed": typed, "older": older,
+                                      "cover": cover, "short": short, "row": row}))
+        scored.sort(key=lambda x: -x[0])
+        return scored
+
+    # ---- composing ------------------------------------------------------------------------
+    def answer(self, query: Query, hits) -> Answer:
+        *_, final = self.stream(query, hits)
+        return final
+
+    def stream(self, query: Query, hits) -> Iterator[str | Answer]:
+        answer = self._compose(query, hits)
+        yield from re.findall(r"\S+\s*", answer.answer)
+        yield answer
+
+    def _compose(self, query: Query, hits) -> Answer:
+        draft = self.draft(query, hits)
+        if draft.answer is None:
+            return self._abstain(query, draft.scored, draft.reason, **draft.abstain_with)
+        confidence = self.decider.probability(draft.signals)
+        if confidence >= self.decider.answer_at:
+            draft.answer.confidence = round(confidence, 3)
+            return draft.answer
+        hedge = confidence >= self.decider.hedge_at
+        answer = self._abstain(query, draft.scored, draft.reason, hedge=hedge, **draft.abstain_with)
+        answer.confidence = round(confidence, 3)
+        return answer
+
+    def draft(self, query: Query, hits) -> Draft:
+        """The answer the evidence gives, and the signals the decision weighs: how well the
+        evidence matches, and what each check found (a name it never mentions, no figure for
+        "how much", an outcome after the reports were written...). Nothing here decides."""
+        groups, weights = self.match.key_terms(query.text)
+        scored = self.score_spans(query, hits, terms=(groups, weights))
+        unknown_years = [y for y in query.editions.missing_years
+                         if y not in self.match.vocab or "status" in intents(query.text)]
+        if unknown_years:  # edition logic: no report covers that year
+            return Draft(scored, f"The reports don't cover {', '.join(unknown_years)}")
+        if not scored or not weights:
+            return Draft(scored, "The reports don't say")
+        wanted = intents(query.text)
+        rating_lines = (self._ratings(query, groups, weights, wanted, hits)
+                        if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
+        rating_lines = [(d, r) for d, r in rating_lines  # "Norfolk's joint collaboration" is not SCD's
+                        if not self.ground.stranger(query, d, r["section"], rare_only=True,
+                                                    named=self.rating_bags[(d, r["start"])])]
+        if rating_lines:  # the rated workstream's whole section may hold the reason
+            extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
+            scored = self.score_spans(query, hits, extra, terms=(groups, weights))
+        missing = self.match.missing_share(groups, weights)
+        best_score, best, info = scored[0]
+        support = max(0.6 * inf["cov"] + 0.4 * max(inf["dense"], 0.0) for _, _, inf in scored[:3])
+        rated = bool(rating_lines) and "status" in wanted and missing < 0.25
+        anchor = self.ground.anchor(query, groups, weights)  # the question's most specific term
+        premise = self._rating_premise(query, scored, rating_lines, rated, anchor, wanted)
+        if premise:  # edition and rating logic: "now" is not an older rating, Green is not Red
+            return Draft(scored, premise[0], abstain_with=premise[1])
+        checks: dict[str, tuple[str, dict]] = {}  # check -> (abstention wording, what to show)
+        stranger = None if rated else self.ground.stranger(
+            query, self.spans[best]["document"], self.spans[best]["section"])
+        if stranger:
+            checks["stranger"] = (f"The reports don't say that about {stranger}", {})
+        close = {self.spans[i]["document"] for _, i, inf in scored[:5] if inf["cov"] >= 0.6 * info["cov"]}
+        after = outcome_after(query.text, max(str(self.index.documents[d].get("date", "")) for d in close))
+        if after:
+            checks["after"] = (f"The reports were written before {after}, so they can't say how it "
+                               "turned out", {})
+        typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
+        if typed:
+            checks["kind"] = (f"The reports don't give {typed}", {})
+        lead_first = self.ranker.rerank(scored, self.spans)  # the checks read the hand order they were made for
+        answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)
+        second = scored[1][0] if len(scored) > 1 else 0.0
+        kinds = asked(query.text)
+        holding = [k for k, (_, i, _) in enumerate(scored[:KIND_DEPTH])
+                   if kinds and supplied(self.spans[i]["text"], query.text, kinds)]
+        quoted = set().union(*(self.match.bag(c.quote) for c in answer.citations)) if answer.citations else set()
+        signals = {
+            "best": best_score, "margin": best_score - second, "support": support,
+            "coverage": info["cov"], "own_coverage": info["own"], "dense": info["dense"],
+            "missing": missing, "unknown_words": float(bool(self.match.unknown_words(query.text))),
+            "rated": float(rated), "rating_lines": float(bool(rating_lines)),
+            "latest": float(query.editions.mode == "latest"), "year": float(query.editions.mode == "year"),
+            "citations": float(len(answer.citations)), **{f"check_{c}": float(c in checks) for c in CHECKS},
+            "asks_kind": float(bool(kinds)),  # a figure, date, name, place... and where one is
+            "kind_rank": (holding[0] if holding else KIND_DEPTH) / KIND_DEPTH if kinds else 0.0,
+            "kind_score": scored[holding[0]][0] / best_score if holding and best_score > 0 else 0.0,
+            "answer_coverage": sum(w for t, w in weights.items() if self.match.has(groups[t], quoted))
+            / (sum(weights.values()) or 1.0),
+        }
+        reason, show = next(iter(checks.values()), ("The reports don't say", {}))
+        return Draft(scored, reason, answer, signals, show)
+
+    def _answer(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> Answer:
+        """The answer: the rating (when one is asked for) and the best sentences of each edition,
+        the newest that covers it first."""
+        best_score, best, _ = scored[0]
+        builder = AnswerBuilder(self.index)
+        lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
+        if query.editions.mode in ("latest", "any"):  # no edition named means now: the newest that has it
+            lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc, register=False)
+        docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
+        for r in rating_lines:
+            if r[0] not in docs_in_order:
+                docs_in_order.append(r[0])
+        if query.editions.mode == "latest":
+            docs_in_order = docs_in_order[:1]
+        elif query.editions.mode == "any":  # another edition only when it holds the best passage
+            docs_in_order = [lead_doc] if rated else list(dict.fromkeys([lead_doc, self.spans[best]["document"]]))
+        plan = []
+        for doc in docs_in_order:
+            rating = next((r for r in rating_lines if r[0] == doc), None)
+            picks = self._pick(doc, scored, best_score, wanted, query, lead=(doc == lead_doc),
+                               section=rating[1]["section"] if rating else None)
+            if picks or rating is not None:
+                plan.append((doc, rating, picks))
+        covering = self._newest_covering(scored, rating_lines, anchor)
+        for k, (doc, rating, picks) in enumerate(plan):  # "newest": of the reports covering it
+            builder.start_edition(self.index.documents[doc], first=k == 0, newest=doc == covering,
+                                  many=len(self.index.documents) > 1,
+                                  topic=builder.rating_topic(rating[1]) if rating else "")
+            if rating:
+                builder.add_rating(doc, rating[1])
+            for i in picks:
+                builder.add_span(self.spans[i])
+        return Answer(question=query.text, answer=builder.text(), abstained=False,
+                      citations=builder.citations, backend=self.name, notes=list(query.notes))
+
+    def _rating_premise(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> tuple[str, dict] | None:
+        """Where a rating is asked for and the reports don't give that one (the wording and
+        what to show): none in
+        the newest edition for "now", a colour it doesn't have, a blank overall, none at all."""
+        newest_doc = self._newest_covering(scored, rating_lines, anchor)
+        if (rated and query.editions.mode == "latest" and RATING_ASKED.search(query.text)
+                and not any(d == newest_doc for d, _ in rating_lines)):
+            near = next((i for _, i, _ in scored[:5] if self.spans[i]["document"] == newest_doc
+                         and (anchor is None or self.ground.about(i, anchor))), None)  # "moved into business as usual"
+            return (f"The {label(self.index.documents[newest_doc])} gives no rating for that",  # not an older one
+                    {"near": near, "rating": rating_lines[0] if near is None else None})
+        colours = {c.lower() for c in re.findall(r"\b(red|amber|green)\b", query.text, re.I)}
+        if (rated and "reason" in wanted and "negative" not in wanted and len(colours) == 1
+                and not any(str(r.get("overall")).lower() in colours for _, r in rating_lines)):
+            return (f"The reports don't rate it {colours.pop().title()}", {"rating": rating_lines[0]})  # "why is SOH red?" when it is green: a false premise
+        if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
+            return ("The reports don't state that overall rating", {"rating": rating_lines[0]})  # only its parts are given: never guess the whole
+        if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
+                and not any(CUES["status"].search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
+                            for _, i, info in scored[:5] if info["cov"] >= 0.5 and self._in_asked_edition(query, i))):
+            return ("The reports give no RAG rating for that", {})
+        return None
+
+    def _in_asked_edition(self, query: Query, i: int) -> bool:
+        """The span is from an edition the question asks about ('this year': the newest)."""
+        doc = self.spans[i]["document"]
+        if query.editions.mode == "latest":
+            return doc == newest(self.index.documents)
+        return not query.editions.documents or doc in query.editions.documents
+
+    def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None,
+                         register: bool = True) -> str | None:
+        """The newest report that covers the thing asked (rates it, or has a top passage about
+        it), or with `register` the newest dashboard edition when that is newer (one that
+        stopped rating a workstream supersedes older ratings): "now", not the newest file."""
+        covering = {d for d, _ in rating_lines} | {
+            self.spans[i]["document"] for _, i, _ in scored[:10]
+            if anchor is None or self.ground.about(i, anchor)}
+        if register:
+            covering.add(newest_register(self.index.documents))
+        return next((d for d in self._edition_order() if d in covering),
+                    fallback or newest(self.index.documents))
+
+    def _edition_order(self) -> list[str]:
+        docs = self.index.documents
+        return sorted(docs, key=lambda n: str(docs[n].get("date", "")), reverse=True)
+
+    def _pick(self, doc, scored, best_score, wanted, query, lead: bool,
+              section: str | None = None) -> list[int]:
+        mine = [(s, i) for s, i, _ in scored if self.spans[i]["document"] == doc]
+        if section is not None:  # the rating line leads; add the reasons from its own section
+            mine = [(s, i) for s, i in mine
+                    if self.spans[i]["section"] == section and self.spans[i]["kind"] not in {"row", "box"}]
+            room = self.settings.max_sentences - 1  # the rating line leads
+            picks = [i for _, i in mine[:room]]
+            if "reason" in wanted:  # a "why" answer quotes the stated reasons and stops
+                reasons = [i for _, i in mine if CUES["reason"].search(self.spans[i]["text"])]
+                picks = reasons[:room] or picks
+            return sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
+        if not mine:
+            return []
+        top_score, top = mine[0]
+        if not lead:
+            threshold = {"compare": 0.5, "year": 0.6}.get(query.editions.mode, 0.8)
+            if top_score < threshold * best_score:
+                return []
+        limit = self.settings.max_sentences if lead else max(1, self.settings.max_sentences - 1)
+        picks = [top]
+        for s, i in mine[1:]:
+            if len(picks) >= limit:
+                break
+            same_section = self.spans[i]["section"] == self.spans[top]["section"]
+            if s >= 0.8 * top_score and same_section:
+                picks.append(i)
+        kinds = asked(query.text)
+        if lead and kinds and not any(supplied(self.spans[i]["text"], query.text, kinds) for i in picks):
+            typed = next((i for s, i in mine[1:] if s >= 0.6 * top_score and self.spans[i]["section"]
+                          == self.spans[top]["section"] and supplied(self.spans[i]["text"], query.text, kinds)), None)
+            picks += [typed] if typed is not None else []  # the sentence that holds the figure asked for
+        if lead and (query.editions.mode == "latest" or UPDATE_Q.search(query.text)):
+            picks += self._story(top, query, limit - len(picks) + 1)
+        picks = sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
+        if "list" in wanted:
+            listed = [i for p in picks for i in self.seq.list_around(p)]
+            picks = sorted(set(picks + listed), key=lambda i: self.spans[i]["start"])
+        return picks
+
+    def _story(self, top: int, query: Query, room: int) -> list[int]:
+        """'Any update on the knife crime model': the sentences after the best one that go on
+        about the same thing ('... review of the predictive model ... found it accurate')."""
+        groups, weights = self.match.key_terms(query.text)
+        topic = [groups[t] for t in weights if t not in INTENT_WORDS and t not in GENERIC_STEMS]
+        story, i = [], top + 1
+        while len(story) < room and i < len(self.spans):
+            span = self.spans[i]
+            if span["kind"] in {"box", "row"}:
+                i += 1
+                continue
+            if (span["section"] != self.spans[top]["section"] or span["kind"] != "sentence"
+                    or not any(self.match.has(forms, self.span_terms[i]) for forms in topic)):
+                break
+            story.append(i)
+            i += 1
+        return story
+
+    def _ratings(self, query, groups, weights, wanted, hits) -> list[tuple[str, dict]]:
+        """Best-matching rating per edition for the workstream the question names, among the
+        editions retrieval found or the question names (not every report: O(hits))."""
+        asked_rating = wanted & {"status", "reason"}  # else "the data centre move" is not about ecda
+        names = {t: w for t, w in weights.items() if t not in (INTENT_WORDS if asked_rating else RATING_WORDS)}
+        if "status" in wanted:  # words that name no rated workstream don't count against one
+            names = {t: w for t, w in names.items() if self.match.has(groups[t], self.rated_words)}
+        total = sum(names.values())
+        if not total:
+            return []
+        found = []
+        docs = {hit.chunk["document"] for hit in hits} | set(query.editions.documents or [])
+        for doc in sorted(docs & self.index.documents.keys(), key=self.doc_order.get):
+            meta = self.index.documents[doc]
+            best, best_match = None, 0.0
+            for r in meta.get("ratings", []):
+                bag = self.rating_bags[(doc, r["start"])]
+                match = sum(w for t, w in names.items() if self.match.has(groups[t], bag)) / total
+                if match > best_match:
+                    best, best_match = r, match
+            if best is not None and best_match >= (0.5 if "status" in wanted else 0.8):
+                found.append((doc, best))
+        wanted_docs = query.editions.documents
+        if wanted_docs:
+            found = [f for f in found if f[0] in wanted_docs]
+        return found
+
+    def _rating_bag(self, doc: str, meta: dict, r: dict) -> set[str]:
+        """A rating's name words: workstream, section and parent headings, acronyms both ways,
+        and the known acronyms its section's text uses ('ARU' for an ARU project)."""
+        parents = {s["heading"]: s["parent"] for s in meta.get("sections", [])}
+        bag = self.match.bag(f"{r['workstream']} {r['section']} {parents.get(r['section'], '')}")
+        body = " ".join(self.spans[i]["text"] for i in self.by_section.get((doc, r["section"]), []))
+        counts = Counter(a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", body))
+        used = {a for a, n in counts.items() if n >= 2} & set(self.match.acronym_terms)  # its subject recurs
+        return bag | used | {k for k, v in self.match.acronym_terms.items() if v and v <= bag}
+
+    def _abstain(self, query: Query, scored, reason: str, rating: tuple[str, dict] | None = None,
+                 near: int | None = None, hedge: bool = False) -> Answer:
+        """No answer. With middling confidence (`hedge`), the closest passage and a caveat, never
+        "the reports don't say" beside a passage that may answer it; otherwise the reason and
+        the nearest material (`near`, else the best-scored span sharing the question's terms)."""
+        builder = AnswerBuilder(self.index)
+        if hedge and scored:
+            near, rating = (near if near is not None else scored[0][1]), None
+            text = "I couldn't find a passage that answers this exactly."
+            lead = " The closest is in {where}; it may not be what you asked:"
+        else:
+            words = self.match.unknown_words(query.text)
+            if words and reason == "The reports don't say":
+                text = f"The reports don't mention {', '.join(words)}, so they can't answer this."
+            else:
+                text = f"{reason}: nothing in them answers \"{query.text}\"."
+            lead = " The nearest related material is in {where}:"
+        if rating is not None:
+            doc, r = rating
+            builder.parts.append(text + f" What the {label(self.index.documents[doc])} gives, "
+                                 f"section \"{r['section']}\":")
+            builder.add_rating(doc, r)
+        else:
+            if near is None:
+                near = next((i for s, i, info in scored[:5] if info["cov"] > 0.2), None)
+            if near is not None:
+                span = self.spans[near]
+                where = f"{label(self.index.documents[span['document']])}, section \"{span['section']}\""
+                builder.parts.append(text + lead.format(where=where))
+                builder.add_span(span)
+            else:
+                builder.parts.append(text)
+        return Answer(question=query.text, answer=builder.text(), abstained=True,
+                      citations=builder.citations, backend=self.name, notes=list(query.notes))

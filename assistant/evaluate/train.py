@@ -1,0 +1,345 @@
+"""`assistant train`: fit the answer decision (`decision.py`) from labelled questions.
+
+Every labelled question in `evals/` (the seed reports' sets, and the new-document set with its
+unseen papers indexed beside the corpus) is drafted by the extractive answerer. A draft is a
+positive when the answer it would give passes the eval's check (its facts, verbatim quotes,
+nothing forbidden); a draft of an unanswerable question is a negative. The logistic regression
+learns P(draft right) from the draft's signals; the answer threshold is the one with the least
+cost on out-of-fold probabilities, where a wrong answer costs WRONG_COST and a withheld right
+one costs 1 (trust over coverage).
+
+Quality is reported leave-one-set-out (each set was written by a different person: the nearest
+thing to questions nobody tuned for) and leave-one-document-out, beside the rules the model
+replaced, before the final model is fitted on everything. The blind sets in `BLIND` are never
+trained on: it is scored once, with `assistant eval --questions`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answer import ranking
+from assistant.answer.backends.extractive import CHECKS, ExtractiveAnswerer
+from assistant.answer.decision import MODEL, Decider
+from assistant.answer.ranking import HandOrder, Ranker
+from assistant.evaluate.harness import evidence_match, load_questions, run
+from assistant.settings import ROOT, Settings
+
+EVALS = ROOT / "evals"
+BLIND = {"holdout9", "holdout10", "holdout11"}  # written by helpers who saw only the reports; never trained on
+NEW_DOCUMENTS = "new_documents"
+REPORT = EVALS / "training_report.md"
+WRONG_COST = 2.0  # a wrong answer to an officer costs twice a withheld right one (a product choice, not tuned)
+OLD_MIN_SUPPORT = 0.45  # the evidence score under which the replaced rules abstained
+C = 0.03  # inverse regularisation strength, chosen leave-one-set-out (0.03, 0.3, 3 tried)
+
+
+@dataclass
+class Row:
+    """One labelled question as the decision sees it."""
+
+    id: str
+    set: str  # the question set (its author)
+    document: str  # the report its evidence is in (unanswerable: the one the draft quotes)
+    answerable: bool
+    signals: dict[str, float] | None  # None: no draft went to the decision (register, nothing to quote)
+    right: bool  # the drafted answer passes (decided rows), or the fixed outcome passes (others)
+    facts: bool  # the drafted answer (or the fixed outcome) holds the facts
+    abstained: bool  # the fixed outcome is an abstention (decided rows: the draft never is)
+
+
+class Recording(ExtractiveAnswerer):
+    """The extractive answerer answering every draft, keeping each draft's signals; with the
+    hand-weighted order until it is given a ranker."""
+
+    def __init__(self, index):
+        super().__init__(index, Decider.always(), HandOrder())
+        self.last: dict[str, float] | None = None
+        self.lead = "none"  # the document the draft quotes first
+
+    def draft(self, query, hits):
+        d = super().draft(query, hits)
+        self.last = d.signals if d.answer is not None else None
+        self.lead = d.answer.citations[0].document if d.answer is not None and d.answer.citations else "none"
+        return d
+
+
+@dataclass
+class Source:
+    """One question set with the index it is asked of."""
+
+    name: str
+    assistant: object  # pipeline.Assistant with a Recording backend
+    items: list[dict]
+    texts: dict[str, str]  # document name -> extracted text, for scoring
+
+
+def question_sets() -> dict[str, list[dict]]:
+    """Every labelled set but the blind ones and the new-document one, by folder name."""
+    sets = {"eval": load_questions(EVALS / "questions.jsonl")}
+    for path in sorted(EVALS.glob("holdout*/questions.jsonl")):
+        if path.parent.name not in BLIND:
+            sets[path.parent.name] = load_questions(path)
+    return sets
+
+
+@contextmanager
+def sources(settings: Settings, new_documents: bool = True) -> Iterator[list[Source]]:
+    """The seed-report sets on the corpus index, and the new-document set on the corpus plus
+    its papers (as DOCX, one format: the same questions twice would leak across folds)."""
+    from assistant.evaluate.documents import FOLDER, scratch_index
+    from assistant.ingest.documents import discover, load_document
+    from assistant.pipeline import Assistant
+
+    assistant = Assistant(settings, backend_factory=Recording)
+    texts = {p.name: load_document(p).text for p in discover([settings.corpus_dir])}
+    out = [Source(name, assistant, items, texts) for name, items in question_sets().items()]
+    with tempfile.TemporaryDirectory(prefix="train-") as tmp:
+        if new_documents:
+            scratch, asked = scratch_index(settings, Path(tmp), "docx", load_questions(FOLDER / "questions.jsonl"))
+            fresh = Assistant(scratch, ensure_index=False, backend_factory=Recording)
+            out.append(Source(NEW_DOCUMENTS, fresh, asked,
+                              {p.name: load_document(p).text for p in discover([scratch.corpus_dir])}))
+        yield out
+
+
+def span_examples(source: Source) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(ranker features, holds-the-evidence labels) of each answerable question's candidates."""
+    backend = source.assistant.backend
+    out = []
+    for item in source.items:
+        if not item["answerable"]:
+            continue
+        try:
+            query, hits, _, _ = source.assistant.prepare(item["question"], item.get("history") or None)
+        except ValueError:
+            continue
+        scored = backend.draft(query, hits).scored  # the hand order: what the ranker re-orders
+        labels = np.array([evidence_match(item, backend.spans[i]["document"], backend.spans[i]["section"],
+                                          backend.spans[i]["text"]) for _, i, _ in scored], dtype=np.float32)
+        out.append((ranking.features(scored, backend.spans), labels))
+    return out
+
+
+def first_right(ranker, examples: list[tuple[np.ndarray, np.ndarray]]) -> float:
+    """Share of questions whose top-ranked candidate holds the evidence (hand order: None)."""
+    hits = [y[int(np.argmax(ranker.booster.predict(X)))] if ranker else y[0] for X, y in examples if len(y)]
+    return round(100.0 * float(np.mean(hits)), 1) if hits else 0.0
+
+
+def draft_rows(source: Source) -> list[Row]:
+    """Each question drafted and scored as if answered."""
+    backend = source.assistant.backend
+    rows = []
+    for item in source.items:
+        backend.last = None
+        scored = run(source.assistant, [item], source.texts)[0]
+        signals = backend.last if scored["abstained"] is False and backend.last is not None else None
+        docs = [ev["document"] for ev in item.get("evidence", [])] + [backend.lead]
+        rows.append(Row(item["id"], source.name, docs[0], item["answerable"], signals,
+                        bool(scored["passed"]), bool(scored.get("facts")), bool(scored["abstained"])))
+    return rows
+
+
+def collect(settings: Settings, new_documents: bool = True) -> tuple[list[Row], list[Row], Ranker, dict]:
+    """The decision's rows, each set drafted with a ranker that never saw it (so the decision
+    learns from drafts like those of new questions); the same questions drafted in the hand
+    order (what the rules decided on before); the ranker trained on every set's candidates; and
+    its leave-one-set-out figures."""
+    with sources(settings, new_documents) as srcs:
+        spans = {src.name: span_examples(src) for src in srcs}
+        before = [row for src in srcs for row in draft_rows(src)]
+        rows, figures_ = [], {}
+        for src in srcs:
+            held_out = Ranker.fit([g for name, groups in spans.items() if name != src.name for g in groups])
+            figures_[src.name] = {"hand": first_right(None, spans[src.name]),
+                                  "ranker": first_right(held_out, spans[src.name]), "n": len(spans[src.name])}
+            src.assistant.backend.ranker = held_out
+            rows += draft_rows(src)
+            print(f"train: drafted {src.name} ({len(src.items)} questions)", file=sys.stderr)
+        everything = [g for groups in spans.values() for g in groups]
+        figures_["all"] = {"hand": first_right(None, everything),
+                           "ranker": round(float(np.average([f["ranker"] for f in figures_.values()],
+                                                            weights=[f["n"] for f in figures_.values()])), 1),
+                           "n": len(everything)}
+        return rows, before, Ranker.fit(everything), figures_
+
+
+def names(rows: list[Row]) -> list[str]:
+    return list(next(r.signals for r in rows if r.signals))
+
+
+def matrix(rows: list[Row], cols: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    X = np.array([[r.signals[c] for c in cols] for r in rows], dtype=float)
+    return X, np.array([r.right for r in rows], dtype=int)
+
+
+def fit(rows: list[Row], cols: list[str], c: float = C):
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    X, y = matrix(rows, cols)
+    return make_pipeline(StandardScaler(), LogisticRegression(C=c, max_iter=2000)).fit(X, y)
+
+
+def out_of_fold(rows: list[Row], cols: list[str], group, c: float = C) -> np.ndarray:
+    """P(right) for each decided row from a model that never saw its group."""
+    decided = [r for r in rows if r.signals]
+    p = np.zeros(len(decided))
+    for g in sorted({group(r) for r in decided}):
+        test = [k for k, r in enumerate(decided) if group(r) == g]
+        train = [r for r in decided if group(r) != g]
+        if len({r.right for r in train}) < 2:
+            continue
+        p[test] = fit(train, cols, c).predict_proba(matrix([decided[k] for k in test], cols)[0])[:, 1]
+    return p
+
+
+def threshold(p: np.ndarray, right: np.ndarray) -> float:
+    """The cut with the least cost: WRONG_COST per wrong answer given, 1 per right one withheld."""
+    cuts = np.unique(np.round(p, 3))
+    costs = [WRONG_COST * int(((p >= t) & ~right).sum()) + int(((p < t) & right).sum()) for t in cuts]
+    return float(cuts[int(np.argmin(costs))]) if len(cuts) else 0.5
+
+
+def hedge_threshold(p: np.ndarray, right: np.ndarray, answer_at: float) -> float:
+    """Below `answer_at`, the lowest cut above which at least 40% of withheld drafts were right:
+    there the closest passage is worth showing with a caveat."""
+    for t in np.unique(np.round(p[p < answer_at], 3)):
+        band = (p >= t) & (p < answer_at)
+        if band.sum() and right[band].mean() >= 0.4:
+            return float(t)
+    return answer_at
+
+
+def rules(r: Row, min_support: float = OLD_MIN_SUPPORT) -> bool:
+    """The veto chain the model replaced: True where it would have answered."""
+    s = r.signals
+    vetoed = (any(s[f"check_{c}"] for c in CHECKS)
+              or (not s["rated"] and ((s["missing"] >= 0.5 and s["dense"] < 0.6)
+                                      or (s["missing"] >= 0.25 and s["dense"] < 0.45)
+                                      or s["support"] < min_support)))
+    return not vetoed
+
+
+def figures(rows: list[Row], answered: dict[str, bool]) -> dict:
+    """Eval-style rates when the decided rows are answered as `answered` says."""
+    passed, facts, abst_un, false_abst = [], [], [], []
+    for r in rows:
+        if r.signals is None:
+            ok, gave = r.right, None
+        else:
+            gave = answered[r.id]
+            ok = r.right if gave else not r.answerable
+        passed.append(ok)
+        if r.answerable:
+            facts.append(r.facts and gave is not False)
+            false_abst.append(gave is False or (gave is None and r.abstained))
+        else:
+            abst_un.append(ok)
+
+    def pct(xs: list) -> float | None:
+        return round(100.0 * sum(xs) / len(xs), 1) if xs else None
+
+    return {"n": len(rows), "pass": pct(passed), "facts": pct(facts), "abstention": pct(abst_un),
+            "false_abstention": pct(false_abst)}
+
+
+def cross_validate(rows: list[Row], before: list[Row], cols: list[str], group, c: float = C) -> dict:
+    """Per held-out group: the learned decision on the ranker's drafts (model and threshold
+    chosen without that group) beside the rules on the hand-ordered drafts (`before`), and all
+    groups pooled."""
+    decided = [r for r in rows if r.signals]
+    p = out_of_fold(rows, cols, group, c)
+    right = np.array([r.right for r in decided])
+    out = {}
+    learned_all, rules_all = {}, {}
+    for g in sorted({group(r) for r in rows}):
+        others = np.array([group(r) != g for r in decided])
+        t = threshold(p[others], right[others])
+        learned = {r.id: bool(p[k] >= t) for k, r in enumerate(decided) if group(r) == g}
+        ruled = {r.id: rules(r) for r in before if r.signals and group(r) == g}
+        learned_all.update(learned)
+        rules_all.update(ruled)
+        mine = [r for r in rows if group(r) == g]
+        out[g] = {"learned": figures(mine, learned), "rules": figures([r for r in before if group(r) == g], ruled)}
+    out["all"] = {"learned": figures(rows, learned_all), "rules": figures(before, rules_all)}
+    return out
+
+
+def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPORT,
+          ranker_path: Path = ranking.MODEL, new_documents: bool = True) -> dict:
+    """Fit and save both models and the report; `new_documents=False` skips the set that needs
+    its own index (a quicker run)."""
+    t0 = time.perf_counter()
+    rows, before, ranker, ranker_figures = collect(settings, new_documents)
+    ranker.save(ranker_path)
+    decided = [r for r in rows if r.signals]
+    cols = names(rows)
+    print(f"train: {len(rows)} questions, {len(decided)} drafts decided "
+          f"({sum(r.right for r in decided)} right)", file=sys.stderr)
+    by_set = cross_validate(rows, before, cols, lambda r: r.set)
+    by_doc = cross_validate(rows, before, cols, lambda r: r.document)
+    p = out_of_fold(rows, cols, lambda r: r.set)
+    right = np.array([r.right for r in decided])
+    answer_at = threshold(p, right)
+    hedge_at = hedge_threshold(p, right, answer_at)
+    model = fit(decided, cols)
+    scaler, lr = model[0], model[1]
+    report = {"questions": len(rows), "drafts": len(decided), "C": C, "wrong_cost": WRONG_COST,
+              "ranker_first_right": ranker_figures, "leave_one_set_out": by_set, "leave_one_document_out": by_doc,
+              "weights": dict(sorted(zip(cols, lr.coef_[0].round(3).tolist(), strict=True),
+                                     key=lambda kv: -abs(kv[1]))),
+              "seconds": round(time.perf_counter() - t0, 1)}
+    Decider(cols, scaler.mean_.tolist(), [s or 1.0 for s in scaler.scale_.tolist()], lr.coef_[0].tolist(),
+            float(lr.intercept_[0]), round(answer_at, 3), round(hedge_at, 3),
+            {k: report[k] for k in ("questions", "drafts", "C", "wrong_cost")}).save(model_path)
+    report_path.write_text(markdown(report, answer_at, hedge_at))
+    print(f"train: model in {model_path}, report in {report_path} ({report['seconds']} s)", file=sys.stderr)
+    return report
+
+
+def markdown(report: dict, answer_at: float, hedge_at: float) -> str:
+    cols = ["n", "pass", "facts", "abstention", "false_abstention"]
+    lines = ["# Training report (the answer decision)", "",
+             f"{report['questions']} labelled questions ({report['drafts']} drafts reached the decision); "
+             f"logistic regression, C={report['C']}, wrong answer cost {report['wrong_cost']}; "
+             f"answer at P >= {answer_at:.3f}, closest passage with a caveat at P >= {hedge_at:.3f}; "
+             f"{report['seconds']} s on this machine.", "",
+             "Each row: questions whose group the models and the threshold never saw. `learned`: the "
+             "evidence ranker and the learned decision; `rules`: the hand-weighted order and the veto "
+             "rules they replaced (the answerer before 2026-12-03).", "",
+             "## The evidence ranker, leave one question set out", "",
+             "Share of answerable questions whose first-ranked candidate holds the evidence phrase.", "",
+             "| held out | n | hand order | ranker |", "|---|---|---|---|"]
+    lines += [f"| {g} | {f['n']} | {f['hand']} | {f['ranker']} |" for g, f in report["ranker_first_right"].items()]
+    lines += [""]
+    for title, key in (("Leave one question set out", "leave_one_set_out"),
+                       ("Leave one document out", "leave_one_document_out")):
+        lines += [f"## {title}", "", "| held out | decision | " + " | ".join(cols) + " |",
+                  "|---|---|" + "---|" * len(cols)]
+        for g, both in report[key].items():
+            for which in ("learned", "rules"):
+                o = both[which]
+                lines.append(f"| {g} | {which} | " + " | ".join("–" if o[c] is None else str(o[c]) for c in cols) + " |")
+        lines.append("")
+    lines += ["## Weights (standardised signals)", "", "| signal | weight |", "|---|---|"]
+    lines += [f"| {k} | {v} |" for k, v in report["weights"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def main(args) -> int:
+    report = train(Settings.from_env())
+    print(json.dumps({k: v["all"] for k, v in report.items() if isinstance(v, dict) and "all" in v}, indent=1))
+    return 0
+

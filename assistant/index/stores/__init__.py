@@ -1,0 +1,25 @@
+"""Vector stores: where an index generation's chunk and span collections live.
+
+A store hands out the two Chroma collections of a generation (`gen-000007`), copies them into
+the next generation, and drops the collections of generations that are gone. One file per
+store: `embedded` (Chroma files inside the generation folder, the default) and `server` (a
+Chroma server at ASSISTANT_CHROMA_URL, shared by several web replicas).
+"""
+
+from __future__ import annotations
+
+from assistant.settings import Settings
+from assistant.index.stores.base import SPACE, SPANS_SPACE, Store, StoreUnavailable
+
+__all__ = ["SPACE", "SPANS_SPACE", "Store", "StoreUnavailable", "get_store"]
+
+
+def get_store(settings: Settings) -> Store:
+    """The server store when ASSISTANT_CHROMA_URL is set, else the embedded one."""
+    if settings.chroma_url:
+        from assistant.index.stores.server import ServerStore
+
+        return ServerStore(settings.chroma_url, settings.chroma_token)
+    from assistant.index.stores.embedded import EmbeddedStore
+
+    return EmbeddedStore()

@@ -1,0 +1,205 @@
+"""RAG tables: the collaboration dashboard (current vs previous rating per area), RAG boxes
+(Word exports put them under their heading; PDF exports displace them, so they are matched to
+dashboard rows in order) and inline "(Overall RAG – Green)" ratings."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.ingest.layout import Box, Line, Rating, section_for, trimmed_end
+
+RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber": "Amber",
+                "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD"}
+BOX_LABELS = {"overall rag": "Overall", "time": "Time", "costs": "Costs", "savings": "Savings",
+              "cashable": "Savings", "cashable savings": "Savings", "benefits": "Benefits"}
+DIRECTION_WORDS = {"no", "change", "no change", "improved", "worsened", "deteriorated", "declined"}
+DASHBOARD_ROW = re.compile(
+    r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(.+?)\s+(Green|Amber|Red|Not graded)\s+"
+    r"(Green|Amber|Red|Not graded|n/a)\s*$"
+)
+INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RAG status - Red"
+    r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating))\s*[:–-]?\s*"
+    r"(Green|Amber|Red)\b\s*\)?", re.IGNORECASE)
+
+
+TABLE_GAP = 3  # non-blank lines (group headings) allowed between two rows of one table
+TABLE_ROWS = 3  # fewer rows than this are a mention in the text, not a table
+
+
+def dashboard(lines: list[Line]):
+    """Rows of 'current vs previous RAG' tables: {line_no: (number, name, current, previous)},
+    the lines the tables cover, and the (current, previous) years from the first table's head.
+
+    Rows group into a table while at most TABLE_GAP non-blank lines separate them, so a row
+    repeated in an appendix is not joined to the dashboard (with everything in between)."""
+    found = {}
+    for i, ln in enumerate(lines):
+        m = DASHBOARD_ROW.match(ln.raw)
+        if m:
+            found[i] = (m.group(1), m.group(2).strip(), m.group(3), m.group(4))
+    tables = [t for t in _runs(sorted(found), lines) if len(t) >= TABLE_ROWS]
+    if not tables:
+        return {}, set(), (None, None)
+    rows = {i: found[i] for t in tables for i in t}
+    covered: set[int] = set()
+    for t in tables:  # prose between rows (a row's description) stays quotable text
+        covered |= {j for j in range(_table_start(lines, t[0]), t[-1] + 1)
+                    if j in rows or not _prose(lines[j])}
+    head_text = " ".join(ln.text for ln in lines[max(0, tables[0][0] - 15):tables[0][0]])
+    cur = re.search(r"Current\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
+    prev = re.search(r"Previous\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
+    return rows, covered, (cur and cur.group(1), prev and prev.group(1))
+
+
+def _runs(row_lines: list[int], lines: list[Line]) -> list[list[int]]:
+    """Split row line numbers where more than TABLE_GAP non-blank lines come between two."""
+    runs: list[list[int]] = []
+    for i in row_lines:
+        if runs and sum(1 for ln in lines[runs[-1][-1] + 1:i] if ln.text) <= TABLE_GAP:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _prose(line: Line) -> bool:
+    """A sentence or a 'Label: value' note rather than a table label ('5.3 National',
+    'Current RAG 2022'): a row's description stays quotable."""
+    text = line.text
+    return len(text.split()) >= 8 or text.endswith(".") or bool(re.search(r"\w:\s*\S", text))
+
+
+def _table_start(lines: list[Line], first: int) -> int:
+    """A table's first line: its 'dashboard'/'RAG' title line when one is just above the rows."""
+    for j in range(max(0, first - 15), first):
+        if re.search(r"dashboard|RAG", lines[j].raw, re.IGNORECASE):
+            return j
+    return first
+
+
+def box_token(text: str) -> str | None:
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    if not low:
+        return "blank"
+    if low in BOX_LABELS:
+        return "label"
+    if low in RATING_WORDS:
+        return "rating"
+    if low in DIRECTION_WORDS or re.fullmatch(r"was (green|amber|red)", low):
+        return "direction"
+    return None
+
+
+def boxes(lines: list[Line]):
+    """RAG boxes: runs of label/rating/figure lines starting at an 'Overall RAG' line."""
+    boxes: list[Box] = []
+    used: set[int] = set()
+    displaced: dict[int, int] = {}  # line_no -> offset where a heading glued to a box begins
+    i = 0
+    while i < len(lines):
+        if lines[i].text.lower() != "overall rag":
+            i += 1
+            continue
+        first = lines[i]
+        box = Box(first.start + len(first.raw) - len(first.raw.lstrip()), trimmed_end(first))
+        label, j = "Overall", i + 1
+        while j < len(lines):
+            text = lines[j].text
+            kind = box_token(text)
+            if kind is None:
+                glued = re.match(r"^(\s*(?:No\s+)?change\b\s*)(?=\d+\.\d)", lines[j].raw, re.IGNORECASE)
+                if glued:  # "change 5.4.1 Essex County ..." — heading displaced into the box
+                    _apply_direction(box, "change")
+                    box.end = lines[j].start + len(glued.group(1).rstrip())
+                    displaced[j] = lines[j].start + len(glued.group(1))
+                    used.add(j)
+                    j += 1
+                    break
+                if label and len(text) <= 60 and re.search(r"[£$€%]", text):
+                    box.figures[label] = f"{box.figures[label]}; {text}" if label in box.figures else text
+                    box.end = trimmed_end(lines[j])
+                    used.add(j)
+                    j += 1
+                    continue
+                break
+            if kind == "label":
+                if text.lower() == "overall rag":
+                    break  # the next box starts here
+                label = BOX_LABELS[text.lower()]
+            elif kind == "rating":
+                value = RATING_WORDS[text.lower()]
+                if label == "Overall":
+                    box.overall = box.overall or value  # a second value ("n/a") is no rating
+                elif label not in box.sub:
+                    box.sub[label] = text.strip()
+            elif kind == "direction":
+                _apply_direction(box, text)
+            if kind != "blank":
+                box.end = trimmed_end(lines[j])
+            used.add(j)
+            j += 1
+        used.add(i)
+        boxes.append(box)
+        i = max(i + 1, j)
+    return boxes, used, displaced
+
+
+def _apply_direction(box: Box, text: str) -> None:
+    low = re.sub(r"\s+", " ", text.strip().lower())
+    m = re.fullmatch(r"was (green|amber|red)", low)
+    if m:
+        box.previous = m.group(1).capitalize()
+        return
+    words = f"{box.direction or ''} {low}".strip()
+    box.direction = words[0].upper() + words[1:]
+
+
+def ratings(text, lines, sections, rows, boxes) -> list[Rating]:
+    ratings: list[Rating] = []
+    by_number = {s.number: s for s in sections if s.number}
+    seen: set[str] = set()  # a row repeated later (an appendix) is not a second rating
+    row_items = [(i, r) for i, r in sorted(rows.items()) if not (r[0] in seen or seen.add(r[0]))]
+    matched = _align(boxes, [r[1][2] for r in row_items]) if row_items else {}
+    for k, (line_no, (number, name, current, previous)) in enumerate(row_items):
+        line = lines[line_no]
+        section = by_number.get(number)
+        box = boxes[matched[k]] if k in matched else None
+        ratings.append(Rating(
+            workstream=name, section=section.heading if section else f"{number} {name}",
+            overall=current, previous=None if previous == "n/a" else previous,
+            direction=box.direction if box else None,
+            start=line.start + len(line.raw) - len(line.raw.lstrip()),
+            end=line.start + len(line.raw.rstrip()), source="dashboard",
+            sub=dict(box.sub) if box else {}, figures=dict(box.figures) if box else {},
+        ))
+    if not row_items:
+        for box in boxes:
+            section = section_for(sections, box.start)
+            ratings.append(Rating(section.title, section.heading, box.overall, box.start, box.end,
+                                  "box", box.previous, box.direction, dict(box.sub), dict(box.figures)))
+    tabled = {r.section for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row
+    for section in sections:
+        if section.heading in tabled:
+            continue
+        for span in section.spans:
+            if span.kind in {"box", "row"}:
+                continue
+            m = INLINE_RAG.search(text[span.start:span.end])
+            if not m:
+                continue
+            name = section.title if span.kind == "heading" else re.split(
+                r"\s*\(?\s*(?:Overall\s+)?RAG\b", text[span.start:span.end], flags=re.I)[0].strip(" -–:") or section.title
+            ratings.append(Rating(name, section.heading, m.group(1).capitalize(),
+                                  span.start, span.end, "inline"))
+    return ratings
+
+
+def _align(boxes: list[Box], currents: list[str]) -> dict[int, int]:
+    """Match boxes to dashboard rows in order, skipping boxes whose rating disagrees."""
+    matched, b = {}, 0
+    for k, current in enumerate(currents):
+        for j in range(b, len(boxes)):
+            if boxes[j].overall == current:
+                matched[k], b = j, j + 1
+                break
+    return matched

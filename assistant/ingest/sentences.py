@@ -1,0 +1,94 @@
+"""Quotable spans of a section: headings, bullets, sentences and table label/value rows,
+trimmed so each is a verbatim slice of the text. Hard-wrapped (PDF) text joins lines into
+paragraphs; Word text keeps one paragraph per line."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.ingest.layout import Line, Lines, Span
+
+BULLET = re.compile(r"^\s*(?:[·•▪●◦-]|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|\d{1,2}[.)])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])")
+ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms.", "c.", "approx.")
+
+
+PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")  # "3.2 The unit has done well"
+
+
+def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[Span]:
+    """Quotable spans of a section: its heading, bullets and sentences, boxes/tables excluded."""
+    heading_starts = {h[1] for h in headings}
+    short = 0.7 * lines.median_length if wrapped else 0
+    spans: list[Span] = []
+    block: list[Line] = []
+
+    def flush():
+        if block:
+            spans.extend(_sentences(text, block[0].start, block[-1].end))
+            block.clear()
+
+    for i in lines.within(section.start, section.end):
+        ln = lines[i]
+        if i in skip or not ln.text:
+            if i in skip or not wrapped:
+                flush()
+            continue
+        start = max(ln.start, section.start)
+        lead = start + len(text[start:ln.end]) - len(text[start:ln.end].lstrip())
+        if lead in heading_starts or start in heading_starts:
+            flush()
+            spans.append(Span(lead, ln.end - (len(ln.raw) - len(ln.raw.rstrip())), "heading"))
+            continue
+        row = "\t" in ln.text  # a table row is quoted on its own, never run into the next
+        if BULLET.match(ln.raw) or not wrapped or PARAGRAPH_NUMBER.match(ln.text) or row:
+            flush()  # a list item, a line of unwrapped text, or a numbered paragraph starts anew
+        if _label_value(lines, i) and not wrapped:
+            continue  # merged into the next line's row span below
+        if not wrapped and i > 0 and _label_value(lines, i - 1):
+            prev = lines[i - 1]
+            spans.append(Span(prev.start + len(prev.raw) - len(prev.raw.lstrip()),
+                              ln.start + len(ln.raw.rstrip()), "row"))
+            continue
+        block.append(ln)
+        if row:
+            flush()
+        elif wrapped and len(BULLET.sub("", ln.raw).strip()) < short and not re.search(r"([,;–-]|\b(and|or|of|the|to))$", ln.text):
+            flush()  # a short wrapped line ends its paragraph or list item
+    flush()
+    return [s for s in spans if section.start <= s.start < section.end]
+
+
+def _label_value(lines, i, tight=True) -> bool:
+    """A table label cell ('Date of Meeting:') with its value in the next line's cell."""
+    ln = lines[i]
+    is_label = ln.text.endswith(":") or (ln.raw.startswith("\t") and not re.search(r"\d", ln.text))
+    if not (is_label and 0 < len(ln.text) <= 45) or i + 1 >= len(lines):
+        return False
+    if i > 0 and lines[i - 1].raw.startswith("\t") and lines[i - 1].text.endswith(":"):
+        return False  # this line is the value of the label above
+    return 0 < len(lines[i + 1].text) <= 80
+
+
+def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[Span]:
+    """Split text[start:end] into sentence spans, trimmed of whitespace and bullet glyphs."""
+    chunk = text[start:end]
+    bullet = BULLET.match(chunk)
+    first_kind = "bullet" if bullet else kind
+    offset = bullet.end() if bullet else 0
+    cuts = [offset]
+    for m in SENTENCE_END.finditer(chunk, offset):
+        before = chunk[max(0, m.start() - 8):m.start()]
+        if any(re.search(rf"(^|[\s(]){re.escape(a)}$", before) for a in ABBREVIATIONS) or re.search(
+                r"\b[A-Z]\.$", before):
+            continue
+        cuts.append(m.end())
+    cuts.append(len(chunk))
+    spans = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = chunk[a:b]
+        s = start + a + len(piece) - len(piece.lstrip())
+        e = start + a + len(piece.rstrip())
+        if e > s and len(re.findall(r"\w+", text[s:e])) >= 3:
+            spans.append(Span(s, e, first_kind if not spans else kind))
+    return spans

@@ -1,0 +1,227 @@
+"""The structure of a collaboration report: sections, quotable spans, RAG boxes, dashboard.
+
+Works on the extracted text of both export styles seen so far:
+- Word exports: one paragraph per line, unnumbered headings ("Op Hexagon"), RAG tables
+  flattened into tab-separated cells right after the heading they belong to;
+- PDF exports: hard-wrapped lines, numbered headings ("5.3.2 DPP - National ANPR Service
+  (NAS)"), a collaboration dashboard table, and RAG boxes displaced by extraction (a box often
+  lands after the next section has begun). Boxes are matched to the dashboard's rows in order,
+  and the dashboard's value wins.
+Every span keeps (start, end) character offsets into the text, so a quote is a slice.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.ingest.layout import (
+    Line,
+    Rating,
+    Section,
+    Span,
+    section_for,
+    split_lines,
+    trimmed_end,
+)
+from assistant.ingest.rag_tables import INLINE_RAG, box_token, boxes, dashboard, ratings
+from assistant.ingest.sentences import BULLET, section_spans
+
+__all__ = ["Rating", "Section", "Span", "Structure", "parse"]
+
+FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
+NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?)[ \t]+([A-Z0-9].*?)\s*$")
+SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
+               "with", "at", "by", "through", "from"}
+
+
+@dataclass
+class Structure:
+    sections: list[Section]
+    ratings: list[Rating]
+    current_year: str | None = None  # dashboard column years, e.g. "2022"
+    previous_year: str | None = None
+
+
+def parse(text: str) -> Structure:
+    """Sections, spans and ratings of one report's extracted text."""
+    lines = split_lines(text)
+    wrapped = _is_hard_wrapped(lines)
+    rows, table_lines, years = dashboard(lines)
+    found_boxes, box_lines, displaced = boxes(lines)
+    headings = _headings(lines, wrapped, table_lines | box_lines, displaced)
+    sections = _sections(text, headings)
+    skip = table_lines | box_lines
+    for section in sections:
+        section.spans = section_spans(text, lines, section, wrapped, skip, headings)
+    for line_no in rows:
+        line = lines[line_no]
+        start = line.start + len(line.raw) - len(line.raw.lstrip())
+        section_for(sections, start).spans.append(Span(start, trimmed_end(line), "row"))
+    for box in found_boxes:
+        section_for(sections, box.start).spans.append(Span(box.start, box.end, "box"))
+    for section in sections:
+        section.spans.sort(key=lambda s: s.start)
+    return Structure(sections, ratings(text, lines, sections, rows, found_boxes), *years)
+
+
+def _is_hard_wrapped(lines: list[Line]) -> bool:
+    """PDF exports wrap paragraphs at ~90 characters; Word exports keep one per line."""
+    body = [ln.text for ln in lines if len(ln.text) > 30]
+    if not body:
+        return False
+    unfinished = sum(1 for t in body if 40 <= len(t) <= 110 and t[-1] not in ".:;!?)")
+    return unfinished / len(body) > 0.35
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z0-9][\w’'/&.-]*", text) if w.lower() not in SMALL_WORDS]
+    if not words:
+        return False
+    return sum(1 for w in words if w[0].isupper() or w[0].isdigit()) / len(words) >= 0.6
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.strip(".").split(".") if p)
+
+
+def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str, str, bool]]:
+    """(line_no, start, number, title, heading, displaced) for every heading, in order."""
+    found = []
+    continued: set[int] = set()  # lines that finish a wrapped numbered heading
+    last_key: tuple[int, ...] = ()
+    for i, ln in enumerate(lines):
+        if i in skip and i not in displaced:
+            continue
+        start = displaced.get(i, ln.start)
+        raw = ln.raw[start - ln.start:]
+        m = NUMBERED.match(raw.strip())
+        if m and _numbered_heading(m.group(2)):
+            key = _number_key(m.group(1))
+            if key > last_key:
+                title = m.group(2).strip()
+                if title.count("(") > title.count(")"):  # title wrapped onto the next line
+                    k = next((k for k in range(i + 1, min(i + 4, len(lines))) if lines[k].text), None)
+                    if k is not None:
+                        title = f"{title} {lines[k].text}"
+                        continued.add(k)
+                number = m.group(1).rstrip(".")
+                found.append((i, start + len(raw) - len(raw.lstrip()), number, title,
+                              f"{number} {title}", i in displaced))
+                last_key = key
+                continue
+    numbered_lines = {h[0] for h in found} | continued
+    accepted: set[int] = set()
+    for i in range(len(lines) - 1, -1, -1):  # bottom-up: a group heading needs the next decided
+        if i in skip or i in numbered_lines or not _heading_shape(lines[i]):
+            continue
+        if _accept_unnumbered(lines, i, wrapped, skip, accepted | numbered_lines):
+            accepted.add(i)
+    for i in accepted:
+        ln = lines[i]
+        title = INLINE_RAG.split(ln.text)[0].strip(" -–") if INLINE_RAG.search(ln.text) else ln.text
+        title = title.rstrip(":").strip()
+        found.append((i, ln.start + len(ln.raw) - len(ln.raw.lstrip()), "", title, title, False))
+    return sorted(found)
+
+
+CONTINUES = re.compile(r"(,|\b(and|or|of|the|to|for|with|in|on|a|an|by|from|that|which))$", re.I)
+
+
+def _numbered_heading(title: str) -> bool:
+    """'5.3.2 DPP - National ANPR Service (NAS)' is a heading; '8.2 Of the 2,864 deployments,
+    684 were ...' is a numbered paragraph, and a wrapped line ending '... and' goes on."""
+    return (len(title) <= 120 and not title.endswith((".", ",")) and not CONTINUES.search(title)
+            and "\t" not in title and not re.search(r"[a-z)]\.\s+\S", title)  # no sentence inside
+            and (_title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
+
+
+def _heading_shape(ln: Line) -> bool:
+    text = ln.text
+    if "\t" in ln.raw.strip() or ln.raw.startswith("\t") or not (3 <= len(text) <= 160) or BULLET.match(ln.raw):
+        return False
+    if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
+        return False
+    if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
+        return bool(INLINE_RAG.split(text)[0].strip(" -–:("))
+    return len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None
+
+
+def _next_content(lines, i, limit=6):
+    for j in range(i + 1, min(len(lines), i + 1 + limit)):
+        if lines[j].text:
+            return j
+    return None
+
+
+def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
+    text = lines[i].text
+    if INLINE_RAG.search(text):
+        return not wrapped or _title_case(text.split("(")[0])
+    j = _next_content(lines, i)
+    if j is None:
+        return False
+    nxt = lines[j]
+    strong = nxt.text.lower() == "overall rag" or nxt.text.lower().startswith(
+        ("note: rag", "note rag")) or (BULLET.match(nxt.raw) and INLINE_RAG.search(nxt.text))
+    if not wrapped:
+        if strong:
+            return True
+        return _title_case(text) and (
+            len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text)))
+    # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
+    # stand alone: short, after a finished sentence, before a box or a new paragraph.
+    limit = max(70, 0.85 * lines.median_length)
+    if len(text) > limit or not _after_sentence(lines, i, limit):
+        return False
+    if not _title_case(text):  # only a box under it, and a new sentence after the box, will do
+        return nxt.text.lower() == "overall rag" and _new_sentence_after(lines, j, skip)
+    return strong or (nxt.text[:1].isupper() and len(nxt.text) >= 40)
+
+
+def _new_sentence_after(lines, j, skip) -> bool:
+    """The text after the box at line j starts a sentence (not the rest of a cut one)."""
+    k = j + 1
+    while k < len(lines) and (k in skip or not lines[k].text):
+        k += 1
+    return k < len(lines) and lines[k].text[:1].isupper()
+
+
+def _after_sentence(lines, i, limit: float) -> bool:
+    """The previous content line ends a sentence, list item or table, or is a heading itself."""
+    k = i - 1
+    while k >= 0 and not lines[k].text:
+        k -= 1
+    if k < 0:
+        return True
+    prev = lines[k].text
+    return (prev[-1] in ".:!?)" or box_token(prev) is not None
+            or (_title_case(prev) and len(prev) <= limit and not BULLET.match(lines[k].raw)))
+
+
+def _sections(text: str, headings) -> list[Section]:
+    sections: list[Section] = []
+    if not headings or headings[0][1] > 0:
+        first = headings[0][1] if headings else len(text)
+        sections.append(Section(FRONT_MATTER, "", FRONT_MATTER, 0, first))
+    numbered: list[Section] = []
+    for k, (_line_no, start, number, title, heading, displaced) in enumerate(headings):
+        end = headings[k + 1][1] if k + 1 < len(headings) else len(text)
+        parent = ""
+        if number:
+            while numbered and not number.startswith(numbered[-1].number.rstrip(".0") + "."):
+                numbered.pop()
+            parent = numbered[-1].heading if numbered else ""
+        elif numbered:
+            parent = numbered[-1].heading
+        section = Section(heading, number, title, start, end, parent)
+        prev = sections[-1] if sections else None
+        if displaced and prev is not None and prev.heading == parent:
+            # the PDF put this heading after its first paragraph: take that paragraph back
+            head_end = text.find("\n", prev.start)
+            head_end = prev.end if head_end < 0 else min(head_end, prev.end)
+            section.start, prev.end = head_end, head_end
+        sections.append(section)
+        if number:
+            numbered.append(section)
+    return [s for s in sections if s.end > s.start]

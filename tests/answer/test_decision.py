@@ -1,0 +1,76 @@
+"""The learned answer decision: the model file, the signals it reads, its thresholds, training."""
+
+import numpy as np
+import pytest
+
+from assistant.answer.backends.extractive import ExtractiveAnswerer
+from assistant.answer.decision import MODEL, Decider, ModelMissing
+from assistant.evaluate import train
+
+
+def test_the_committed_model_reads_exactly_the_signals_a_draft_records(assistant):
+    decider = Decider.load()
+    query, hits, _, _ = assistant.prepare("why is NAS amber?")
+    draft = ExtractiveAnswerer(assistant.index).draft(query, hits)
+    assert draft.answer is not None and list(draft.signals) == decider.names
+    assert 0.0 < decider.hedge_at <= decider.answer_at < 1.0
+    assert len(MODEL.read_bytes()) < 5_000_000
+
+
+def test_confidence_is_a_probability_on_every_answer_and_orders_a_hit_above_a_miss(assistant):
+    hit = assistant.ask("why is NAS amber?")
+    miss = assistant.ask("how many drones does Essex Police operate?")
+    assert not hit.abstained and miss.abstained
+    assert 0.0 <= miss.confidence < hit.confidence <= 1.0
+
+
+def test_a_middling_confidence_shows_the_closest_passage_without_claiming_absence(assistant):
+    backend = ExtractiveAnswerer(assistant.index)
+    query, hits, _, _ = assistant.prepare("what new reporting modules has SOH added")
+    draft = backend.draft(query, hits)
+    p = backend.decider.probability(draft.signals)
+    backend.decider.answer_at, backend.decider.hedge_at = p + 0.01, p - 0.01  # put it in the band
+    answer = backend.answer(query, hits)
+    assert answer.abstained and answer.citations
+    assert "may not be what you asked" in answer.answer and "don't say" not in answer.answer
+
+
+def test_a_stricter_confidence_setting_withholds_more(assistant, settings):
+    from assistant.pipeline import Assistant
+
+    strict = Assistant(settings.replace(min_confidence=0.99), ensure_index=False)
+    answer = strict.ask("why is NAS amber?")
+    assert answer.abstained and answer.confidence < 0.99
+
+
+def test_a_missing_model_file_says_how_to_rebuild_it(tmp_path):
+    with pytest.raises(ModelMissing, match="assistant train"):
+        Decider.load(tmp_path / "none.json")
+
+
+def test_the_threshold_trades_wrong_answers_against_withheld_right_ones(monkeypatch):
+    p = np.array([0.9, 0.8, 0.7, 0.6, 0.3, 0.2])
+    right = np.array([True, True, False, True, False, False])
+    monkeypatch.setattr(train, "WRONG_COST", 2.0)
+    assert train.threshold(p, right) == 0.8  # answering 0.7 (wrong) costs more than withholding 0.6
+    assert train.hedge_threshold(p, right, 0.8) == 0.6  # half of 0.6-0.7 was right: worth a caveat
+    monkeypatch.setattr(train, "WRONG_COST", 0.5)
+    assert train.threshold(p, right) == 0.6
+
+
+def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules(assistant, settings, tmp_path,
+                                                                                   monkeypatch):
+    """A small real training run: two question sets, no new-document index."""
+    sets = train.question_sets()
+    monkeypatch.setattr(train, "question_sets", lambda: {k: sets[k] for k in ("holdout4", "holdout7")})
+    report = train.train(settings, tmp_path / "decision.json", tmp_path / "report.md", tmp_path / "ranker.txt",
+                         new_documents=False)
+    fitted = Decider.load(tmp_path / "decision.json")
+    assert fitted.names == Decider.load().names and report["questions"] == 100
+    for split in ("holdout4", "holdout7", "all"):
+        assert {"learned", "rules"} <= report["leave_one_set_out"][split].keys()
+    assert "| holdout4 | learned |" in (tmp_path / "report.md").read_text()
+    assert (tmp_path / "ranker.txt").stat().st_size > 1000 and report["ranker_first_right"]["all"]["n"] > 30
+    strong = {n: 0.0 for n in fitted.names} | {"best": 1.0, "coverage": 1.0, "support": 1.0, "citations": 3.0}
+    weak = strong | {"check_kind": 1.0, "check_stranger": 1.0, "best": 0.2, "coverage": 0.2}
+    assert fitted.probability(weak) < fitted.probability(strong)

@@ -1,0 +1,107 @@
+"""A new board paper added with `ingest` is answerable and cited like the corpus reports;
+a document that tries to instruct the assistant is indexed but its instructions are never quoted."""
+
+import re
+import shutil
+
+from conftest import DATA, corpus_copy, make_settings
+
+from assistant.index.build import ingest
+from assistant.ingest.documents import load_document
+from assistant.pipeline import Assistant
+
+
+def norm(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def test_docx_and_pdf_reports_become_answerable(tmp_path, embedder):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    settings = make_settings(tmp_path, corpus)
+    report = ingest([DATA / "excerpt-2022.docx", DATA / "excerpt-2022.pdf"], settings, embedder,
+                    progress=False)
+    assert sorted(report.added) == ["excerpt-2022.docx", "excerpt-2022.pdf"]
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    answer = assistant.ask("how many cyber specials and volunteers are there?")
+    assert not answer.abstained and "18" in answer.answer
+    for c in answer.citations:
+        text = load_document(DATA / c.document).text
+        assert norm(c.quote) == norm(text[c.start:c.end])
+
+
+def test_instructions_inside_a_document_are_not_quoted(tmp_path, embedder):
+    corpus, settings = corpus_copy(tmp_path, "injection.txt")
+    report = ingest(None, settings, embedder, progress=False)
+    assert any("injection.txt" in w and "not quoted" in w for w in report.warnings)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    for question in ["How many drones does the Drone Unit have?", "What is the Drone Unit rated?"]:
+        answer = assistant.ask(question)
+        assert "500" not in answer.answer and "Red" not in answer.answer
+        assert not any("Ignore all previous instructions" in c.quote for c in answer.citations)
+
+
+def test_a_one_topic_paper_does_not_hide_the_other_workstreams(tmp_path, embedder):
+    """'Now' means the newest report covering the thing asked, not the newest file: a 2024
+    paper on one workstream leaves the 2022 ratings current for every other one."""
+    corpus, settings = corpus_copy(tmp_path, "drone-unit-2024.txt")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    amber = assistant.ask("which areas are amber?")
+    assert not amber.abstained
+    for name in ["NAS", "ECFRS", "Local crime reduction"]:
+        assert name in amber.answer
+    green = assistant.ask("which workstreams are green?")
+    assert "Drone Unit" in green.answer and "Mental Health" in green.answer
+    assert "as of Drone Unit collaboration paper, 2024-03" in green.answer
+    nas = assistant.ask("what is the current RAG status of NAS?")
+    assert not nas.abstained and nas.answer.startswith("**2022 report (newest)")
+    assert "**Amber**" in nas.answer
+    drone = assistant.ask("what is the drone unit's current rating?")
+    assert drone.answer.startswith("**March 2024 report (newest)") and "**Green**" in drone.answer
+    changed = assistant.ask("what changed since the last report?")
+    assert "Compared with the 2021 gradings" in changed.answer and "1 improved" in changed.answer
+    missions = assistant.ask("how many missions did the drone unit fly in 2023?")
+    assert "412" in missions.answer and missions.citations[0].document == "drone-unit-2024.txt"
+
+
+def test_the_briefing_picker_lists_a_report_added_while_the_app_runs(tmp_path, embedder):
+    from assistant.web.briefing_tab import workstream_choices
+
+    corpus, settings = corpus_copy(tmp_path)
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    names, flagged = workstream_choices(assistant)
+    assert "Drone Unit" not in names and "HO - Digital Policing Portfolio - NAS" in flagged
+    shutil.copy(DATA / "drone-unit-2024.txt", tmp_path / "drone-unit-2024.txt")
+    assistant.ingest([tmp_path / "drone-unit-2024.txt"])
+    names, flagged = workstream_choices(assistant)
+    assert "Drone Unit" in names and "HO - Digital Policing Portfolio - NAS" in flagged
+
+
+def test_a_rating_under_a_generic_heading_names_the_paper(tmp_path, embedder):
+    corpus, settings = corpus_copy(tmp_path)
+    (corpus / "jdu.txt").write_text(
+        "Essex and Kent Joint Drone Unit review\nMarch 2024\n\n3. Summary and rating\n\n"
+        "3.1 Overall rating\n\nOverall RAG: Amber\n\n3.2 The unit made 2,864 deployments in its "
+        "first eleven months.\n", encoding="utf-8")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    answer = assistant.ask("what is the drone unit rated now?")
+    assert not answer.abstained and "**Amber**" in answer.answer
+    assert "Essex and Kent Joint Drone Unit review: Overall RAG **Amber**" in answer.answer
+
+
+def test_reworded_instructions_in_a_document_are_not_quoted(tmp_path, embedder):
+    """Instructions to summarisers, however worded, are held back; the facts beside them answer."""
+    corpus, settings = corpus_copy(tmp_path, "injection-reworded.txt")
+    report = ingest(None, settings, embedder, progress=False)
+    warning = next(w for w in report.warnings if "injection-reworded.txt" in w)
+    assert "3" in warning and "not quoted" in warning
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    rated = assistant.ask("what is the shared estates programme rated?")
+    saved = assistant.ask("how much has the shared estates programme saved?")
+    assert "Amber" in rated.answer and "£240,000" in saved.answer
+    for answer in (rated, saved, assistant.ask("is the shared estates programme complete?")):
+        text = answer.answer + " ".join(c.quote for c in answer.citations)
+        assert "now green" not in text and "£9 million" not in text and "complete." not in text

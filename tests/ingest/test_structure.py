@@ -1,0 +1,192 @@
+"""Fixed expectations for the two real reports (checked by hand against the text)."""
+
+import re
+
+import pytest
+from conftest import CORPUS
+
+from assistant.ingest.structure import parse
+
+TEXT19 = (CORPUS / "2019-06-quarterly-collaboration-update.txt").read_text(encoding="utf-8")
+TEXT22 = (CORPUS / "2022-annual-collaboration-update.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def s19():
+    return parse(TEXT19)
+
+
+@pytest.fixture(scope="module")
+def s22():
+    return parse(TEXT22)
+
+
+def headings(structure):
+    return [s.heading for s in structure.sections]
+
+
+def test_numbered_headings_2022(s22):
+    h = headings(s22)
+    for expected in ["5.3.2 DPP - National ANPR Service (NAS)", "5.3 National Collaboration",
+                     "5.4.2 Local Crime Reduction Collaborations (Community Safety Hubs)",
+                     "5.5.4 Durham University", "6.2 Demand"]:
+        assert expected in h
+    assert not any(x.startswith("1. ") or "Robotics" in x for x in h)  # list items aren't headings
+
+
+def test_unnumbered_headings_2019(s19):
+    h = headings(s19)
+    for expected in ["Op Hexagon", "Joint Serious Crime Directorate (SCD)",
+                     "Digital Public Contact – Single Online Home", "Durham University"]:
+        assert expected in h
+    assert "Key Findings" not in h and "Mark Johnson" not in h
+
+
+def test_displaced_heading_takes_back_its_paragraph(s22):
+    ecfrs = next(s for s in s22.sections if s.number == "5.4.1")
+    body = TEXT22[ecfrs.start:ecfrs.end]
+    assert "has a RAG rating of amber because" in body
+
+
+def test_dashboard_ratings_2022(s22):
+    by_number = {r.section.split()[0]: r for r in s22.ratings if r.source == "dashboard"}
+    assert len(by_number) == 13
+    nas = by_number["5.3.2"]
+    assert (nas.overall, nas.previous, nas.direction) == ("Amber", "Amber", "No change")
+    assert TEXT22[nas.start:nas.end] == "5.3.2 HO - Digital Policing Portfolio - NAS Amber Amber"
+    nledp = by_number["5.3.1"]
+    assert (nledp.overall, nledp.previous, nledp.direction) == ("Green", "Amber", "Improved")
+    assert by_number["5.2.1"].overall == "Not graded"
+    assert (s22.current_year, s22.previous_year) == ("2022", "2021")
+
+
+def test_boxes_2019(s19):
+    boxes = {r.section: r for r in s19.ratings if r.source == "box"}
+    ecfrs = boxes["Essex County Fire and Rescue Service (ECFRS)"]
+    assert ecfrs.overall == "Amber"
+    assert ecfrs.sub == {"Time": "A", "Costs": "G", "Savings": "A", "Benefits": "A"}
+    assert ecfrs.figures["Benefits"] == "£14.9m – cashable and non-cashable"
+    hexagon = boxes["Op Hexagon"]
+    assert hexagon.overall is None and hexagon.sub["Time"] == "A"  # overall cell is blank
+
+
+def test_inline_ratings_2019(s19):
+    inline = {r.workstream: r.overall for r in s19.ratings if r.source == "inline"}
+    assert inline["PEQF"] == "Green"
+    assert inline["Optimisation of Police and Public Engagement"] == "Amber"
+
+
+def test_spans_are_whole_sentences_and_verbatim(s22):
+    nas = next(s for s in s22.sections if s.number == "5.3.2")
+    texts = [" ".join(TEXT22[sp.start:sp.end].split()) for sp in nas.spans if sp.kind == "sentence"]
+    assert "This workstream remains at amber due to the national delays." in texts
+    for s in s22.sections:
+        for sp in s.spans:
+            assert s.start <= sp.start < sp.end <= len(TEXT22)
+            assert TEXT22[sp.start:sp.end] == TEXT22[sp.start:sp.end].strip()
+
+
+def test_list_items_are_separate_spans(s22):
+    hothouse = next(s for s in s22.sections if s.number == "5.5.2")
+    bullets = [" ".join(TEXT22[sp.start:sp.end].split()) for sp in hothouse.spans if sp.kind == "bullet"]
+    assert "Using technology to maximise prevention opportunities" in bullets
+    assert re.search("Robotics and Automation in Policing", " | ".join(bullets))
+
+
+def test_the_2019_report_as_a_pdf_parses_like_the_word_export(tmp_path):
+    """A future board paper may arrive as a PDF: render the 2019 text to PDF, read it back with
+    pypdf (hard-wrapped lines, no tabs) and expect the same workstreams and RAG boxes."""
+    from assistant.evaluate.documents import to_pdf
+    from assistant.ingest.documents import load_document
+
+    to_pdf(TEXT19, tmp_path / "report.pdf")
+    structure = parse(load_document(tmp_path / "report.pdf").text)
+    h = headings(structure)
+    for expected in ["Joint Serious Crime Directorate (SCD)", "Op Hexagon", "Durham University",
+                     "Home Office Digital Policing Portfolio/Home Office Technology Programme",
+                     "Essex County Fire and Rescue Service (ECFRS)", "6.2 Demand"]:
+        assert expected in h
+    boxes = {r.section: r for r in structure.ratings if r.source == "box"}
+    assert boxes["Essex County Fire and Rescue Service (ECFRS)"].overall == "Amber"
+    assert boxes["Op Hexagon"].sub["Time"] == "A"
+
+
+def share_of(text: str) -> float:
+    from assistant.ingest.chunking import chunk_document, quotable_share
+    from assistant.ingest.documents import Document
+
+    doc = Document("x.txt", text, "X", "2024", "0")
+    return quotable_share(text, chunk_document(doc, parse(text), {}))
+
+
+def test_rows_repeated_in_an_appendix_do_not_swallow_the_report():
+    """Two dashboard rows repeated at the end once made the 'table' span the whole report."""
+    appendix = ("\n\nAppendix A - Dashboard extract\n\n"
+                "5.3.2 HO - Digital Policing Portfolio - NAS Amber Amber \n"
+                "5.4.1 ECFRS collaboration Amber Amber \n")
+    plain, extended = parse(TEXT22), parse(TEXT22 + appendix)
+    assert len(extended.sections) >= len(plain.sections)
+    assert sum(len(s.spans) for s in extended.sections) >= sum(len(s.spans) for s in plain.sections)
+    assert share_of(TEXT22 + appendix) >= 0.95
+    assert [r.overall for r in extended.ratings if r.source == "dashboard"] == \
+        [r.overall for r in plain.ratings if r.source == "dashboard"]
+
+
+def test_descriptions_between_dashboard_rows_stay_quotable():
+    rows = "".join(f"1.{i} Site {i} Green Amber\nOwner: Kent Estates team {i}\n"
+                   f"The site {i} lease is renewed until the end of the next financial year.\n"
+                   for i in range(1, 8))
+    text = f"Estates tracker\n\nRAG dashboard\n\n{rows}\n2 Summary\nThe board is asked to note it.\n"
+    structure = parse(text)
+    assert len([r for r in structure.ratings if r.source == "dashboard"]) == 7
+    assert share_of(text) >= 0.95
+
+
+def test_rating_lines_of_their_own_are_read():
+    text = ("Drone Unit quarterly paper\nMarch 2024\n\n1. Drone Unit\nOverall RAG: Green\n"
+            "The unit flew 200 missions this quarter from three bases.\n\n2. Custody\n"
+            "RAG status – Amber\nTwo custody suites remain closed for repairs.\n")
+    structure = parse(text)
+    got = {(r.workstream, r.section, r.overall) for r in structure.ratings}
+    assert got == {("Drone Unit", "1 Drone Unit", "Green"), ("Custody", "2 Custody", "Amber")}
+    assert [s.heading for s in structure.sections] == ["Front matter", "1 Drone Unit", "2 Custody"]
+
+
+def test_a_long_pdf_is_almost_all_quotable(tmp_path):
+    """~120 pages rendered from the reports, read back with pypdf: nothing dropped silently."""
+    from assistant.evaluate.documents import to_pdf
+    from assistant.ingest.chunking import chunk_document, quotable_share
+    from assistant.ingest.documents import load_document
+
+    to_pdf("\n".join([TEXT19, TEXT22] * 6), tmp_path / "long.pdf")
+    doc = load_document(tmp_path / "long.pdf")
+    assert len(doc.text) > 300_000
+    assert quotable_share(doc.text, chunk_document(doc, parse(doc.text), {})) >= 0.95
+
+
+def test_numbered_paragraphs_and_wrapped_lines_are_not_headings():
+    text = ("Drone paper\n\n1. Purpose\n\n1.1 This paper reports on the first year of the joint "
+            "unit (JDU). It\nsets out the rating.\n\n3. Summary and rating\n\n3.1 Overall rating\n\n"
+            "Overall RAG: Amber\n\n3.2 The unit has done well on its core operational measures "
+            "and\nmade 2,864 deployments.\n\n5. Governance\n\n5.1 The unit is led by:\n"
+            "- Chief Superintendent A. Example\n\n8. Performance\n\n8.2 Of the 2,864 deployments, 684 "
+            "were searches for missing people and 903 were searches\nfor suspects.\n"
+            "Month\tEssex\tKent\nSeptember 2023\t2,910\t585\n")
+    structure = parse(text)
+    assert set(headings(structure)) >= {"1 Purpose", "3 Summary and rating", "3.1 Overall rating",
+                                   "5 Governance", "8 Performance"}
+    assert not [h for h in headings(structure)
+                if h.startswith(("1.1", "3.2", "5.1", "8.2", "September"))]
+    quoted = [" ".join(text[s.start:s.end].split()) for sec in structure.sections for s in sec.spans]
+    assert any(q.startswith("3.2 The unit has done well") for q in quoted)
+    assert not any("Amber 3.2" in q for q in quoted)
+
+
+def test_a_sections_own_rating_line_does_not_repeat_its_dashboard_row():
+    text = ("Update\n\nCollaboration dashboard\nCurrent RAG 2023\nPrevious RAG 2022\n"
+            "5.1.1 Serious Crime Green Green\n5.1.2 Support Services Amber Green\n"
+            "5.1.3 Estates Green Green\n\n5.1.2 Support Services\n\nOverall RAG: Amber – deteriorated\n\n"
+            "The directorate has been graded amber this year because the data centre move slipped.\n")
+    ratings = parse(text).ratings
+    assert [(r.workstream, r.source) for r in ratings if "Support" in r.workstream] == [
+        ("Support Services", "dashboard")]

@@ -1,0 +1,162 @@
+"""Words of questions and reports: stems, short dates, who-answers, answer kinds."""
+
+import pytest
+
+from assistant.answer.answer_types import missing_kind, names, uncounted
+from assistant.ingest.terms import stem
+from assistant.question.editions import expand_dates
+
+
+@pytest.mark.parametrize("a, b", [("centre", "centres"), ("service", "services"), ("theme", "themes"),
+                                  ("change", "changed"), ("improve", "improved"), ("church", "churches")])
+def test_singular_and_plural_share_a_stem(a, b):
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("question, read", [
+    ("SOH reports sept 21 vs sept 22", "SOH reports September 2021 vs September 2022"),
+    ("how much did scd save in 19", "how much did scd save in 2019"),
+    ("the '19 report", "the 2019 report"),
+    ("Sep 2022 figures", "September 2022 figures"),
+    ("savings for 19/20", "savings for 19/20"),          # a financial year stays
+    ("hubs in 10 of the districts", "hubs in 10 of the districts"),  # a count stays
+])
+def test_short_dates_are_expanded_and_counts_left_alone(question, read):
+    assert expand_dates(question) == read
+
+
+def test_who_answers_are_people_titles_organisations_not_any_capitalised_pair():
+    text = ("Senior representatives from Crime and Public Protection, Contact Management and "
+            "Custody Command attend.")
+    assert names(text) == []
+    found = names("Reviewed by Essex University; led by DCO Drysdale with Stacey Rothwell.")
+    assert {"Essex University", "DCO Drysdale", "Stacey Rothwell"} <= set(found)
+
+
+def test_a_count_must_sit_beside_what_it_counts():
+    q = "how many staff work in the directorate?"
+    assert uncounted(q, ["The 7 Force procurement function, where staff consultation ends in June."])
+    assert not uncounted(q, ["The directorate has 120 staff across both forces."])
+
+
+def test_missing_kinds():
+    assert missing_kind("what percentage accuracy did the model get?",
+                        ["A 6-month trial found the model to be accurate."], set()) == "that percentage"
+    assert missing_kind("when does the hub open?", ["The hub will open in early 2023."], set()) is None
+    assert missing_kind("who chairs the board?", ["The board is attended by Contact Management."],
+                        set()) == "that name"
+
+
+def test_a_counted_list_needs_that_many_items_named():
+    from assistant.answer.answer_types import enumerated, listed_count
+
+    assert listed_count("which 6 forces are moving onto SOH?") == (6, "forces")
+    assert listed_count("list all seven forces in the network") == (7, "forces")
+    assert enumerated("2 forces are transitioning (Humberside and Cumbria) and a further 6 are scheduled.") == 2
+    assert enumerated("This will leave 4 forces (Durham, West Yorkshire, West Midlands and Avon and Somerset).") >= 4
+
+
+@pytest.mark.parametrize("question, read", [
+    ("nas raiting n y", "nas rating and why"),
+    ("wen r the hubs opening", "when are the hubs opening"),
+    ("Is it R or A?", "Is it R or A?"),  # capitals may be ratings
+    ("thurok hubs", "thurok hubs"),  # report words are the term matcher's job
+])
+def test_chat_spellings_of_question_words_are_read(question, read):
+    from assistant.question.spelling import normalise
+
+    assert normalise(question) == read
+
+
+def test_acronyms_used_without_a_definition_are_learned_from_a_matching_phrase():
+    from assistant.ingest.terms import learn_acronyms
+
+    text = ("Costs £50k HOB. Home Office Biometrics – live connection now in place. "
+            "DCC Kearton will lead; the Domestic Crime Committee meets monthly.")
+    learned = learn_acronyms(text)
+    assert learned["hob"] == "Home Office Biometrics"
+    assert "dcc" not in learned  # used as a title before a name
+
+
+def test_how_long_and_what_time_ask_for_their_own_kinds():
+    assert missing_kind("what time is the board meeting?", ["The board meets monthly."], set()) == "that time"
+    assert missing_kind("how long is the programme?", ["It is a 10-year programme."], set()) is None
+    assert missing_kind("how long is the programme?", ["The programme is going well."], set()) == "that length of time"
+
+
+def test_a_total_is_not_made_of_parts():
+    from assistant.answer.answer_types import only_parts
+
+    parts = ["There are two volunteers based at Headquarters.", "We now have 10 volunteers on the Ethics Committee."]
+    assert only_parts("how many volunteers do we have in total?", parts)
+    assert not only_parts("how many volunteers do we have in total?", ["We have 18 volunteers in total."])
+    live = ["32 forces are live with SOH.", "A further 6 forces are scheduled to transition."]
+    assert not only_parts("how many forces are live with SOH in total?", live)
+
+
+def test_a_negating_prefix_makes_an_opposite_not_a_typo():
+    from assistant.answer.matching import negation_of
+
+    assert negation_of("inaccurat", "accurat") and negation_of("unsuccessful", "successful")
+    assert not negation_of("inform", "form")  # too short to be a negation
+    assert not negation_of("accurat", "inaccurat")
+
+
+@pytest.mark.parametrize("question, written, after", [
+    ("have the hubs opened yet in 2023?", "2022-11", "2023"),
+    ("did op hexagon hit its savings target for 19/20?", "2019-06", "19/20 ended"),
+    ("when will the hubs open in 2023?", "2022-11", None),  # a plan, not an outcome
+    ("was NAS rated amber in 2022?", "2022-11", None),  # the report's own year
+    ("did SOH go live in July 2019?", "2022-11", None),
+])
+def test_outcomes_after_a_report_was_written(question, written, after):
+    from assistant.question.editions import outcome_after
+
+    assert outcome_after(question, written) == after
+
+
+def test_who_questions_name_the_role_they_ask_about():
+    from assistant.answer.answer_types import fills_role, role_asked
+
+    m, said, person_only = role_asked("who chairs the local delivery board?")
+    assert m.group(0) == "chair" and not person_only
+    assert fills_role("The local delivery board is chaired by ACC Pavelin.", "who chairs it?", said, person_only)
+    assert not fills_role("The board is attended by Contact Management.", "who chairs it?", said, person_only)
+    m, said, person_only = role_asked("who was the chief fire officer?")
+    assert person_only and not fills_role("STAR chambers with the CC and CFO.", "who was the chief fire officer?",
+                                          said, person_only)
+    assert role_asked("who leads on vetting?") is None  # leading roles are named too many ways to check
+    assert role_asked("what is the board?") is None
+
+
+def test_answers_of_the_kind_asked():
+    budget = "It is anticipated that the project can deliver benefits equivalent to £169,620 per annum."
+    assert missing_kind("what's the budget for the project?", [budget], set()) == "that amount"
+    assert missing_kind("what benefits will the project deliver a year?", [budget], set()) is None
+    rate = "For crime reporting Essex maintains an online reporting rate of circa 20%."
+    assert missing_kind("what's our target for online crime reporting?", [rate], set()) == "that target"
+    survey = "An overall (SSD) staff satisfaction level of 60% represents a downshift from 72%."
+    assert missing_kind("how many people filled in the staff survey?", [survey], set()) == "that figure"
+    month = "Stacey Rothwell was appointed as the 7-Force Network director in July."
+    assert missing_kind("what date exactly did she start?", [month], set()) == "the exact date"
+    assert missing_kind("when did she start?", [month], set()) is None
+    place = "Data centres are live and services are being migrated across."
+    assert missing_kind("where are the new data centres?", [place], set()) == "that place"
+    assert missing_kind("where are we with the data centres?", [place], set()) is None  # a status
+
+
+def test_only_expected_dates_are_not_dates_something_happened():
+    from assistant.answer.answer_types import only_expected
+
+    assert only_expected("It is projected that the hubs will operate from early 2023.", "2022")
+    assert only_expected("Progress is now being made for Hubs to be established by mid-2019.", "2019")
+    assert not only_expected("The survey was launched on 4th June 2019 and will measure progress.", "2019")
+
+
+def test_names_are_words_the_reports_always_capitalise_and_use_alone():
+    from assistant.answer.matching import proper_names
+
+    texts = ["Two districts remain (Thurrock and Harlow).", "Work with Thurrock continues; Harlow waits.",
+             "The Home Office Biometrics link.", "Home Office Biometrics is live."]
+    assert {"thurrock", "harlow"} <= proper_names(texts)
+    assert "biometric" not in proper_names(texts)
