@@ -1,4 +1,4 @@
-"""The built index in `index/`: a Chroma store of chunks and quotable spans, plus a manifest.
+"""The built index in `index/`: a Chroma store of chunks, span files (`spans.py`) and a manifest.
 
 Ingest is idempotent, keyed by each file's content hash: an unchanged file writes nothing, a
 changed file has its chunks replaced, a removed file has its chunks deleted. The manifest keeps
@@ -22,21 +22,22 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.index import spans
+from assistant.index.embed import Embedder, get_embedder
+from assistant.index.generations import current, generations, new_generation, writer_lock
+from assistant.index.stores import get_store
 from assistant.ingest.budget import read_within_budget
 from assistant.ingest.chunking import Chunk, chunk_document, collapse, quotable_share
 from assistant.ingest.documents import MANIFEST as CORPUS_MANIFEST
 from assistant.ingest.documents import Document, DocumentError, discover, load_manifest
-from assistant.index.embed import Embedder, get_embedder
-from assistant.index.generations import current, generations, new_generation, writer_lock
 from assistant.ingest.injection import addresses_assistant
-from assistant.settings import Settings
-from assistant.index.stores import get_store
 from assistant.ingest.structure import parse
 from assistant.ingest.terms import expand, learn_acronyms
+from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 13  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 14  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 
@@ -192,7 +193,11 @@ def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | N
     if loaded or removed or fresh:
         store = get_store(settings)
         store.prune(generations(settings.index_dir))  # what a killed ingest left on a server
-        with new_generation(settings.index_dir, fresh=fresh, copy=store.copy) as folder:
+        def copy(source: Path, folder: Path) -> None:
+            store.copy(source, folder)
+            spans.copy(source, folder)
+
+        with new_generation(settings.index_dir, fresh=fresh, copy=copy) as folder:
             _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress,
                              report, folder, store)
             for path in outside:
@@ -210,10 +215,10 @@ def _ingest(paths, settings: Settings, embedder, progress: bool, prune: bool | N
 def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, progress,
                      report: IngestReport, folder: Path, store) -> None:
     """In generation `folder`: delete the removed/changed documents' chunks, write the new ones."""
-    chunks_col, spans_col = store.collections(folder)
+    chunks_col = store.collection(folder)
     for name in removed + [d.name for d in loaded]:
         chunks_col.delete(where={"document": name})
-        spans_col.delete(where={"document": name})
+        spans.delete(folder, name)
         docs_meta.pop(name, None)
     report.removed = removed
     for doc in loaded:
@@ -234,7 +239,7 @@ def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, p
             report.warnings.append(
                 f"{doc.name}: only {share:.0%} of its text became quotable (its layout was not "
                 "understood); answers may miss it: try the report as DOCX or text, or report it")
-        _write_chunks(chunks_col, spans_col, doc, chunks, embedder, acronyms)
+        _write_chunks(chunks_col, folder, doc, chunks, embedder, acronyms)
         docs_meta[doc.name] = {
             "sha256": doc.sha256, "meta_hash": _meta_hash(doc), "title": doc.title,
             "date": doc.date, "meta": doc.meta, "chunks": len(chunks),
@@ -301,7 +306,7 @@ def _progress(total: int, enabled: bool):
                 disable=not enabled or total == 0)
 
 
-def _write_chunks(chunks_col, spans_col, doc: Document, chunks: list[Chunk], embedder,
+def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], embedder,
                   acronyms: dict[str, str]) -> None:
     """Embed each span once; a chunk's vector is the length-weighted mean of its spans' vectors
     and its header's (what mean pooling over the whole chunk approximates), so no text is
@@ -335,7 +340,8 @@ def _write_chunks(chunks_col, spans_col, doc: Document, chunks: list[Chunk], emb
                     "end": c.end, "header": c.header, "body": c.body,
                     "spans": json.dumps(c.spans)} for c in chunks],
     )
-    spans_col.add(ids=span_ids, embeddings=span_vectors, documents=span_texts, metadatas=span_meta)
+    spans.write(folder, doc.name, [{**m, "id": i, "text": t} for i, m, t in zip(span_ids, span_meta, span_texts,
+                                                                              strict=True)], span_vectors)
 
 
 def corpus_is_stale(settings: Settings) -> bool:
@@ -387,19 +393,15 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
             f"the index was built with {built.get('embedding_model')!r} but settings ask for "
             f"{settings.embedding_model!r}: run `assistant ingest --rebuild`"
         )
-    chunks_col, spans_col = get_store(settings).collections(current(settings.index_dir))
+    folder = current(settings.index_dir)
+    chunks_col = get_store(settings).collection(folder)
     if manifest.get("documents") and any(d.get("chunks") for d in manifest["documents"].values()) \
             and chunks_col.count() == 0:
-        raise IndexError_(f"the vector store has no chunks for {current(settings.index_dir).name} "
+        raise IndexError_(f"the vector store has no chunks for {folder.name} "
                           "(a new or emptied Chroma server?): run `assistant ingest --rebuild`")
     got = chunks_col.get(include=["metadatas", "documents"])
     chunks = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"], strict=False)]
-    got = spans_col.get(include=["metadatas", "documents", "embeddings"])
-    spans = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"], strict=False)]
-    vectors = np.asarray(got["embeddings"], dtype=np.float32) if spans else np.zeros((0, 384), np.float32)
-    order = sorted(range(len(spans)), key=lambda k: (spans[k]["document"], spans[k]["start"]))
-    spans = [spans[k] for k in order]
-    vectors = vectors[order] if len(order) else vectors
+    span_list, vectors = spans.read(folder)
     chunks.sort(key=lambda c: (c["document"], c["start"]))
     embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
-    return LoadedIndex(settings, manifest, chunks, spans, vectors, chunks_col, embedder)
+    return LoadedIndex(settings, manifest, chunks, span_list, vectors, chunks_col, embedder)

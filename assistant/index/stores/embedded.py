@@ -6,11 +6,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from assistant.index.stores.base import SPACE, SPANS_SPACE
+from assistant.index.stores.base import SPACE
 
 
 class EmbeddedStore:
-    def collections(self, folder: Path) -> tuple[object, object]:
+    def collection(self, folder: Path) -> object:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -18,8 +18,7 @@ class EmbeddedStore:
         client = chromadb.PersistentClient(
             path=str(folder / "chroma"),
             settings=ChromaSettings(anonymized_telemetry=False, allow_reset=True))
-        return (client.get_or_create_collection("chunks", metadata=SPACE, embedding_function=None),
-                client.get_or_create_collection("spans", metadata=SPANS_SPACE, embedding_function=None))
+        return client.get_or_create_collection("chunks", metadata=SPACE, embedding_function=None)
 
     def copy(self, source: Path, folder: Path) -> None:
         if (source / "chroma").is_dir():

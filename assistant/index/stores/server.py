@@ -1,14 +1,14 @@
 """A Chroma server (`chroma run`) as the store: collections named after their generation
 (`gen-000007-chunks`), so several web replicas and the ingest share one index and a reader
 still never sees a half-written generation. The manifest and the CURRENT pointer stay in
-ASSISTANT_INDEX_DIR, which the replicas share."""
+ASSISTANT_INDEX_DIR with the spans' files, which the replicas share."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from urllib.parse import urlparse
 
-from assistant.index.stores.base import SPACE, SPANS_SPACE, StoreUnavailable
+from assistant.index.stores.base import SPACE, StoreUnavailable
 
 PAGE = 1000  # records copied per request
 
@@ -35,28 +35,25 @@ class ServerStore:
                 "(`chroma run --path chroma-data --host 127.0.0.1 --port 8000`) or unset "
                 "ASSISTANT_CHROMA_URL to use the files in the index folder") from e
 
-    def _names(self, folder: Path) -> tuple[str, str]:
-        return f"{folder.name}-chunks", f"{folder.name}-spans"
+    def _name(self, folder: Path) -> str:
+        return f"{folder.name}-chunks"
 
-    def collections(self, folder: Path) -> tuple[object, object]:
-        return tuple(self.client.get_or_create_collection(name, metadata=space, embedding_function=None)
-                     for name, space in zip(self._names(folder), (SPACE, SPANS_SPACE), strict=True))
+    def collection(self, folder: Path) -> object:
+        return self.client.get_or_create_collection(self._name(folder), metadata=SPACE, embedding_function=None)
 
     def copy(self, source: Path, folder: Path) -> None:
-        existing = {c.name for c in self.client.list_collections()}
-        for old, new in zip(self._names(source), self.collections(folder), strict=True):
-            if old not in existing:
-                continue
-            src = self.client.get_collection(old, embedding_function=None)
-            for offset in range(0, src.count(), PAGE):
-                got = src.get(include=["embeddings", "documents", "metadatas"], limit=PAGE,
-                              offset=offset)
-                if got["ids"]:
-                    new.add(ids=got["ids"], embeddings=got["embeddings"],
-                            documents=got["documents"], metadatas=got["metadatas"])
+        if self._name(source) not in {c.name for c in self.client.list_collections()}:
+            return
+        src = self.client.get_collection(self._name(source), embedding_function=None)
+        new = self.collection(folder)
+        for offset in range(0, src.count(), PAGE):
+            got = src.get(include=["embeddings", "documents", "metadatas"], limit=PAGE, offset=offset)
+            if got["ids"]:
+                new.add(ids=got["ids"], embeddings=got["embeddings"], documents=got["documents"],
+                        metadatas=got["metadatas"])
 
     def prune(self, folders: list[Path]) -> None:
-        keep = {name for folder in folders for name in self._names(folder)}
+        keep = {self._name(folder) for folder in folders}
         for collection in self.client.list_collections():
             name = collection.name
             if name.startswith("gen-") and name not in keep:
