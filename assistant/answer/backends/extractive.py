@@ -32,6 +32,7 @@ from assistant.question.query import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 SIBLING_HITS = 3  # the best hits whose whole section is searched, not just their chunk
+NEAR_DOCS = 3  # reports (the best hits' first) whose cover sheet and ratings are candidates: O(1), not O(corpus)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
@@ -103,8 +104,8 @@ class ExtractiveAnswerer:
                       for i in self.by_chunk.get(hit.chunk["id"], [])}
         siblings = [i for hit in hits[:SIBLING_HITS] for i in self.by_section.get(
             (hit.chunk["document"], hit.chunk["section"]), [])]  # a long section spans several chunks
-        near_docs = {hit.chunk["document"] for hit in hits} | {newest_doc}
-        front = [i for d in near_docs for i in self.front.get(d, [])]  # not every report's: O(hits)
+        near_docs = dict.fromkeys([*self._near_docs(hits), newest_doc])
+        front = [i for d in near_docs for i in self.front.get(d, [])]
         for i in (extra or []) + front + siblings:  # the cover sheet is always a candidate
             if not query.editions.documents or self.spans[i]["document"] in query.editions.documents:
                 candidates.setdefault(i, len(hits))
@@ -373,7 +374,7 @@ class ExtractiveAnswerer:
 
     def _ratings(self, query, groups, weights, wanted, hits) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names, among the
-        editions retrieval found or the question names (not every report: O(hits))."""
+        best hits' reports, the newest and those the question names (not every report: O(1))."""
         asked_rating = wanted & {"status", "reason"}  # else "the data centre move" is not about ecda
         names = {t: w for t, w in weights.items() if t not in (INTENT_WORDS if asked_rating else RATING_WORDS)}
         if "status" in wanted:  # words that name no rated workstream don't count against one
@@ -382,7 +383,7 @@ class ExtractiveAnswerer:
         if not total:
             return []
         found = []
-        docs = {hit.chunk["document"] for hit in hits} | set(query.editions.documents or [])
+        docs = set(self._near_docs(hits)) | {newest(self.index.documents)} | set(query.editions.documents or [])
         for doc in sorted(docs & self.index.documents.keys(), key=self.doc_order.get):
             meta = self.index.documents[doc]
             best, best_match = None, 0.0
@@ -397,6 +398,11 @@ class ExtractiveAnswerer:
         if wanted_docs:
             found = [f for f in found if f[0] in wanted_docs]
         return found
+
+    @staticmethod
+    def _near_docs(hits) -> list[str]:
+        """The first NEAR_DOCS reports among the hits, best first."""
+        return list(dict.fromkeys(hit.chunk["document"] for hit in hits))[:NEAR_DOCS]
 
     def _rating_bag(self, doc: str, meta: dict, r: dict) -> set[str]:
         """A rating's name words: workstream, section and parent headings, acronyms both ways,
