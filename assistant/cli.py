@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from assistant.settings import Settings
+from assistant.settings import ROOT, Settings
 
 EXIT_OK, EXIT_USAGE, EXIT_BUSY = 0, 2, 3  # 3: another ingest holds the index; try again
 
@@ -249,8 +249,9 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--no-baseline", action="store_true", help="skip the naive LangChain baseline")
     ev.add_argument("--out", default=None, help="output folder (default: evals/runs/latest)")
     ev.add_argument("--save", action="store_true", help="save this run as the committed last run")
-    ev.add_argument("--new-documents", action="store_true",
-                    help="also score evals/new_documents/ (unseen reports as PDF and DOCX)")
+    ev.add_argument("--new-documents", nargs="?", const=str(ROOT / "evals" / "new_documents"), default=None,
+                    metavar="FOLDER", help="also score a folder of unseen reports (its reports/ as PDF and "
+                    "DOCX) and its questions.jsonl (default folder: evals/new_documents)")
     ev.set_defaults(func=cmd_eval)
 
     tr = sub.add_parser("train", help="fit the answer models from the labelled questions in evals/")

@@ -62,7 +62,7 @@ class Ranker:
         """The model's first choice moved to the front with the best hand score; the rest as they were."""
         if len(scored) < 2:
             return scored
-        k = int(np.argmax(self.booster.predict(features(scored, spans))))
+        k = int(np.argmax(self.booster.predict(features(scored, spans), num_threads=1)))  # 2 threads: 8 ms, 1: 0.3
         if k == 0:
             return scored
         _, i, info = scored[k]

@@ -66,17 +66,17 @@ def chart(ours: dict, base: dict | None, path: Path) -> None:
 
 
 def evaluate(settings: Settings, questions: list[dict], baseline: bool = True, out: Path | None = None,
-             save: bool = False, new_documents: bool = False) -> dict:
+             save: bool = False, new_documents: Path | None = None) -> dict:
     from assistant.ingest.documents import discover, load_document
     from assistant.pipeline import Assistant
 
     assistant = Assistant(settings)
     texts = {p.name: load_document(p).text for p in discover([settings.corpus_dir])}
     rows = run(assistant, questions, texts, our_retrieval(assistant))
-    if new_documents:  # reports never tuned on, rendered as PDF and DOCX beside the corpus
-        from assistant.evaluate.documents import FOLDER, evaluate_new_documents
+    if new_documents:  # a folder of reports never tuned on, rendered as PDF and DOCX beside the corpus
+        from assistant.evaluate.documents import evaluate_new_documents
 
-        rows += evaluate_new_documents(settings, load_questions(FOLDER / "questions.jsonl"))
+        rows += evaluate_new_documents(settings, load_questions(new_documents / "questions.jsonl"), new_documents)
     ours = summarise(rows)
     base_rows, base = None, None
     if baseline:
@@ -112,7 +112,7 @@ def main(args) -> int:
     questions = load_questions(Path(args.questions) if args.questions else QUESTIONS)
     out = Path(args.out) if args.out else ROOT / "evals" / "runs" / "latest"
     result = evaluate(settings, questions, baseline=not args.no_baseline, out=out, save=args.save,
-                      new_documents=args.new_documents)
+                      new_documents=Path(args.new_documents) if args.new_documents else None)
     print((out / "report.md").read_text(), file=sys.stdout)
     print(f"report: {out / 'report.md'}", file=sys.stderr)
     return 0 if not result["regressed"] else 1
