@@ -83,6 +83,8 @@ def _cell(entry: Entry | None, citer: Citer) -> tuple[str | None, str]:
     if entry is None:
         return None, "—"
     text = entry.overall or "not stated"
+    if entry.shared:  # never shown as the member's own rating
+        text += f" (for {entry.workstream} as a whole)"
     return entry.overall if entry.overall in RANK else None, f"{text} {citer.cite(entry.source)}"
 
 

@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 INDEX_VERSION = 14  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
+PAGE = 5000  # chunks read from the store per request when the index loads
 
 
 class IndexError_(RuntimeError):
@@ -225,7 +226,7 @@ def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, p
         for k, v in learn_acronyms(doc.text).items():
             acronyms.setdefault(k, v)
     embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
-    bar = _progress(len(loaded), progress)
+    bar = _progress(sum(len(d.text.encode('utf-8')) for d in loaded), progress)
     for doc in loaded:
         structure = parse(doc.text)
         chunks = chunk_document(doc, structure, acronyms, settings.chunk_chars)
@@ -251,7 +252,8 @@ def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, p
             "ratings": [_rating_dict(r, doc) for r in structure.ratings],
         }
         report.chunks_written += len(chunks)
-        bar.update(1)
+        bar.update(len(doc.text.encode('utf-8')))
+        bar.set_postfix_str(doc.name[-40:], refresh=False)
     bar.close()
 
 
@@ -299,11 +301,12 @@ def _rating_dict(rating, doc: Document) -> dict:
     return d
 
 
-def _progress(total: int, enabled: bool):
+def _progress(total_bytes: int, enabled: bool):
+    """Report text indexed so far, in KB/s, with an ETA (reports differ in size: bytes, not files)."""
     from tqdm import tqdm
 
-    return tqdm(total=total, desc="indexing reports", unit="file", file=sys.stderr,
-                disable=not enabled or total == 0)
+    return tqdm(total=total_bytes, desc="indexing reports", unit="B", unit_scale=True, unit_divisor=1024,
+                file=sys.stderr, disable=not enabled or total_bytes == 0)
 
 
 def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], embedder,
@@ -399,8 +402,11 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
             and chunks_col.count() == 0:
         raise IndexError_(f"the vector store has no chunks for {folder.name} "
                           "(a new or emptied Chroma server?): run `assistant ingest --rebuild`")
-    got = chunks_col.get(include=["metadatas", "documents"])
-    chunks = [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"], strict=False)]
+    chunks = []
+    for offset in range(0, chunks_col.count(), PAGE):  # one request for 55,000 chunks is too many SQL variables
+        got = chunks_col.get(include=["metadatas", "documents"], limit=PAGE, offset=offset)
+        chunks += [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"],
+                                                                strict=True)]
     span_list, vectors = spans.read(folder)
     chunks.sort(key=lambda c: (c["document"], c["start"]))
     embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)

@@ -69,6 +69,7 @@ class Entry:
     previous_edition: str | None = None  # the edition `previous` belongs to
     previous_source: Source | None = None
     group: str = ""  # heading of the enclosing section: "5.4 Local Collaborations"
+    shared: bool = False  # a group's rating that later split: in each successor's row, not theirs alone
 
 
 @dataclass
@@ -156,6 +157,7 @@ def build_register(manifest: dict) -> Register:
             if not takers:
                 takers = [Row(entry.workstream, entry.source.section)]
                 rows.append(takers[0])
+            entry.shared = len(takers) > 1  # one 2019 portfolio rating, two 2022 projects
             for row in takers:
                 row.entries[edition.label] = entry
                 row.aliases += [a for a in _aliases(entry) if a not in row.aliases]

@@ -26,7 +26,7 @@ def describe(entry: Entry) -> str:
     if entry.overall is None:
         subs = ", ".join(f"{k} {v}" for k, v in entry.sub.items())
         return "overall rating not stated in the text" + (f" (sub-ratings: {subs})" if subs else "")
-    text = entry.overall
+    text = entry.overall + (f" (for {entry.workstream} as a whole)" if entry.shared else "")
     if entry.previous_edition:
         text += f", previously {entry.previous or 'n/a'} ({entry.previous_edition})"
     if entry.direction and entry.overall in RANK:

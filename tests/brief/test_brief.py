@@ -75,6 +75,9 @@ def test_status_table(everything):
     assert table["Local crime reduction collaborations"] == ["Green", "Amber", "Amber"]
     assert table["7F Network"] == ["—", "—", "Not graded"]
     assert table["Op Hexagon"] == ["not stated", "—", "—"]
+    cells = dict(everything.table)  # the 2019 portfolio's rating is the portfolio's, not NAS's own
+    assert "as a whole" in cells["HO - Digital Policing Portfolio - NAS"][0][1]
+    assert "as a whole" not in cells["HO - Digital Policing Portfolio - NAS"][2][1]
 
 
 def test_changes_since_the_last_report(everything):

@@ -120,6 +120,17 @@ def test_cross_edition_matches(register, name, in_2019):
     assert (entry.workstream if entry else None) == in_2019
 
 
+def test_a_group_rating_is_never_worded_as_a_members(register):
+    """The 2019 portfolio's rating sits in both its 2022 successors' rows, marked as the group's."""
+    from assistant.register.wording import describe
+
+    nas, nledp = (row(register, f"HO - Digital Policing Portfolio - {n}").entries["2019"] for n in ("NAS", "NLEDP"))
+    assert nas is nledp and nas.shared
+    assert describe(nas).startswith(f"{nas.overall} (for {HO_2019} as a whole)")
+    soh = row(register, "Digital Public Contact – Single Online Home").entries["2019"]
+    assert not soh.shared and "as a whole" not in describe(soh)
+
+
 def test_2019_only_workstreams_keep_their_own_rows(register):
     only = [r.name for r in register.rows if set(r.entries) == {"2019"}]
     community = "Restoring Public Confidence through the delivery of improved Community Policing"
