@@ -92,6 +92,7 @@ def measure(n: int, seeds: list[str], questions: list[dict], work: Path, naive: 
                                  if p.is_file()) / 2**20, 1),
            "p50_ms": round(statistics.median(latencies), 1),
            "p95_ms": round(percentile(latencies, 0.95), 1)}
+    print("ours:", json.dumps(row), flush=True)  # before the naive pipeline, which may fail at size
     if naive:
         t = time.perf_counter()
         NaiveRAG(settings, get_embedder(FULL, settings.index_dir))  # the model as shipped

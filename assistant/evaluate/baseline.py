@@ -11,6 +11,8 @@ from assistant.contract import Answer, Citation
 from assistant.ingest.documents import discover, load_document, load_manifest
 from assistant.settings import Settings
 
+BATCH = 5000  # pieces added to Chroma per call (its limit is 5,461)
+
 
 class _Embeddings:
     """LangChain Embeddings interface over our embedder (the same all-MiniLM-L6-v2)."""
@@ -48,7 +50,8 @@ class NaiveRAG:
         client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
         self.store = Chroma(collection_name=f"baseline{id(self)}", embedding_function=_Embeddings(embedder),
                             client=client)
-        self.store.add_documents(pieces)
+        for k in range(0, len(pieces), BATCH):  # Chroma refuses one batch of 45,000 (1,000 reports)
+            self.store.add_documents(pieces[k:k + BATCH])
         self.ingest_seconds = time.perf_counter() - t0
         self.chunk_count = len(pieces)
 

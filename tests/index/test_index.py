@@ -154,3 +154,16 @@ def test_a_file_over_its_read_budget_is_skipped_and_the_rest_indexed(tmp_path, e
     assert "longer than 0.001 s" in report.failed["slow.pdf"]
     assert "ASSISTANT_READ_SECONDS" in report.failed["slow.pdf"]
     assert "slow.pdf" not in load(settings, embedder).documents
+
+
+def test_load_reads_the_chunks_page_by_page(tmp_path, embedder, monkeypatch):
+    """A store of 55,000 chunks can't be read in one request: load pages through it."""
+    import assistant.index.build as build
+
+    _, settings = corpus_copy(tmp_path)
+    ingest(None, settings, embedder, progress=False)
+    whole = load(settings, embedder)
+    monkeypatch.setattr(build, "PAGE", 7)
+    paged = load(settings, embedder)
+    assert len(paged.chunks) == len(whole.chunks) == sum(d["chunks"] for d in whole.documents.values())
+    assert [c["id"] for c in paged.chunks] == [c["id"] for c in whole.chunks]
