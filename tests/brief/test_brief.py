@@ -121,7 +121,7 @@ def test_topics_pick_workstreams_and_unknown_ones_are_refused(index, settings, t
 def test_markdown(pack, tmp_path):
     path = write_pack(pack, "md", tmp_path / "brief.md")
     text = path.read_text(encoding="utf-8")
-    row = r"^\| HO - Digital Policing Portfolio - NAS \| 🟧 Amber \[\d+\] \|"
+    row = r"^\| HO - Digital Policing Portfolio - NAS \| 🟧 Amber \(for [^|]+ as a whole\) \[\d+\] \| 🟧 Amber \[\d+\] \|"
     assert re.search(row, text, re.MULTILINE)
     assert f"“{NAS_REASON}”" in text.split("## Sources")[1]
     assert (tmp_path / "brief-chart.png").read_bytes()[:4] == b"\x89PNG"
@@ -136,7 +136,8 @@ def test_docx(pack, tmp_path):
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Workstream", "2019", "2021*", "2022"]
     nas = next(r for r in table.rows if r.cells[0].text == "HO - Digital Policing Portfolio - NAS")
-    assert [c.text.split(" [")[0] for c in nas.cells[1:]] == ["Amber"] * 3
+    cells = [c.text.split(" [")[0] for c in nas.cells[1:]]
+    assert cells[1:] == ["Amber"] * 2 and cells[0].startswith("Amber (for ") and cells[0].endswith(" as a whole)")
     fill = nas.cells[3]._tc.tcPr.find(qn("w:shd")).get(qn("w:fill"))
     assert fill == "FFC000"
     paragraphs = [p.text for p in document.paragraphs]
