@@ -24,7 +24,7 @@ from assistant.brief.sections import (
 )
 from assistant.contract import Answer
 from assistant.register.model import RANK, Entry, Register, Row, build_register
-from assistant.register.wording import Citer, phrase
+from assistant.register.wording import Citer, phrase, rating
 
 if TYPE_CHECKING:
     from assistant.index.build import LoadedIndex
@@ -82,9 +82,7 @@ def _cell(entry: Entry | None, citer: Citer) -> tuple[str | None, str]:
     """(rating to shade by, cited cell text) for one status-table cell; "—": not rated."""
     if entry is None:
         return None, "—"
-    text = entry.overall or "not stated"
-    if entry.shared:  # never shown as the member's own rating
-        text += f" (for {entry.workstream} as a whole)"
+    text = rating(entry) if entry.overall else "not stated"
     return entry.overall if entry.overall in RANK else None, f"{text} {citer.cite(entry.source)}"
 
 

@@ -21,12 +21,18 @@ def phrase(edition: Edition) -> str:
     return f"the {edition.label} report ({edition.title}, {edition.date})"
 
 
+def rating(entry: Entry) -> str:
+    """'Amber', or 'Amber (for <group> as a whole)' for a group's rating that later split: never
+    worded as a member's own."""
+    return entry.overall + (f" (for {entry.workstream} as a whole)" if entry.shared else "")
+
+
 def describe(entry: Entry) -> str:
     """'Amber, previously Amber (2021), no change' — the entry's values in words."""
     if entry.overall is None:
         subs = ", ".join(f"{k} {v}" for k, v in entry.sub.items())
         return "overall rating not stated in the text" + (f" (sub-ratings: {subs})" if subs else "")
-    text = entry.overall + (f" (for {entry.workstream} as a whole)" if entry.shared else "")
+    text = rating(entry)
     if entry.previous_edition:
         text += f", previously {entry.previous or 'n/a'} ({entry.previous_edition})"
     if entry.direction and entry.overall in RANK:

@@ -72,6 +72,7 @@ class ExtractiveAnswerer:
                                   for s in self.spans])
         self.span_terms = self.match.bags
         self.doc_order = {d: k for k, d in enumerate(index.documents)}  # manifest order
+        self.newest = newest(index.documents)  # once per index, not a scan of every report per question
         self.front: dict[str, list[int]] = {}  # document -> its cover-sheet spans
         for i, s in enumerate(self.spans):
             if s["section"] == FRONT_MATTER:
@@ -99,7 +100,7 @@ class ExtractiveAnswerer:
         wanted = intents(query.text)
         cued = [w for w in wanted if w in CUES] + (["progress"] if query.editions.mode == "latest" else [])
         kinds = asked(query.text)
-        newest_doc = newest(self.index.documents)
+        newest_doc = self.newest
         candidates = {i: rank for rank, hit in reversed(list(enumerate(hits)))
                       for i in self.by_chunk.get(hit.chunk["id"], [])}
         siblings = [i for hit in hits[:SIBLING_HITS] for i in self.by_section.get(
@@ -294,7 +295,7 @@ class ExtractiveAnswerer:
         """The span is from an edition the question asks about ('this year': the newest)."""
         doc = self.spans[i]["document"]
         if query.editions.mode == "latest":
-            return doc == newest(self.index.documents)
+            return doc == self.newest
         return not query.editions.documents or doc in query.editions.documents
 
     def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None,
@@ -308,7 +309,7 @@ class ExtractiveAnswerer:
         if register:
             covering.add(newest_register(self.index.documents))
         return next((d for d in self._edition_order() if d in covering),
-                    fallback or newest(self.index.documents))
+                    fallback or self.newest)
 
     def _edition_order(self) -> list[str]:
         docs = self.index.documents
@@ -383,7 +384,7 @@ class ExtractiveAnswerer:
         if not total:
             return []
         found = []
-        docs = set(self._near_docs(hits)) | {newest(self.index.documents)} | set(query.editions.documents or [])
+        docs = set(self._near_docs(hits)) | {self.newest} | set(query.editions.documents or [])
         for doc in sorted(docs & self.index.documents.keys(), key=self.doc_order.get):
             meta = self.index.documents[doc]
             best, best_match = None, 0.0
