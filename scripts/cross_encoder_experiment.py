@@ -30,7 +30,7 @@ from assistant.settings import Settings
 
 TOP = 15  # candidates per question trained on (the hand order holds 94% of the evidence in its top 10)
 DEPTH = 20  # candidates per question scored
-FOLDS = ({"holdout5", "holdout6", "holdout7", "holdout8", train.NEW_DOCUMENTS}, {"eval"})
+FOLDS = ({"holdout5", "holdout6", "holdout7", "holdout8", "new_documents"}, {"eval"})
 METHODS = ("hand", "cross-encoder", "ranker", "ranker + cross-encoder")
 
 

@@ -71,6 +71,17 @@ NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", 
                 "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "dozen"}
 PLACEHOLDER_NAMES = {"essex police", "kent police", "essex county", "single online", "online home"}
 PERIOD = re.compile(r"\b\d{2}/\d{2}\b|\b\d+\b")
+FINANCIAL_YEAR = re.compile(r"^(?:(19|20))?(\d{2})[/-](?:19|20)?(\d{2})$")
+
+
+def period_forms(word: str) -> set[str]:
+    """A year or financial year in the forms that mean the same: '24/25', '2024/25',
+    '2024-25' and '2024/2025' are one year; '2024/25' also covers '2024'."""
+    m = FINANCIAL_YEAR.match(word)
+    if not m:
+        return {word}
+    century, a, b = m.group(1) or "20", m.group(2), m.group(3)
+    return {f"{a}/{b}", f"{century}{a}/{b}", f"{century}{a}"}
 
 
 def _new(matches: list[str], question: str) -> list[str]:
@@ -247,6 +258,19 @@ def _family_finder(family: re.Pattern, kind: re.Pattern = MONEY) -> Callable[[st
     return find
 
 
+KIND_FAMILIES = ("period", "number", "date", "name", "place", "other")
+FAMILY_WORDS = (("period", ("anything for",)), ("number", ("amount", "figure", "percentage", "target", "total", "share")),
+                ("date", ("date", "time", "length")), ("name", ("name",)), ("place", ("place",)))
+
+
+def kind_family(missing: str | None) -> str | None:
+    """The family of a missing-answer finding ('that amount' -> 'number'), so the decision
+    learns how far each family of finding is to be trusted."""
+    if not missing:
+        return None
+    return next((f for f, words in FAMILY_WORDS if any(w in missing for w in words)), "other")
+
+
 def asked(question: str) -> list[Kind]:
     """The kinds of answer a question asks for, each as (label, finder of such answers)."""
     kinds: list[Kind] = []
@@ -314,12 +338,14 @@ def dates_given(question: str, text: str) -> list[str]:
 
 
 def missing_kind(question: str, texts: list[str], edition_years: set[str],
-                 known: set[str] = frozenset()) -> str | None:
-    """What kind of answer none of the texts gives ('that figure', ...), or None."""
-    found_tokens = set(tokens(" ".join(texts)))
+                 known: set[str] = frozenset(), headings: list[str] = ()) -> str | None:
+    """What kind of answer none of the texts gives ('that figure', ...), or None. A year or
+    financial year asked about may also be in the headings the texts sit under ("Procurement
+    Act 2023")."""
+    found = {form for t in [*texts, *headings] for w in tokens(t) for form in period_forms(w)}
     for period in PERIOD.findall(question):
         named = "/" in period or (len(period) == 4 and period.startswith(("19", "20")))
-        if named and period not in edition_years and period not in found_tokens:
+        if named and period not in edition_years and not period_forms(period) & found:
             return f"anything for {period}"
     if uncounted(question, texts, known):
         return "that figure"

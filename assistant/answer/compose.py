@@ -63,6 +63,8 @@ class AnswerBuilder:
                 line += f", **{r['previous']}** in {meta.get('previous_year') or 'the previous report'}"
         elif r["source"] == "box":
             line = f"Overall RAG {overall}"
+        elif r["source"] == "table":
+            line = f"{r['workstream']}: {overall}" + (f" (previously **{r['previous']}**)" if r.get("previous") else "")
         else:
             line = f"{r['workstream']}: Overall RAG {overall}"
         if r.get("sub"):

@@ -97,9 +97,16 @@ class Grounding:
                 and not any(CAUSE.search(self.spans[i]["text"]) for i in about):
             return "a reason"  # "what's causing the duplicates": they are described, not explained
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
-                            set(query.editions.years) - set(query.editions.missing_years), self.match.vocab) \
+                            set(query.editions.years) - set(query.editions.missing_years), self.match.vocab,
+                            [self.spans[i]["section"] for i in about]) \
             or self.missing_role(query, about, groups) or self.not_yet(query, about) \
             or self.pending(query, about) or self.unfocused(query, about, groups, weights)
+
+    def gives(self, query: Query, citations) -> bool:
+        """The quoted answer holds the kind of answer asked for (a figure, a date, a name...)."""
+        return bool(citations) and missing_kind(
+            query.text, [c.quote for c in citations], set(query.editions.years) - set(query.editions.missing_years),
+            self.match.vocab, [c.section for c in citations]) is None
 
     def unfocused(self, query: Query, about: list[int], groups, weights) -> str | None:
         """A share asked of something ('what % of homicides are linked to drugs', 'the online

@@ -8,7 +8,7 @@ import re
 
 ANAPHOR = re.compile(r"(It|This|These|They|That|Those|Its|Their|The (project|programme|scheme|"
                      r"board|survey|study|report|review|directorate|platform)|Still|Also|However|Both|"
-                     r"In addition|Additionally|Furthermore|As a result|Following this)\b")
+                     r"In addition|Additionally|Furthermore|As a result|Following this|Of (these|those|them|which))\b")
 REFERRING = re.compile(r"\b(both|these|those|the two|each of these) (sites?|districts?|areas?|forces?|"
                        r"projects?|locations?|hubs?|schemes?|teams?|applications?|organisations?)\b", re.I)
 LEAD_IN = re.compile(r"(:|\b(following|below|as follows|include[sd]?)\b.*)\s*$", re.I)

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answer import ranking
+from assistant.answer.answer_types import KIND_FAMILIES
 from assistant.answer.backends.extractive import CHECKS, ExtractiveAnswerer
 from assistant.answer.decision import MODEL, Decider
 from assistant.answer.ranking import HandOrder, Ranker
@@ -35,8 +36,8 @@ from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND = {"holdout9", "holdout10", "holdout11"}  # written by helpers who saw only the reports; never trained on
-NEW_DOCUMENTS = "new_documents"
+BLIND = {"holdout12", "new_documents3"}  # written by helpers who saw only
+# the reports; never trained on. A blind set becomes training data once it has been scored (the run is committed).
 REPORT = EVALS / "training_report.md"
 WRONG_COST = 2.0  # a wrong answer to an officer costs twice a withheld right one (a product choice, not tuned)
 OLD_MIN_SUPPORT = 0.45  # the evidence score under which the replaced rules abstained
@@ -84,7 +85,7 @@ class Source:
 
 
 def question_sets() -> dict[str, list[dict]]:
-    """Every labelled set but the blind ones and the new-document one, by folder name."""
+    """Every labelled set on the seed reports but the blind ones, by folder name."""
     sets = {"eval": load_questions(EVALS / "questions.jsonl")}
     for path in sorted(EVALS.glob("holdout*/questions.jsonl")):
         if path.parent.name not in BLIND:
@@ -92,11 +93,16 @@ def question_sets() -> dict[str, list[dict]]:
     return sets
 
 
+def new_document_folders() -> list[Path]:
+    """The folders of unseen papers with their questions (`evals/new_documents*`), blind ones aside."""
+    return [p.parent for p in sorted(EVALS.glob("new_documents*/questions.jsonl")) if p.parent.name not in BLIND]
+
+
 @contextmanager
 def sources(settings: Settings, new_documents: bool = True) -> Iterator[list[Source]]:
-    """The seed-report sets on the corpus index, and the new-document set on the corpus plus
+    """The seed-report sets on the corpus index, and each new-document set on the corpus plus
     its papers (as DOCX, one format: the same questions twice would leak across folds)."""
-    from assistant.evaluate.documents import FOLDER, scratch_index
+    from assistant.evaluate.documents import scratch_index
     from assistant.ingest.documents import discover, load_document
     from assistant.pipeline import Assistant
 
@@ -104,10 +110,11 @@ def sources(settings: Settings, new_documents: bool = True) -> Iterator[list[Sou
     texts = {p.name: load_document(p).text for p in discover([settings.corpus_dir])}
     out = [Source(name, assistant, items, texts) for name, items in question_sets().items()]
     with tempfile.TemporaryDirectory(prefix="train-") as tmp:
-        if new_documents:
-            scratch, asked = scratch_index(settings, Path(tmp), "docx", load_questions(FOLDER / "questions.jsonl"))
+        for folder in new_document_folders() if new_documents else []:
+            scratch, asked = scratch_index(settings, Path(tmp) / folder.name, "docx",
+                                           load_questions(folder / "questions.jsonl"), folder)
             fresh = Assistant(scratch, ensure_index=False, backend_factory=Recording)
-            out.append(Source(NEW_DOCUMENTS, fresh, asked,
+            out.append(Source(folder.name, fresh, asked,
                               {p.name: load_document(p).text for p in discover([scratch.corpus_dir])}))
         yield out
 
@@ -225,7 +232,7 @@ def hedge_threshold(p: np.ndarray, right: np.ndarray, answer_at: float) -> float
 def rules(r: Row, min_support: float = OLD_MIN_SUPPORT) -> bool:
     """The veto chain the model replaced: True where it would have answered."""
     s = r.signals
-    vetoed = (any(s[f"check_{c}"] for c in CHECKS)
+    vetoed = (any(s[f"check_{c}"] for c in CHECKS) or any(s[f"missing_{f}"] for f in KIND_FAMILIES)
               or (not s["rated"] and ((s["missing"] >= 0.5 and s["dense"] < 0.6)
                                       or (s["missing"] >= 0.25 and s["dense"] < 0.45)
                                       or s["support"] < min_support)))

@@ -1,6 +1,7 @@
 """RAG tables: the collaboration dashboard (current vs previous rating per area), RAG boxes
 (Word exports put them under their heading; PDF exports displace them, so they are matched to
-dashboard rows in order) and inline "(Overall RAG – Green)" ratings."""
+dashboard rows in order), status tables of any other shape (cells split by tabs or pipes,
+a 'RAG'/'Status' column) and inline "(Overall RAG – Green)" ratings."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     r"(Green|Amber|Red)\b\s*\)?", re.IGNORECASE)
 
 
+CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
+STATUS_HEAD = re.compile(r"\b(rag|status|rating|grade)\b", re.IGNORECASE)
+PREVIOUS_HEAD = re.compile(r"\b(previous|last|prior|was)\b", re.IGNORECASE)
 TABLE_GAP = 3  # non-blank lines (group headings) allowed between two rows of one table
 TABLE_ROWS = 3  # fewer rows than this are a mention in the text, not a table
 
@@ -49,6 +53,48 @@ def dashboard(lines: list[Line]):
     cur = re.search(r"Current\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
     prev = re.search(r"Previous\s+RAG\s+(\d{4})", head_text, re.IGNORECASE)
     return rows, covered, (cur and cur.group(1), prev and prev.group(1))
+
+
+def cells(raw: str) -> list[str]:
+    """A table line's cells ('a | b | c', '| a | b |', 'a<TAB>b'); one cell for a line of text."""
+    text = raw.strip()
+    if "\t" not in text and text.count("|") < 1:
+        return [text]
+    return [c for c in CELL_SPLIT.split(text.strip("|").strip())]
+
+
+def status_tables(lines: list[Line]):
+    """Rows of tables with a rating column, whatever the report's layout: {line_no: (name,
+    rating, previous)} and the lines the tables cover (header included). A table is a run of
+    lines with the same number (2+) of cells under a header whose column says RAG/Status/Rating,
+    and at least two rows rate something Green, Amber or Red in that column."""
+    found, covered = {}, set()
+    i = 0
+    while i < len(lines):
+        head = cells(lines[i].raw)
+        width = len(head)
+        j = i + 1
+        while j < len(lines) and len(cells(lines[j].raw)) == width and width >= 2:
+            j += 1
+        status = [k for k, c in enumerate(head) if STATUS_HEAD.search(c) and not PREVIOUS_HEAD.search(c)]
+        previous = next((k for k, c in enumerate(head) if PREVIOUS_HEAD.search(c)), None)
+        body = [k for k in range(i + 1, j) if not re.fullmatch(r"[\s|:-]*", lines[k].raw)]
+        if width >= 2 and status and len(body) >= 2:
+            col = status[0]
+            rated = {}
+            for k in body:
+                row = cells(lines[k].raw)
+                rating = RATING_WORDS.get(row[col].lower().strip(" *"))
+                if rating in {"Green", "Amber", "Red", "Not graded"}:
+                    prev = RATING_WORDS.get(row[previous].lower().strip(" *")) if previous is not None else None
+                    rated[k] = (row[0 if col else 1], rating, prev)
+            if len(rated) >= 2:
+                found.update(rated)
+                covered |= set(range(i, j))
+                i = j
+                continue
+        i = max(j, i + 1) if width >= 2 else i + 1
+    return found, covered
 
 
 def _runs(row_lines: list[int], lines: list[Line]) -> list[list[int]]:
@@ -154,7 +200,16 @@ def _apply_direction(box: Box, text: str) -> None:
     box.direction = words[0].upper() + words[1:]
 
 
-def ratings(text, lines, sections, rows, boxes) -> list[Rating]:
+def _named_section(sections, name: str):
+    """The section a table row's name is about ('Custody estate' -> '4.1 Custody Estate'; 'Digital
+    forensics backlog' -> '5.1 Digital Forensics'): the longest title either way contained."""
+    low = name.lower()
+    named = [s for s in sections if s.title and len(s.title) >= 4
+             and (s.title.lower() in low or low in s.title.lower()) and s.title.lower() != low + "s"]
+    return max(named, key=lambda s: len(s.title), default=None)
+
+
+def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
     ratings: list[Rating] = []
     by_number = {s.number: s for s in sections if s.number}
     seen: set[str] = set()  # a row repeated later (an appendix) is not a second rating
@@ -172,11 +227,18 @@ def ratings(text, lines, sections, rows, boxes) -> list[Rating]:
             end=line.start + len(line.raw.rstrip()), source="dashboard",
             sub=dict(box.sub) if box else {}, figures=dict(box.figures) if box else {},
         ))
+    tables = tables or {}
     if not row_items:
         for box in boxes:
             section = section_for(sections, box.start)
             ratings.append(Rating(section.title, section.heading, box.overall, box.start, box.end,
                                   "box", box.previous, box.direction, dict(box.sub), dict(box.figures)))
+    for line_no, (name, current, previous) in sorted(tables.items()):
+        line = lines[line_no]
+        start = line.start + len(line.raw) - len(line.raw.lstrip())
+        section = _named_section(sections, name) or section_for(sections, start)
+        ratings.append(Rating(name, section.heading, current, start, trimmed_end(line), "table",
+                              previous if previous in {"Green", "Amber", "Red"} else None))
     tabled = {r.section for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row
     for section in sections:
         if section.heading in tabled:

@@ -89,6 +89,18 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
         piece = chunk[a:b]
         s = start + a + len(piece) - len(piece.lstrip())
         e = start + a + len(piece.rstrip())
-        if e > s and len(re.findall(r"\w+", text[s:e])) >= 3:
+        if spans and _field(text[s:e]) and "\n" not in text[spans[-1].end:s]:
+            spans[-1] = Span(spans[-1].start, e, spans[-1].kind)  # "... contract. Owner: Farid Qureshi."
+        elif e > s and len(re.findall(r"\w+", text[s:e])) >= 3:
             spans.append(Span(s, e, first_kind if not spans else kind))
     return spans
+
+
+FIELD = re.compile(r"^(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+:\s+\S")
+FIELD_CHARS = 60
+
+
+def _field(piece: str) -> bool:
+    """A short 'Owner: ...'/'Due: ...' field after a sentence on its line: it belongs to that
+    sentence (the risk or action it is the owner or date of), so one quote holds both."""
+    return len(piece) <= FIELD_CHARS and bool(FIELD.match(piece))

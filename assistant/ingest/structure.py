@@ -24,13 +24,14 @@ from assistant.ingest.layout import (
     split_lines,
     trimmed_end,
 )
-from assistant.ingest.rag_tables import INLINE_RAG, box_token, boxes, dashboard, ratings
+from assistant.ingest.rag_tables import INLINE_RAG, box_token, boxes, cells, dashboard, ratings, status_tables
 from assistant.ingest.sentences import BULLET, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
 NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?)[ \t]+([A-Z0-9].*?)\s*$")
+LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}:\s+\S")  # "Author: Niamh Castellan": a field, not a heading
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
                "with", "at", "by", "through", "from"}
 
@@ -48,13 +49,15 @@ def parse(text: str) -> Structure:
     lines = split_lines(text)
     wrapped = _is_hard_wrapped(lines)
     rows, table_lines, years = dashboard(lines)
+    status, status_lines = status_tables(lines)
+    status = {k: v for k, v in status.items() if k not in rows}
     found_boxes, box_lines, displaced = boxes(lines)
-    headings = _headings(lines, wrapped, table_lines | box_lines, displaced)
+    skip = table_lines | box_lines | status_lines
+    headings = _headings(lines, wrapped, skip, displaced)
     sections = _sections(text, headings)
-    skip = table_lines | box_lines
     for section in sections:
         section.spans = section_spans(text, lines, section, wrapped, skip, headings)
-    for line_no in rows:
+    for line_no in [*rows, *status]:
         line = lines[line_no]
         start = line.start + len(line.raw) - len(line.raw.lstrip())
         section_for(sections, start).spans.append(Span(start, trimmed_end(line), "row"))
@@ -62,7 +65,7 @@ def parse(text: str) -> Structure:
         section_for(sections, box.start).spans.append(Span(box.start, box.end, "box"))
     for section in sections:
         section.spans.sort(key=lambda s: s.start)
-    return Structure(sections, ratings(text, lines, sections, rows, found_boxes), *years)
+    return Structure(sections, ratings(text, lines, sections, rows, found_boxes, status), *years)
 
 
 def _is_hard_wrapped(lines: list[Line]) -> bool:
@@ -138,9 +141,10 @@ def _numbered_heading(title: str) -> bool:
 
 def _heading_shape(ln: Line) -> bool:
     text = ln.text
-    if "\t" in ln.raw.strip() or ln.raw.startswith("\t") or not (3 <= len(text) <= 160) or BULLET.match(ln.raw):
+    if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(cells(ln.raw)) > 1
+            or not (3 <= len(text) <= 160) or BULLET.match(ln.raw)):
         return False
-    if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
+    if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note") or LABEL_VALUE.match(text):
         return False
     if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
         return bool(INLINE_RAG.split(text)[0].strip(" -–:("))
@@ -167,8 +171,12 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     if not wrapped:
         if strong:
             return True
+        prev = lines[i - 1].text if i else ""  # a heading is not one line of a list of names or fields
+        alone = not prev or prev[-1] in ".:!?" or len(prev) > 100 or i - 1 in accepted
         return _title_case(text) and (
-            len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text)))
+            len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text) and alone)
+            or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not _title_case(nxt.text))
+            or (i > 0 and not prev and not text.isupper() and len(text.split()) <= 4 and _list_follows(lines, j)))
     # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
     # stand alone: short, after a finished sentence, before a box or a new paragraph.
     limit = max(70, 0.85 * lines.median_length)
@@ -177,6 +185,11 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     if not _title_case(text):  # only a box under it, and a new sentence after the box, will do
         return nxt.text.lower() == "overall rag" and _new_sentence_after(lines, j, skip)
     return strong or (nxt.text[:1].isupper() and len(nxt.text) >= 40)
+
+
+def _list_follows(lines, j: int) -> bool:
+    """Lines j, j+1 and j+2 run on without a blank line: a list under a label ('Apologies')."""
+    return j + 2 < len(lines) and all(lines[k].text for k in (j, j + 1, j + 2))
 
 
 def _new_sentence_after(lines, j, skip) -> bool:

@@ -72,5 +72,6 @@ def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules
     assert "| holdout4 | learned |" in (tmp_path / "report.md").read_text()
     assert (tmp_path / "ranker.txt").stat().st_size > 1000 and report["ranker_first_right"]["all"]["n"] > 30
     strong = {n: 0.0 for n in fitted.names} | {"best": 1.0, "coverage": 1.0, "support": 1.0, "citations": 3.0}
-    weak = strong | {"check_kind": 1.0, "check_stranger": 1.0, "best": 0.2, "coverage": 0.2}
+    weak = strong | {"missing_number": 1.0, "check_stranger": 1.0, "best": 0.2, "coverage": 0.2}
     assert fitted.probability(weak) < fitted.probability(strong)
+

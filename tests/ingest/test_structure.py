@@ -190,3 +190,53 @@ def test_a_sections_own_rating_line_does_not_repeat_its_dashboard_row():
     ratings = parse(text).ratings
     assert [(r.workstream, r.source) for r in ratings if "Support" in r.workstream] == [
         ("Support Services", "dashboard")]
+
+
+def test_a_status_table_with_pipes_rates_each_row_under_its_own_section():
+    text = ("Joint custody paper\nMay 2025\n\n3. Summary\n3.1 Overall the programme is Amber.\n\n"
+            "Workstream | RAG | Lead\nCustody estate | Amber | Ch Insp Tom Haverley\n"
+            "Digital forensics backlog | Red | DCI Owen Prideaux\n\n"
+            "4. Custody Estate\n4.1 The refurbishment at Harlow is four weeks late because fans were delayed.\n\n"
+            "5. Digital Forensics\n5.1 The backlog has risen for three quarters and is now 1,184 devices.\n")
+    structure = parse(text)
+    got = {(r.workstream, r.section, r.overall, r.source) for r in structure.ratings}
+    assert got == {("Custody estate", "4 Custody Estate", "Amber", "table"),
+                   ("Digital forensics backlog", "5 Digital Forensics", "Red", "table")}
+    assert not any("|" in h for h in headings(structure))  # rows are rows, not headings
+    rows = [text[s.start:s.end] for sec in structure.sections for s in sec.spans if s.kind == "row"]
+    assert "Custody estate | Amber | Ch Insp Tom Haverley" in rows
+
+
+def test_minutes_items_and_list_labels_are_headings_and_fields_are_not():
+    text = ("Community Safety Partnership Board – Minutes\nJanuary 2026\n\n"
+            "Author: Ruth Kemble, Partnership Support Officer\n\n"
+            "Apologies\n\nDr Imran Chaudhry – Integrated Care Board\nJacqueline Moss – Maldon District Council\n"
+            "Inspector Bernard Okoye – Essex Police\n\n"
+            "Item 1 – Welcome, Introductions and Apologies\n\n"
+            "The Chair welcomed members to the first meeting of 2026 and noted the apologies above. The meeting "
+            "was quorate, with all three district councils, the police and the fire service represented.\n\n"
+            "The Chair welcomed Station Manager Kerry Blyth, who has replaced Station Manager Paul Everitt as the "
+            "fire service prevention lead for mid Essex, and thanked him for his work over the last three years.\n\n"
+            "Item 2 – Serious Violence Duty Funding\n\n"
+            "Hannah Greaves reported that the Home Office has confirmed the allocation for 2026/27. The mid Essex "
+            "share is £96,500, a reduction of £11,000 on the current year, and members discussed how to split it.\n\n"
+            "Decision: the Board agreed to allocate £60,000 to the youth diversion scheme and £25,000 to the "
+            "night-time economy work, with the remainder held until the July meeting of the Board.\n\n"
+            "Members asked for a report on outcomes from the youth diversion scheme at the next meeting.\n\n"
+            "Chief Inspector Amira Haddad explained that the scheme supports 74 young people at present.\n\n"
+            "The Board thanked Hannah Greaves for securing the allocation ahead of the national timetable.\n\n"
+            "The Chair closed the meeting at 12.30pm and thanked members for their attendance.\n")
+    assert headings(parse(text)) == ["Front matter", "Apologies", "Item 1 – Welcome, Introductions and Apologies",
+                                     "Item 2 – Serious Violence Duty Funding"]
+
+
+def test_an_owner_field_stays_with_the_risk_it_belongs_to():
+    text = ("Procurement review\nSeptember 2025\n\n1. Risks\n"
+            "- Inflation in vehicle and parts prices – may erode the savings forecast from the fleet contract. "
+            "Owner: Farid Qureshi.\n- Legal challenge to the uniform award. Owner: Joanna Ridd. Due: 10th April 2026.\n"
+            "The risks are reviewed monthly. Next review: the March board.\n")
+    quotes = [text[s.start:s.end] for sec in parse(text).sections for s in sec.spans]
+    assert ("Inflation in vehicle and parts prices – may erode the savings forecast from the fleet contract. "
+            "Owner: Farid Qureshi.") in quotes
+    assert "Legal challenge to the uniform award. Owner: Joanna Ridd. Due: 10th April 2026." in quotes
+    assert "The risks are reviewed monthly. Next review: the March board." in quotes

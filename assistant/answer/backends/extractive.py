@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answer.answer_types import asked, supplied
+from assistant.answer.answer_types import KIND_FAMILIES, asked, kind_family, supplied
 from assistant.answer.compose import AnswerBuilder
 from assistant.answer.decision import Decider
 from assistant.answer.grounding import Grounding
@@ -38,7 +38,7 @@ UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|wit
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
 
 KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is looked for
-CHECKS = ("stranger", "after", "kind")  # what `draft` looks for; signals, not vetoes
+CHECKS = ("stranger", "after")  # what `draft` looks for; signals, not vetoes (a missing kind of answer: by family)
 
 
 @dataclass
@@ -208,10 +208,10 @@ class ExtractiveAnswerer:
             checks["after"] = (f"The reports were written before {after}, so they can't say how it "
                                "turned out", {})
         typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
-        if typed:
-            checks["kind"] = (f"The reports don't give {typed}", {})
         lead_first = self.ranker.rerank(scored, self.spans)  # the checks read the hand order they were made for
         answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)
+        if typed:
+            checks["kind"] = (f"The reports don't give {typed}", {})
         second = scored[1][0] if len(scored) > 1 else 0.0
         kinds = asked(query.text)
         holding = [k for k, (_, i, _) in enumerate(scored[:KIND_DEPTH])
@@ -224,9 +224,11 @@ class ExtractiveAnswerer:
             "rated": float(rated), "rating_lines": float(bool(rating_lines)),
             "latest": float(query.editions.mode == "latest"), "year": float(query.editions.mode == "year"),
             "citations": float(len(answer.citations)), **{f"check_{c}": float(c in checks) for c in CHECKS},
+            **{f"missing_{f}": float(kind_family(typed) == f) for f in KIND_FAMILIES},  # each family as reliable as learned
             "asks_kind": float(bool(kinds)),  # a figure, date, name, place... and where one is
             "kind_rank": (holding[0] if holding else KIND_DEPTH) / KIND_DEPTH if kinds else 0.0,
             "kind_score": scored[holding[0]][0] / best_score if holding and best_score > 0 else 0.0,
+            "quotes_give_kind": float(bool(kinds) and self.ground.gives(query, answer.citations)),  # the answer's own quotes
             "answer_coverage": sum(w for t, w in weights.items() if self.match.has(groups[t], quoted))
             / (sum(weights.values()) or 1.0),
         }

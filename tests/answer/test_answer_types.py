@@ -1,0 +1,12 @@
+"""The kinds of answer a question asks for, and whether evidence gives one."""
+
+from assistant.answer.answer_types import missing_kind, period_forms
+
+
+def test_financial_years_are_one_year_however_written():
+    assert period_forms("24/25") == period_forms("2024/25") == period_forms("2024-25") == period_forms("2024/2025")
+    said = "Cashable savings of £4.62m were delivered across the seven forces in 2024/25."
+    assert missing_kind("how much did 7F procurement save in 24/25?", [said], set()) is None
+    assert missing_kind("how much did 7F procurement save in 22/23?", [said], set()) == "anything for 22/23"
+    assert missing_kind("who leads on the Procurement Act 2023?", ["Joanna Ridd is the lead."], set(),
+                        headings=["Procurement Act 2023"]) is None
