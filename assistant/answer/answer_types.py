@@ -259,7 +259,7 @@ def _family_finder(family: re.Pattern, kind: re.Pattern = MONEY) -> Callable[[st
 
 
 KIND_FAMILIES = ("period", "number", "date", "name", "place", "other")
-FAMILY_WORDS = (("period", ("anything for",)), ("number", ("amount", "figure", "percentage", "target", "total", "share")),
+FAMILY_WORDS = (("other", ("expected", "still to come", "by name")), ("period", ("anything for",)), ("number", ("amount", "figure", "percentage", "target", "total", "share")),
                 ("date", ("date", "time", "length")), ("name", ("name",)), ("place", ("place",)))
 
 

@@ -37,7 +37,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 16  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 17  # bump when parsing or chunking changes: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 PAGE = 5000  # chunks read from the store per request when the index loads
@@ -228,7 +228,7 @@ def _index_documents(loaded, removed, docs_meta, acronyms, settings, embedder, p
     embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
     bar = _progress(sum(len(d.text.encode('utf-8')) for d in loaded), progress)
     for doc in loaded:
-        structure = parse(doc.text)
+        structure = parse(doc.text, doc.headings)
         chunks = chunk_document(doc, structure, acronyms, settings.chunk_chars)
         held = [(s.start, s.end) for sec in structure.sections for s in sec.spans
                 if addresses_assistant(doc.text[s.start:s.end])]

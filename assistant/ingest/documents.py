@@ -36,6 +36,7 @@ class Document:
     date: str  # ISO date or year-month of the report edition
     sha256: str  # of the raw file bytes: unchanged file -> no re-index
     meta: dict = field(default_factory=dict)  # board, author, ... from the manifest
+    headings: tuple[int, ...] = ()  # line numbers the file itself marks as headings (Word styles, Markdown #)
 
     @property
     def year(self) -> int | None:
@@ -80,7 +81,7 @@ def load_document(path: Path, meta: dict | None = None, max_mb: int = 50) -> Doc
     if not raw.strip():
         raise DocumentError(f"{path.name}: the file is empty; re-export the report and try again")
     _check_kind(path, suffix, raw, max_mb)
-    text, props = _extract(path, suffix, raw)
+    text, props, headings = _extract(path, suffix, raw)
     text = CONTROL.sub(" ", text)  # terminal escapes etc. never reach an answer; offsets kept
     if not text.strip():
         raise DocumentError(
@@ -90,13 +91,20 @@ def load_document(path: Path, meta: dict | None = None, max_mb: int = 50) -> Doc
     meta = {**{k: v for k, v in props.items() if k == "author" and v}, **dict(meta or {})}
     title = str(meta.pop("title", "") or guess_title(text, path, props.get("title", "")))
     date = str(meta.pop("date", "") or guess_date(text, path.name, props.get("created", "")))
-    return Document(path.name, text, title, date, hashlib.sha256(raw).hexdigest(), meta)
+    return Document(path.name, text, title, date, hashlib.sha256(raw).hexdigest(), meta, headings)
 
 
-def _extract(path: Path, suffix: str, raw: bytes) -> tuple[str, dict[str, str]]:
-    """The text, and the file's own properties (title, author, created) where it has them."""
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
+
+
+def _extract(path: Path, suffix: str, raw: bytes) -> tuple[str, dict[str, str], tuple[int, ...]]:
+    """The text, the file's own properties (title, author, created) where it has them, and the
+    lines it marks as headings (Word heading styles, Markdown '#'), which no guess overrules."""
     if suffix in {".txt", ".md"}:
-        return _decode(path, raw), {}
+        text = _decode(path, raw)
+        marked = tuple(k for k, line in enumerate(text.split("\n")) if MARKDOWN_HEADING.match(line)) \
+            if suffix == ".md" else ()
+        return text, {}, marked
     if suffix == ".pdf":
         return _pdf_text(path)
     return _docx_text(path)
@@ -151,7 +159,7 @@ def _decode(path: Path, raw: bytes) -> str:
     return text
 
 
-def _pdf_text(path: Path) -> tuple[str, dict[str, str]]:
+def _pdf_text(path: Path) -> tuple[str, dict[str, str], tuple[int, ...]]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -159,11 +167,16 @@ def _pdf_text(path: Path) -> tuple[str, dict[str, str]]:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise DocumentError(f"{path.name}: the PDF is password-protected; save an unlocked copy")
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        pages, runs = [], []
+        for page in reader.pages:
+            styled: list[tuple[str, float, bool]] = []
+            pages.append(page.extract_text(visitor_text=_font_visitor(styled)) or "")
+            runs.append(styled)
+        text = "\n".join(pages)
         info = reader.metadata or {}
         created = info.get("/CreationDate", "")
         return text, {"title": str(info.get("/Title") or ""), "author": str(info.get("/Author") or ""),
-                      "created": _pdf_date(str(created))}
+                      "created": _pdf_date(str(created))}, _pdf_headings(pages, runs)
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, OSError) as e:
@@ -173,7 +186,64 @@ def _pdf_text(path: Path) -> tuple[str, dict[str, str]]:
         ) from e
 
 
-def _docx_text(path: Path) -> tuple[str, dict[str, str]]:
+def _font_visitor(out: list[tuple[str, float, bool]]):
+    """A pypdf text visitor keeping each run's text, printed size and boldness."""
+    def visit(text, cm, tm, font, size):
+        scale = abs(tm[3] or tm[0] or 1) * abs(cm[3] or cm[0] or 1)
+        name = str((font or {}).get("/BaseFont", "")) if font else ""
+        out.append((text, round(float(size or 0) * scale, 1), bool(re.search(r"bold|black|heavy", name, re.I))))
+    return visit
+
+
+PDF_HEADING_SIZE = 1.12  # printed this much larger than the body text: a heading
+PDF_HEADING_CHARS = 100
+
+
+def _pdf_headings(pages: list[str], runs: list[list[tuple[str, float, bool]]]) -> tuple[int, ...]:
+    """Lines printed larger than the body text, or wholly bold where the body is not: headings
+    marked by the PDF's own fonts (only the first line of a wrapped one; the first two lines of
+    the first page stay the cover). Sentences, fields and rating lines are never headings."""
+    styles: list[dict[str, tuple[float, float]]] = []  # per page: line text -> (size, bold share)
+    sizes: dict[float, int] = {}
+    bold_chars = 0
+    for page_runs in runs:
+        page_styles: dict[str, tuple[float, float]] = {}
+        text, chars = "", []
+        for piece, size, bold in [*page_runs, ("\n", 0.0, False)]:
+            for k, part in enumerate(piece.split("\n")):
+                if k:
+                    key = " ".join(text.split())
+                    if key and chars:
+                        page_styles.setdefault(key, (max(set(c for c, _ in chars), key=[c for c, _ in chars].count),
+                                                     sum(b for _, b in chars) / len(chars)))
+                    text, chars = "", []
+                text += part
+                chars += [(size, bold)] * len("".join(part.split()))
+        for key, (size, bold) in page_styles.items():
+            sizes[size] = sizes.get(size, 0) + len(key)
+            bold_chars += int(bold * len(key))
+        styles.append(page_styles)
+    if not sizes:
+        return ()
+    body = max(sizes, key=sizes.get)
+    bold_body = bold_chars > 0.5 * sum(sizes.values())
+    marked, offset = [], 0
+    for p, (page, page_styles) in enumerate(zip(pages, styles, strict=True)):
+        lines = [" ".join(t.split()) for t in page.split("\n")]
+        previous = False
+        for k, line in enumerate(lines):
+            size, bold = page_styles.get(line, (body, 0.0))
+            big = bool(line) and (size >= PDF_HEADING_SIZE * body or (bold >= 0.99 and not bold_body))
+            shaped = (len(line) <= PDF_HEADING_CHARS and line[-1:] not in {".", ",", ";", ":"} and "RAG" not in line
+                      and not re.match(r"[\w ()/-]{1,40}:\s", line) and not (p == 0 and k < 2))
+            if big and shaped and not previous:
+                marked.append(offset + k)
+            previous = big
+        offset += len(lines)
+    return tuple(marked)
+
+
+def _docx_text(path: Path) -> tuple[str, dict[str, str], tuple[int, ...]]:
     import zipfile
 
     import docx
@@ -188,15 +258,21 @@ def _docx_text(path: Path) -> tuple[str, dict[str, str]]:
         ) from e
     from docx.table import Table
 
-    lines = []
+    lines, marked = [], []
     for block in document.iter_inner_content():  # in reading order: a table stays in place
         if isinstance(block, Table):  # flattened like the Word exports in corpus/
             lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in block.rows]
         else:
+            style = block.style.name if block.style is not None else ""
+            if WORD_HEADING.match(style or "") and block.text.strip():
+                marked.append(len(lines))
             lines.append(block.text)
     core = document.core_properties
     return "\n".join(lines), {"title": core.title or "", "author": core.author or "",
-                              "created": core.created.strftime("%Y-%m") if core.created else ""}
+                              "created": core.created.strftime("%Y-%m") if core.created else ""}, tuple(marked)
+
+
+WORD_HEADING = re.compile(r"Heading\s*\d", re.I)  # Word's built-in heading styles
 
 
 def _pdf_date(value: str) -> str:

@@ -19,6 +19,7 @@ PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")  # "3.2 The unit
 def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[Span]:
     """Quotable spans of a section: its heading, bullets and sentences, boxes/tables excluded."""
     heading_starts = {h[1] for h in headings}
+    heading_lines = {h[0] for h in headings if not h[5]}  # a heading in place: its whole line ("## 4. Custody")
     short = 0.7 * lines.median_length if wrapped else 0
     spans: list[Span] = []
     block: list[Line] = []
@@ -36,7 +37,7 @@ def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[
             continue
         start = max(ln.start, section.start)
         lead = start + len(text[start:ln.end]) - len(text[start:ln.end].lstrip())
-        if lead in heading_starts or start in heading_starts:
+        if lead in heading_starts or start in heading_starts or i in heading_lines:
             flush()
             spans.append(Span(lead, ln.end - (len(ln.raw) - len(ln.raw.rstrip())), "heading"))
             continue

@@ -44,8 +44,10 @@ class Structure:
     previous_year: str | None = None
 
 
-def parse(text: str) -> Structure:
-    """Sections, spans and ratings of one report's extracted text."""
+def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
+    """Sections, spans and ratings of one report's extracted text. `marked`: line numbers the
+    file itself marks as headings (Word heading styles, Markdown '#'); other headings are
+    recognised by their shape."""
     lines = split_lines(text)
     wrapped = _is_hard_wrapped(lines)
     rows, table_lines, years = dashboard(lines)
@@ -53,7 +55,7 @@ def parse(text: str) -> Structure:
     status = {k: v for k, v in status.items() if k not in rows}
     found_boxes, box_lines, displaced = boxes(lines)
     skip = table_lines | box_lines | status_lines
-    headings = _headings(lines, wrapped, skip, displaced)
+    headings = _headings(lines, wrapped, skip, displaced, set(marked))
     sections = _sections(text, headings)
     for section in sections:
         section.spans = section_spans(text, lines, section, wrapped, skip, headings)
@@ -88,7 +90,7 @@ def _number_key(number: str) -> tuple[int, ...]:
     return tuple(int(p) for p in number.strip(".").split(".") if p)
 
 
-def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str, str, bool]]:
+def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple[int, int, str, str, str, bool]]:
     """(line_no, start, number, title, heading, displaced) for every heading, in order."""
     found = []
     continued: set[int] = set()  # lines that finish a wrapped numbered heading
@@ -98,6 +100,14 @@ def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str,
             continue
         start = displaced.get(i, ln.start)
         raw = ln.raw[start - ln.start:]
+        if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph
+            lead = len(raw) - len(raw.lstrip("# \t"))
+            m = NUMBERED.match(raw[lead:].strip())
+            number, title = (m.group(1).rstrip("."), m.group(2).strip()) if m else ("", raw[lead:].strip())
+            found.append((i, start, number, title, f"{number} {title}".strip(), i in displaced))
+            if m:
+                last_key = _number_key(m.group(1))
+            continue
         m = NUMBERED.match(raw.strip())
         if m and _numbered_heading(m.group(2)):
             key = _number_key(m.group(1))
@@ -113,7 +123,7 @@ def _headings(lines, wrapped, skip, displaced) -> list[tuple[int, int, str, str,
                               f"{number} {title}", i in displaced))
                 last_key = key
                 continue
-    numbered_lines = {h[0] for h in found} | continued
+    numbered_lines = {h[0] for h in found} | continued | set(marked)
     accepted: set[int] = set()
     for i in range(len(lines) - 1, -1, -1):  # bottom-up: a group heading needs the next decided
         if i in skip or i in numbered_lines or not _heading_shape(lines[i]):

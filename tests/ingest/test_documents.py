@@ -174,3 +174,50 @@ def test_word_tables_stay_where_they_are_in_the_text(tmp_path):
     word.save(str(tmp_path / "paper.docx"))
     text = load_document(tmp_path / "paper.docx").text
     assert text.index("8. Performance") < text.index("September 2023\t2,910") < text.index("9. Next steps")
+
+
+def test_headings_the_file_marks_are_sections_whatever_their_shape(tmp_path):
+    import docx
+
+    from assistant.ingest.structure import parse
+
+    d = docx.Document()
+    d.add_heading("Joint fleet workshop business case", 0)
+    d.add_heading("what the workshop will cost.", 1)  # no heading shape: lower case, a full stop
+    d.add_paragraph("Capital cost is £1.2m in 2024/25 and running costs fall by £465k a year.")
+    d.add_heading("3.1 Who is in charge", 2)
+    d.add_paragraph("The Senior Responsible Owner is Natalie Brightwell.")
+    d.save(tmp_path / "case.docx")
+    (tmp_path / "case.md").write_text("# Fleet case\n\n## costs, in brief\nIt costs £1.2m.\n\n## 2. Savings\n"
+                                      "Savings are £465k a year.\n", encoding="utf-8")
+    word = load_document(tmp_path / "case.docx")
+    assert [s.heading for s in parse(word.text, word.headings).sections] == [
+        "Front matter", "what the workshop will cost.", "3.1 Who is in charge"]
+    md = load_document(tmp_path / "case.md")
+    sections = parse(md.text, md.headings).sections
+    assert [s.heading for s in sections] == ["Fleet case", "costs, in brief", "2 Savings"]
+    assert md.text[sections[2].spans[1].start:sections[2].spans[1].end] == "Savings are £465k a year."
+
+
+def test_a_pdf_marks_its_headings_by_font_size_and_weight(tmp_path):
+    import matplotlib
+    from fpdf import FPDF
+
+    from assistant.ingest.structure import parse
+
+    fonts = Path(matplotlib.get_data_path()) / "fonts/ttf"
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("dejavu", "", str(fonts / "DejaVuSans.ttf"))
+    pdf.add_font("dejavu", "B", str(fonts / "DejaVuSans-Bold.ttf"))
+    body = "Capital cost is £1.2m in 2024/25 and running costs fall by £465k a year from 2026/27. "
+    for style, size, line in [("B", 16, "Joint fleet workshop business case"), ("", 10, "July 2024"),
+                              ("B", 13, "what the workshop will cost"), ("", 10, body * 3),
+                              ("B", 10, "Options considered"), ("", 10, "Option 3, one shared site at Boreham, is recommended. " * 3),
+                              ("B", 10, "Overall RAG: Amber"), ("", 10, body)]:
+        pdf.set_font("dejavu", style, size)
+        pdf.multi_cell(pdf.epw, 6, line)
+    pdf.output(str(tmp_path / "case.pdf"))
+    doc = load_document(tmp_path / "case.pdf")
+    assert [s.heading for s in parse(doc.text, doc.headings).sections] == [
+        "Front matter", "what the workshop will cost", "Options considered"]  # not the title, not the rating
