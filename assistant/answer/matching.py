@@ -13,14 +13,13 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from assistant.ingest.terms import GENERIC, STOPWORDS, stem, terms, tokens
+from assistant.ingest.terms import GENERIC, STOPWORDS, name_marks, stem, terms, text_terms, tokens
 from assistant.question.editions import YEAR
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"}
 EDITION_MONTH = re.compile(r"\b([a-z]+)\s+20\d\d\s+(?:collab\w*\s+|quarterly\s+|annual\s+)?"
                            r"(?:report|update|paper|edition|version|one)\b", re.IGNORECASE)
-SHORTHAND = re.compile(r"\b(\d{1,2})[ -]([a-z])[a-z]+")  # "7 Force", "7-Force" also read as "7f"
 EDITION_CUE = re.compile(r"since|versus|vs|compared?|previous(ly)?|changed?|changes")
 EVERYDAY = 0.8  # weight kept by an everyday word ("start", "taking") however rare in the reports
 FILLERS = sorted(w for w in STOPWORDS | GENERIC if len(w) >= 3)
@@ -48,22 +47,19 @@ def topicality(word: str) -> float:
     return min(1.0, max(0.15, (5.3 - zipf) / 2.3))
 
 
-def proper_names(texts: list[str]) -> set[str]:
+def proper_names(texts: list[str], marks: list[list | None] | None = None) -> set[str]:
     """Rare words the reports always capitalise mid-sentence and use alone at least once
     ('Kent', 'Thurrock and Harlow'): names, however a question types them ('kent's rate').
-    Words only ever inside a capitalised title ('Home Office Biometrics') are not."""
+    Words only ever inside a capitalised title ('Home Office Biometrics') are not. `marks`:
+    each text's `name_marks` where the index stored them."""
     seen: Counter = Counter()
     upper: Counter = Counter()
     alone: set[str] = set()
-    for text in texts:
-        text = text.strip()
-        for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Za-z][a-z]{2,})\b", text):
-            word = m.group(1).lower()
+    for k, text in enumerate(texts):
+        for word, capital, single in (marks[k] if marks and marks[k] is not None else name_marks(text)):
             seen[word] += 1
-            upper[word] += m.group(1)[0].isupper()
-            before = re.search(r"([A-Za-z]+)\W*$", text[:m.start()])
-            after = re.match(r"\W*([A-Za-z]+)", text[m.end():])
-            if not any(n and n.group(1)[0].isupper() for n in (before, after)):
+            upper[word] += capital
+            if single:
                 alone.add(word)
     return {stem(w) for w, n in seen.items() if n >= 2 and upper[w] == n and w in alone
             and w not in STOPWORDS | GENERIC and topicality(w) > 0.45}
@@ -73,22 +69,27 @@ class TermMatcher:
     """Vocabulary, IDF and acronyms of one index, for matching question terms to text."""
 
     def __init__(self, texts: list[str], context: list[str], acronyms: dict[str, str],
-                 extra: list[set[str]] | None = None):
-        """`extra`: more terms per text, e.g. how people ask about a cover-sheet field."""
+                 extra: list[set[str]] | None = None, known: list[list[str] | None] | None = None,
+                 known_context: list[list[str] | None] | None = None, marks: list[list | None] | None = None):
+        """`extra`: more terms per text, e.g. how people ask about a cover-sheet field.
+        `known`/`known_context`/`marks`: each text's `text_terms`/`name_marks` where the index
+        stored them."""
         self.acronym_terms = {k: set(terms(v)) for k, v in acronyms.items()}
-        self.bags = [self.bag(t) | (extra[k] if extra else set()) for k, t in enumerate(texts)]
+        self.bags = [self.bag(t, known[k] if known else None) | (extra[k] if extra else set())
+                     for k, t in enumerate(texts)]
         df = Counter(t for bag in self.bags for t in bag)
         n = max(len(texts), 1)
         self.idf = {t: math.log(1 + n / (1 + c)) for t, c in df.items()}
         self.max_idf = math.log(1 + n)
-        self.vocab = set(df) | {t for c in context for t in self.bag(c)}
+        self.vocab = set(df) | {t for k, c in enumerate(context)
+                                for t in self.bag(c, known_context[k] if known_context else None)}
         self.vocab_list = sorted(t for t in self.vocab if t.isalpha() and len(t) >= 4)
-        self.proper = proper_names(texts)
+        self.proper = proper_names(texts, marks)
 
 
-    def bag(self, text: str) -> set[str]:
+    def bag(self, text: str, known: list[str] | None = None) -> set[str]:
         """Terms of a text plus the expansions of its acronyms ('SOH' -> single, online, home)."""
-        bag = set(terms(text)) | {n + w for n, w in SHORTHAND.findall(text.lower())}
+        bag = set(text_terms(text) if known is None else known)
         for t in list(bag):
             bag |= self.acronym_terms.get(t, set())
         return bag

@@ -29,7 +29,8 @@ class Retriever:
         self.chunk_pos = {c["id"]: i for i, c in enumerate(index.chunks)}
         self.chunk_docs = np.array([c["document"] for c in index.chunks])
         self.bm25 = bm25s.BM25()
-        corpus = [terms(c["text"]) or ["_"] for c in index.chunks]
+        stored = index.chunk_terms  # tokenised at ingest: start-up does not re-read every chunk
+        corpus = [(stored[c["id"]]["bm25"] if c["id"] in stored else terms(c["text"])) or ["_"] for c in index.chunks]
         if corpus:
             self.bm25.index(corpus, show_progress=False)
 

@@ -32,12 +32,12 @@ from assistant.ingest.documents import MANIFEST as CORPUS_MANIFEST
 from assistant.ingest.documents import Document, DocumentError, discover, load_manifest
 from assistant.ingest.injection import addresses_assistant
 from assistant.ingest.structure import parse
-from assistant.ingest.terms import expand, learn_acronyms
+from assistant.ingest.terms import expand, learn_acronyms, name_marks, terms, text_terms
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 17  # bump when parsing or chunking changes: every document is re-indexed
+INDEX_VERSION = 19  # bump when parsing, chunking or `terms` change: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 PAGE = 5000  # chunks read from the store per request when the index loads
@@ -343,8 +343,9 @@ def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], 
                     "end": c.end, "header": c.header, "body": c.body,
                     "spans": json.dumps(c.spans)} for c in chunks],
     )
-    spans.write(folder, doc.name, [{**m, "id": i, "text": t} for i, m, t in zip(span_ids, span_meta, span_texts,
-                                                                              strict=True)], span_vectors)
+    spans.write(folder, doc.name, [{**m, "id": i, "text": t, "terms": text_terms(t), "names": name_marks(t)}
+                                   for i, m, t in zip(span_ids, span_meta, span_texts, strict=True)], span_vectors,
+                {c.id: {"bm25": terms(c.embed_text), "header": text_terms(c.header)} for c in chunks})
 
 
 def corpus_is_stale(settings: Settings) -> bool:
@@ -375,6 +376,7 @@ class LoadedIndex:
     span_vectors: np.ndarray  # (n_spans, dim), unit length, rows aligned with `spans`
     collection: object  # the Chroma "chunks" collection, for dense search
     embedder: Embedder
+    chunk_terms: dict[str, dict] = field(default_factory=dict)  # chunk id -> stored {"bm25", "header"} terms
 
     @property
     def documents(self) -> dict[str, dict]:
@@ -407,7 +409,7 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
         got = chunks_col.get(include=["metadatas", "documents"], limit=PAGE, offset=offset)
         chunks += [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"],
                                                                 strict=True)]
-    span_list, vectors = spans.read(folder)
+    span_list, vectors, chunk_terms = spans.read(folder)
     chunks.sort(key=lambda c: (c["document"], c["start"]))
     embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
-    return LoadedIndex(settings, manifest, chunks, span_list, vectors, chunks_col, embedder)
+    return LoadedIndex(settings, manifest, chunks, span_list, vectors, chunks_col, embedder, chunk_terms)

@@ -7,6 +7,7 @@ thing everywhere.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = set("""
 a about above after again against all also am an and any are as at be because been before being
@@ -61,8 +62,10 @@ IRREGULAR = {"found": "find", "led": "lead", "took": "take", "taken": "take", "m
              "written": "write", "sought": "seek", "ran": "run", "won": "win"}
 
 
+@lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
-    """A deliberately light stemmer: plural and common verb endings; number words as digits."""
+    """A deliberately light stemmer: plural and common verb endings; number words as digits.
+    Cached: a corpus has a few thousand words and loading an index stems millions."""
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     if word in IRREGULAR:
@@ -83,6 +86,32 @@ def terms(text: str, drop_generic: bool = False) -> list[str]:
     """Content terms of a text: stemmed tokens without stopwords."""
     skip = STOPWORDS | GENERIC if drop_generic else STOPWORDS
     return [stem(t) for t in tokens(text) if t not in skip]
+
+
+SHORTHAND = re.compile(r"\b(\d{1,2})[ -]([a-z])[a-z]+")  # "7 Force", "7-Force" also read as "7f"
+
+
+def text_terms(text: str) -> list[str]:
+    """What a quotable text is matched on: its terms and its '7f'-style shorthands. Computed
+    once at ingest and stored with the span (loading an index then needs no tokenising)."""
+    return list(dict.fromkeys(terms(text) + [n + w for n, w in SHORTHAND.findall(text.lower())]))
+
+
+def name_marks(text: str) -> list[tuple[str, int, int]]:
+    """Each word of 3+ letters not opening a sentence: (lower-cased, capitalised?, alone?) where
+    alone means no capitalised word beside it. What tells names ('Kent') from title words
+    ('Home Office Biometrics'); stored at ingest so loading an index needs no regex pass."""
+    text = text.strip()
+    runs = list(re.finditer(r"\w+", text))
+    where = {r.start(): k for k, r in enumerate(runs)}
+    out = []
+    for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Za-z][a-z]{2,})\b", text):
+        k = where[m.start()]
+        before = re.search(r"[A-Za-z]+$", runs[k - 1].group()) if k else None
+        after = re.match(r"[A-Za-z]+", runs[k + 1].group()) if k + 1 < len(runs) else None
+        alone = not any(n and n.group(0)[0].isupper() for n in (before, after))
+        out.append((m.group(1).lower(), int(m.group(1)[0].isupper()), int(alone)))
+    return out
 
 
 def learn_acronyms(text: str) -> dict[str, str]:

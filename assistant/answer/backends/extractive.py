@@ -66,10 +66,13 @@ class ExtractiveAnswerer:
             self.decider.answer_at = max(self.decider.answer_at, index.settings.min_confidence)
         self.spans = index.spans
         self.settings = index.settings
+        stored = index.chunk_terms
         self.match = TermMatcher([s["text"] for s in self.spans],
                                  [c["header"] for c in index.chunks], index.acronyms,
                                  [field_terms(s["text"]) if s["section"] == FRONT_MATTER else set()
-                                  for s in self.spans])
+                                  for s in self.spans], [s.get("terms") for s in self.spans],
+                                 [stored[c["id"]]["header"] if c["id"] in stored else None for c in index.chunks],
+                                 [s.get("names") for s in self.spans])
         self.span_terms = self.match.bags
         self.doc_order = {d: k for k, d in enumerate(index.documents)}  # manifest order
         self.newest = newest(index.documents)  # once per index, not a scan of every report per question
@@ -77,7 +80,8 @@ class ExtractiveAnswerer:
         for i, s in enumerate(self.spans):
             if s["section"] == FRONT_MATTER:
                 self.front.setdefault(s["document"], []).append(i)
-        self.chunk_terms = {c["id"]: self.match.bag(c["header"]) for c in index.chunks}
+        self.chunk_terms = {c["id"]: self.match.bag(c["header"], stored[c["id"]]["header"] if c["id"] in stored else None)
+                            for c in index.chunks}
         self.seq = SpanSequence(self.spans)
         self.by_chunk: dict[str, list[int]] = {}
         self.by_section: dict[tuple[str, str], list[int]] = {}
