@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from difflib import SequenceMatcher
 
-from assistant.ingest.terms import GENERIC, STOPWORDS, name_marks, stem, terms, text_terms, tokens
+from assistant.ingest.terms import GENERIC, STOPWORDS, name_counts, stem, terms, text_terms, tokens
 from assistant.question.editions import YEAR
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -47,21 +47,12 @@ def topicality(word: str) -> float:
     return min(1.0, max(0.15, (5.3 - zipf) / 2.3))
 
 
-def proper_names(texts: list[str], marks: list[list | None] | None = None) -> set[str]:
+def proper_names(counts: dict[str, list[int]]) -> set[str]:
     """Rare words the reports always capitalise mid-sentence and use alone at least once
     ('Kent', 'Thurrock and Harlow'): names, however a question types them ('kent's rate').
-    Words only ever inside a capitalised title ('Home Office Biometrics') are not. `marks`:
-    each text's `name_marks` where the index stored them."""
-    seen: Counter = Counter()
-    upper: Counter = Counter()
-    alone: set[str] = set()
-    for k, text in enumerate(texts):
-        for word, capital, single in (marks[k] if marks and marks[k] is not None else name_marks(text)):
-            seen[word] += 1
-            upper[word] += capital
-            if single:
-                alone.add(word)
-    return {stem(w) for w, n in seen.items() if n >= 2 and upper[w] == n and w in alone
+    Words only ever inside a capitalised title ('Home Office Biometrics') are not. `counts`:
+    word -> [times seen, times capitalised, times alone], from `name_counts`."""
+    return {stem(w) for w, (n, upper, alone) in counts.items() if n >= 2 and upper == n and alone
             and w not in STOPWORDS | GENERIC and topicality(w) > 0.45}
 
 
@@ -70,10 +61,11 @@ class TermMatcher:
 
     def __init__(self, texts: list[str], context: list[str], acronyms: dict[str, str],
                  extra: list[set[str]] | None = None, known: list[list[str] | None] | None = None,
-                 known_context: list[list[str] | None] | None = None, marks: list[list | None] | None = None):
+                 known_context: list[list[str] | None] | None = None,
+                 names: dict[str, list[int]] | None = None):
         """`extra`: more terms per text, e.g. how people ask about a cover-sheet field.
-        `known`/`known_context`/`marks`: each text's `text_terms`/`name_marks` where the index
-        stored them."""
+        `known`/`known_context`: each text's `text_terms`, and `names` the texts' `name_counts`,
+        where the index stored them."""
         self.acronym_terms = {k: set(terms(v)) for k, v in acronyms.items()}
         self.bags = [self.bag(t, known[k] if known else None) | (extra[k] if extra else set())
                      for k, t in enumerate(texts)]
@@ -84,7 +76,7 @@ class TermMatcher:
         self.vocab = set(df) | {t for k, c in enumerate(context)
                                 for t in self.bag(c, known_context[k] if known_context else None)}
         self.vocab_list = sorted(t for t in self.vocab if t.isalpha() and len(t) >= 4)
-        self.proper = proper_names(texts, marks)
+        self.proper = proper_names(names if names is not None else name_counts(texts))
 
 
     def bag(self, text: str, known: list[str] | None = None) -> set[str]:

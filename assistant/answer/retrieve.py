@@ -30,7 +30,8 @@ class Retriever:
         self.chunk_docs = np.array([c["document"] for c in index.chunks])
         self.bm25 = bm25s.BM25()
         stored = index.chunk_terms  # tokenised at ingest: start-up does not re-read every chunk
-        corpus = [(stored[c["id"]]["bm25"] if c["id"] in stored else terms(c["text"])) or ["_"] for c in index.chunks]
+        corpus = [(stored[c["id"]]["bm25"].split() if c["id"] in stored else terms(c["text"])) or ["_"]
+                  for c in index.chunks]
         if corpus:
             self.bm25.index(corpus, show_progress=False)
 

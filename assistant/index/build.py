@@ -32,12 +32,12 @@ from assistant.ingest.documents import MANIFEST as CORPUS_MANIFEST
 from assistant.ingest.documents import Document, DocumentError, discover, load_manifest
 from assistant.ingest.injection import addresses_assistant
 from assistant.ingest.structure import parse
-from assistant.ingest.terms import expand, learn_acronyms, name_marks, terms, text_terms
+from assistant.ingest.terms import expand, learn_acronyms, name_counts, terms, text_terms
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 19  # bump when parsing, chunking or `terms` change: every document is re-indexed
+INDEX_VERSION = 20  # bump when parsing, chunking or `terms` change: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 PAGE = 5000  # chunks read from the store per request when the index loads
@@ -343,9 +343,10 @@ def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], 
                     "end": c.end, "header": c.header, "body": c.body,
                     "spans": json.dumps(c.spans)} for c in chunks],
     )
-    spans.write(folder, doc.name, [{**m, "id": i, "text": t, "terms": text_terms(t), "names": name_marks(t)}
+    spans.write(folder, doc.name, [{**m, "id": i, "text": t, "terms": " ".join(text_terms(t))}
                                    for i, m, t in zip(span_ids, span_meta, span_texts, strict=True)], span_vectors,
-                {c.id: {"bm25": terms(c.embed_text), "header": text_terms(c.header)} for c in chunks})
+                {c.id: {"bm25": " ".join(terms(c.embed_text)), "header": " ".join(text_terms(c.header))}
+                 for c in chunks}, name_counts(span_texts))
 
 
 def corpus_is_stale(settings: Settings) -> bool:
@@ -377,6 +378,7 @@ class LoadedIndex:
     collection: object  # the Chroma "chunks" collection, for dense search
     embedder: Embedder
     chunk_terms: dict[str, dict] = field(default_factory=dict)  # chunk id -> stored {"bm25", "header"} terms
+    name_counts: dict[str, list[int]] | None = None  # the spans' summed `name_counts` (None: not stored)
 
     @property
     def documents(self) -> dict[str, dict]:
@@ -409,7 +411,7 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
         got = chunks_col.get(include=["metadatas", "documents"], limit=PAGE, offset=offset)
         chunks += [{**m, "id": i, "text": t} for i, m, t in zip(got["ids"], got["metadatas"], got["documents"],
                                                                 strict=True)]
-    span_list, vectors, chunk_terms = spans.read(folder)
+    span_list, vectors, chunk_terms, names = spans.read(folder)
     chunks.sort(key=lambda c: (c["document"], c["start"]))
     embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
-    return LoadedIndex(settings, manifest, chunks, span_list, vectors, chunks_col, embedder, chunk_terms)
+    return LoadedIndex(settings, manifest, chunks, span_list, vectors, chunks_col, embedder, chunk_terms, names)

@@ -97,21 +97,34 @@ def text_terms(text: str) -> list[str]:
     return list(dict.fromkeys(terms(text) + [n + w for n, w in SHORTHAND.findall(text.lower())]))
 
 
-def name_marks(text: str) -> list[tuple[str, int, int]]:
-    """Each word of 3+ letters not opening a sentence: (lower-cased, capitalised?, alone?) where
-    alone means no capitalised word beside it. What tells names ('Kent') from title words
-    ('Home Office Biometrics'); stored at ingest so loading an index needs no regex pass."""
-    text = text.strip()
-    runs = list(re.finditer(r"\w+", text))
-    where = {r.start(): k for k, r in enumerate(runs)}
-    out = []
-    for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Za-z][a-z]{2,})\b", text):
-        k = where[m.start()]
-        before = re.search(r"[A-Za-z]+$", runs[k - 1].group()) if k else None
-        after = re.match(r"[A-Za-z]+", runs[k + 1].group()) if k + 1 < len(runs) else None
-        alone = not any(n and n.group(0)[0].isupper() for n in (before, after))
-        out.append((m.group(1).lower(), int(m.group(1)[0].isupper()), int(alone)))
-    return out
+def name_counts(texts: list[str]) -> dict[str, list[int]]:
+    """For each word of 3+ letters not opening a sentence: [times seen, times capitalised,
+    times alone] (no capitalised word beside it). What tells names ('Kent') from title words
+    ('Home Office Biometrics'); counted per report at ingest, summed when an index loads."""
+    counts: dict[str, list[int]] = {}
+    for text in texts:
+        text = text.strip()
+        runs = list(re.finditer(r"\w+", text))
+        where = {r.start(): k for k, r in enumerate(runs)}
+        for m in re.finditer(r"(?<![.?!:]\s)(?<!^)\b([A-Za-z][a-z]{2,})\b", text):
+            k = where[m.start()]
+            before = re.search(r"[A-Za-z]+$", runs[k - 1].group()) if k else None
+            after = re.match(r"[A-Za-z]+", runs[k + 1].group()) if k + 1 < len(runs) else None
+            alone = not any(n and n.group(0)[0].isupper() for n in (before, after))
+            c = counts.setdefault(m.group(1).lower(), [0, 0, 0])
+            c[0] += 1
+            c[1] += m.group(1)[0].isupper()
+            c[2] += alone
+    return counts
+
+
+def add_counts(total: dict[str, list[int]], more: dict[str, list[int]]) -> None:
+    """Sum one report's `name_counts` into the index's."""
+    for word, (n, upper, alone) in more.items():
+        c = total.setdefault(word, [0, 0, 0])
+        c[0] += n
+        c[1] += upper
+        c[2] += alone
 
 
 def learn_acronyms(text: str) -> dict[str, str]:

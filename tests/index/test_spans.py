@@ -8,7 +8,7 @@ from conftest import corpus_copy
 from assistant.index import spans
 from assistant.index.build import ingest, load
 from assistant.index.generations import current
-from assistant.ingest.terms import terms, text_terms
+from assistant.ingest.terms import name_counts, terms, text_terms
 
 
 def test_unchanged_reports_share_their_span_files_across_generations(tmp_path, embedder):
@@ -34,10 +34,12 @@ def test_unchanged_reports_share_their_span_files_across_generations(tmp_path, e
     keys = [(s["document"], s["start"]) for s in index.spans]
     assert keys == sorted(keys)
     row = next(k for k, s in enumerate(index.spans) if "drones" in s["text"])
-    assert index.spans[row]["terms"] == text_terms(index.spans[row]["text"])  # tokenised once, at ingest
+    assert index.spans[row]["terms"].split() == text_terms(index.spans[row]["text"])  # tokenised once, at ingest
     assert {c["id"] for c in index.chunks} == set(index.chunk_terms)
     some = index.chunks[0]
-    assert index.chunk_terms[some["id"]] == {"bm25": terms(some["text"]), "header": text_terms(some["header"])}
+    assert index.chunk_terms[some["id"]] == {"bm25": " ".join(terms(some["text"])),
+                                             "header": " ".join(text_terms(some["header"]))}
+    assert index.name_counts == name_counts([s["text"] for s in index.spans])
     assert float(index.span_vectors[row] @ embedder.embed(["A closing sentence about drones."])[0]) > 0.95
 
     target.unlink()

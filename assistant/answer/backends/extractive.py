@@ -41,6 +41,11 @@ KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is 
 CHECKS = ("stranger", "after")  # what `draft` looks for; signals, not vetoes (a missing kind of answer: by family)
 
 
+def _split(stored: str | None) -> list[str] | None:
+    """Terms the index stored as one space-joined string (a list each would slow loading)."""
+    return stored.split() if stored is not None else None
+
+
 @dataclass
 class Draft:
     """An answer before the decision: the ranked evidence, the answer it gives (None when
@@ -70,18 +75,19 @@ class ExtractiveAnswerer:
         self.match = TermMatcher([s["text"] for s in self.spans],
                                  [c["header"] for c in index.chunks], index.acronyms,
                                  [field_terms(s["text"]) if s["section"] == FRONT_MATTER else set()
-                                  for s in self.spans], [s.get("terms") for s in self.spans],
-                                 [stored[c["id"]]["header"] if c["id"] in stored else None for c in index.chunks],
-                                 [s.get("names") for s in self.spans])
+                                  for s in self.spans], [_split(s.get("terms")) for s in self.spans],
+                                 [_split(stored[c["id"]]["header"]) if c["id"] in stored else None for c in index.chunks],
+                                 index.name_counts)
         self.span_terms = self.match.bags
         self.doc_order = {d: k for k, d in enumerate(index.documents)}  # manifest order
         self.newest = newest(index.documents)  # once per index, not a scan of every report per question
+        self._editions: list[str] | None = None
         self.front: dict[str, list[int]] = {}  # document -> its cover-sheet spans
         for i, s in enumerate(self.spans):
             if s["section"] == FRONT_MATTER:
                 self.front.setdefault(s["document"], []).append(i)
-        self.chunk_terms = {c["id"]: self.match.bag(c["header"], stored[c["id"]]["header"] if c["id"] in stored else None)
-                            for c in index.chunks}
+        self.chunk_terms = {c["id"]: self.match.bag(c["header"], _split(stored[c["id"]]["header"]) if c["id"] in stored
+                                                    else None) for c in index.chunks}
         self.seq = SpanSequence(self.spans)
         self.by_chunk: dict[str, list[int]] = {}
         self.by_section: dict[tuple[str, str], list[int]] = {}
@@ -247,7 +253,8 @@ class ExtractiveAnswerer:
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
         if query.editions.mode in ("latest", "any"):  # no edition named means now: the newest that has it
             lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc, register=False)
-        docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc]
+        candidates = {self.spans[i]["document"] for _, i, _ in scored} | {d for d, _ in rating_lines}  # O(hits), not O(corpus)
+        docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc and d in candidates]
         for r in rating_lines:
             if r[0] not in docs_in_order:
                 docs_in_order.append(r[0])
@@ -318,8 +325,11 @@ class ExtractiveAnswerer:
                     fallback or self.newest)
 
     def _edition_order(self) -> list[str]:
-        docs = self.index.documents
-        return sorted(docs, key=lambda n: str(docs[n].get("date", "")), reverse=True)
+        """The reports, newest first: sorted once per index, not per question."""
+        if self._editions is None:
+            docs = self.index.documents
+            self._editions = sorted(docs, key=lambda n: str(docs[n].get("date", "")), reverse=True)
+        return self._editions
 
     def _pick(self, doc, scored, best_score, wanted, query, lead: bool,
               section: str | None = None) -> list[int]:
