@@ -105,3 +105,18 @@ def test_reworded_instructions_in_a_document_are_not_quoted(tmp_path, embedder):
     for answer in (rated, saved, assistant.ask("is the shared estates programme complete?")):
         text = answer.answer + " ".join(c.quote for c in answer.citations)
         assert "now green" not in text and "£9 million" not in text and "complete." not in text
+
+
+def test_a_paper_that_only_mentions_a_workstream_does_not_supersede_its_rating(tmp_path, embedder):
+    """A newer paper that names ecda but rates nothing leaves the 2022 rating current."""
+    corpus, settings = corpus_copy(tmp_path)
+    (corpus / "2024-09-research-partnership.txt").write_text(
+        "Policing Research Partnership – first year\nSeptember 2024\n\n1. Background\n"
+        "Essex Police has worked with universities for many years, including the Essex Centre for Data "
+        "Analytics (ecda), a joint venture with Essex County Council and the University of Essex. The "
+        "partnership is separate from ecda and funds six research projects a year with the University of Essex.\n",
+        encoding="utf-8")
+    ingest(None, settings, embedder, progress=False)
+    answer = Assistant(settings, ensure_index=False, embedder=embedder).ask("ecda rag now?")
+    assert not answer.abstained and "**Green**" in answer.answer
+    assert answer.citations[0].document == "2022-annual-collaboration-update.txt"

@@ -252,7 +252,7 @@ class ExtractiveAnswerer:
         builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
         if query.editions.mode in ("latest", "any"):  # no edition named means now: the newest that has it
-            lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc, register=False)
+            lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc, register=False, rating_reports=rated)
         candidates = {self.spans[i]["document"] for _, i, _ in scored} | {d for d, _ in rating_lines}  # O(hits), not O(corpus)
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc and d in candidates]
         for r in rating_lines:
@@ -285,7 +285,7 @@ class ExtractiveAnswerer:
         """Where a rating is asked for and the reports don't give that one (the wording and
         what to show): none in
         the newest edition for "now", a colour it doesn't have, a blank overall, none at all."""
-        newest_doc = self._newest_covering(scored, rating_lines, anchor)
+        newest_doc = self._newest_covering(scored, rating_lines, anchor, rating_reports=True)
         if (rated and query.editions.mode == "latest" and RATING_ASKED.search(query.text)
                 and not any(d == newest_doc for d, _ in rating_lines)):
             near = next((i for _, i, _ in scored[:5] if self.spans[i]["document"] == newest_doc
@@ -312,13 +312,16 @@ class ExtractiveAnswerer:
         return not query.editions.documents or doc in query.editions.documents
 
     def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None,
-                         register: bool = True) -> str | None:
+                         register: bool = True, rating_reports: bool = False) -> str | None:
         """The newest report that covers the thing asked (rates it, or has a top passage about
         it), or with `register` the newest dashboard edition when that is newer (one that
-        stopped rating a workstream supersedes older ratings): "now", not the newest file."""
+        stopped rating a workstream supersedes older ratings): "now", not the newest file.
+        With `rating_reports`, only a report that rates something can supersede a rating."""
+        docs = self.index.documents
         covering = {d for d, _ in rating_lines} | {
             self.spans[i]["document"] for _, i, _ in scored[:10]
-            if anchor is None or self.ground.about(i, anchor)}
+            if (anchor is None or self.ground.about(i, anchor))
+            and (not rating_reports or docs[self.spans[i]["document"]].get("ratings"))}
         if register:
             covering.add(newest_register(self.index.documents))
         return next((d for d in self._edition_order() if d in covering),
