@@ -265,6 +265,7 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
             with gr.Column(scale=3):
                 chat = gr.Chatbot(
                     label="Chat", height=480, elem_id="chat", feedback_options=None,
+                    autoscroll=False,  # an answer is shown from its first line (showAnswerStart), not its end
                     buttons=["copy", "copy_all"],
                     examples=[{"text": q} for q in EXAMPLES],
                     placeholder="Ask about the collaboration reports, or pick an example.")
@@ -310,10 +311,11 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
         outputs = [msg, chat, sources, interpreted, copy, turns]
         ask = {"fn": app.ask, "inputs": [msg, chat, turns, edition], "outputs": outputs,
                "concurrency_limit": 16, "show_progress": "hidden"}
-        msg.submit(**ask, api_name="ask")
-        send.click(**ask, api_visibility="private")
+        first_line = {"fn": None, "js": "() => { window.showAnswerStart && window.showAnswerStart(); }"}
+        msg.submit(**ask, api_name="ask").then(**first_line)
+        send.click(**ask, api_visibility="private").then(**first_line)
         chat.example_select(_example_text, None, msg, api_visibility="private",
-                            queue=False).then(**ask, api_visibility="private")
+                            queue=False).then(**ask, api_visibility="private").then(**first_line)
         up.click(app.thumbs_up, [comment, turns], [comment, status, turns], api_visibility="private")
         down.click(app.thumbs_down, [comment, turns], [comment, status, turns], api_visibility="private")
         new.click(lambda: ([], [], NO_SOURCES, "", "", ""), None,

@@ -26,11 +26,34 @@ CSS = """
 .sources .context { margin: 6px 0 2px; line-height: 1.5; }
 .sources .file { font-size: 0.8em; opacity: 0.6; }
 .interpreted { font-style: italic; opacity: 0.85; }
+#chat [data-testid="bot"] { scroll-margin-top: 32px; }  /* the first line clear of the chat's label */
 """
 
 # [n] markers in answers link to #src-n; open and scroll to that source instead of navigating.
 HEAD = """<script>
+function latestAnswer() {
+  const bots = document.querySelectorAll('#chat [data-testid="bot"]');
+  return bots[bots.length - 1];
+}
+function showAnswerStart() {  // the newest answer from its first line (newest edition, rating)
+  const last = latestAnswer();
+  if (!last) return;
+  const body = last.querySelector(".message-content");  // screen readers: the text, not its Markdown
+  if (body) last.setAttribute("aria-label", "answer: " + body.innerText);
+  last.querySelectorAll('a[href^="#src-"]').forEach((a) => {  // "source 2: <title>", not "[2]"
+    const n = a.getAttribute("href").slice(5);
+    const title = document.querySelector("#src-" + n + " .title");
+    if (title) a.setAttribute("aria-label", "source " + n + ": " + title.textContent);
+  });
+  last.scrollIntoView({block: "start"});
+}
 document.addEventListener("click", (event) => {
+  const back = event.target.closest && event.target.closest("a.back-to-answer");
+  if (back) {
+    event.preventDefault();
+    showAnswerStart();
+    return;
+  }
   const link = event.target.closest && event.target.closest('a[href^="#src-"]');
   if (!link) return;
   event.preventDefault();
@@ -132,6 +155,7 @@ def sources_html(citations: list[dict], spans: dict[str, list[dict]] | None = No
             f'<div class="quote"><mark>{html.escape(_collapse(c.get("quote", "")))}</mark></div>'
             f"</summary>{context_html(c, (spans or {}).get(c.get('document'), []))}"
             f'<div class="file">{e["document"]}, characters {e["start"]}–{e["end"]}</div>'
+            '<a href="#chat" class="back-to-answer">↑ Back to the answer</a>'
             "</details>")
     return f'<div class="sources"><h4>Sources</h4>{"".join(items)}</div>'
 

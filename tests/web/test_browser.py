@@ -165,6 +165,44 @@ def test_dark_mode_quotes_are_readable(page, server):
         dark.close()
 
 
+def test_on_a_phone_the_answer_opens_at_its_first_line_and_sources_lead_back(page, server):
+    """390x844: after a long answer its first line (edition and rating) is in view; screen
+    readers get the answer as plain text and each [n] named "source n: <title>"; a source's
+    "Back to the answer" returns to that first line."""
+    url, _ = server
+    phone = page.context.browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        phone.set_default_timeout(30_000)
+        phone.goto(url)
+        phone.locator("input[data-testid='textbox']").fill(USER)
+        phone.locator("input[type='password']").fill(PASSWORD)
+        phone.get_by_role("button", name="Login").click()
+        phone.locator("#question textarea").fill("what's the latest on community safety hubs?")
+        phone.locator("#question textarea").press("Enter")
+        phone.locator("#sources details.source").first.wait_for()
+        answer = phone.locator("#chat [data-testid='bot']").last
+        phone.wait_for_function("(document.querySelector(\"#chat a[href='#src-1']\")"
+                                " .getAttribute('aria-label') || '').startsWith('source 1: ')")
+        label = answer.get_attribute("aria-label") or ""
+        assert label.startswith("answer: ") and "**" not in label and "#src-" not in label
+        top = "(() => { const rows = document.querySelectorAll('#chat [data-testid=\"bot\"]');"
+        top += " return rows[rows.length - 1].getBoundingClientRect().top; })()"
+        phone.wait_for_function(f"{top} >= -5 && {top} < 400")
+        phone.wait_for_timeout(1000)  # and it stays there (no late scroll to the end)
+        assert -5 <= phone.evaluate(top) < 400
+        ARTIFACTS.mkdir(exist_ok=True)
+        phone.screenshot(path=str(ARTIFACTS / "phone.png"), full_page=False)
+        source = phone.locator("#sources details.source").last
+        source.scroll_into_view_if_needed()
+        source.locator("summary").click()
+        assert phone.evaluate(top) > 844 or phone.evaluate(top) < 0  # the answer is out of view here
+        source.locator("a.back-to-answer").click()
+        phone.wait_for_function(f"{top} >= -5 && {top} < 400")
+        phone.screenshot(path=str(ARTIFACTS / "phone-back.png"), full_page=False)
+    finally:
+        phone.close()
+
+
 def test_bad_upload_shows_the_reason_and_changes_nothing(page, server):
     _, app_settings = server
     before = sorted(p.name for p in app_settings.corpus_dir.iterdir())
