@@ -99,10 +99,19 @@ class Register:
         return [e for e in self.editions if not e.derived][-1]
 
     def before(self, label: str) -> Edition | None:
-        """The edition a change is measured from: the one just older than `label`."""
+        """The edition a change is measured from: the newest older one rating the most of the
+        same workstreams (the previous edition of that series, not a one-topic paper written in
+        between); the one just older when none shares two."""
         labels = [e.label for e in self.editions]
-        i = labels.index(label)
-        return self.editions[i - 1] if i > 0 else None
+        older = self.editions[:labels.index(label)]
+        if not older:
+            return None
+
+        def shared(edition: Edition) -> int:
+            return sum(1 for row in self.rows if label in row.entries and edition.label in row.entries)
+
+        best = max(reversed(older), key=shared)  # ties: the newest
+        return best if shared(best) >= 2 else older[-1]
 
     def latest_full(self) -> Edition:
         """The newest report rating several workstreams: what 'changes since the last report'

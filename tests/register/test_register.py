@@ -268,3 +268,22 @@ def test_the_reports_own_summary_is_quoted_when_spans_are_given(settings, embedd
 def test_two_years_named_compare_those_two_editions(manifest, register):
     answer = register_answer("which collaboration area got a better rating in 2022 than in 2021?", manifest, register)
     assert "NLEDP: Amber to Green (2021 to 2022)" in answer.answer and "2019" not in answer.answer
+
+
+def test_changes_are_measured_from_the_previous_edition_of_the_series(manifest):
+    """A one-topic paper written between two dashboard editions is not the 'last report'."""
+    import copy
+
+    later = copy.deepcopy(manifest)
+    d22 = later["documents"][Y2022]
+    dashboard = copy.deepcopy(d22) | {"date": "2024-11", "current_year": "2024", "previous_year": None}
+    one_topic = copy.deepcopy(d22) | {"date": "2024-07", "current_year": None, "previous_year": None}
+    one_topic["ratings"] = one_topic["ratings"][:1]
+    for doc in (dashboard, one_topic):
+        for r in doc["ratings"]:
+            r["previous"] = None
+    later["documents"] |= {"2024-11-update.txt": dashboard, "2024-07-one-topic.txt": one_topic}
+    register = build_register(later)
+    assert [e.label for e in register.editions][-2:] == ["2024-07", "2024-11"]
+    assert register.before("2024-11").label == "2022"
+    assert register.before("2024-07").label == "2022"  # shares one workstream: the one just older

@@ -227,6 +227,8 @@ class ExtractiveAnswerer:
         holding = [k for k, (_, i, _) in enumerate(scored[:KIND_DEPTH])
                    if kinds and supplied(self.spans[i]["text"], query.text, kinds)]
         quoted = set().union(*(self.match.bag(c.quote) for c in answer.citations)) if answer.citations else set()
+        headed = quoted.union(*(self.match.bag(c.section) for c in answer.citations))
+        heaviest = max(weights, key=weights.get)  # the question's most telling term ("drone" in "drone budget")
         signals = {
             "best": best_score, "margin": best_score - second, "support": support,
             "coverage": info["cov"], "own_coverage": info["own"], "dense": info["dense"],
@@ -239,6 +241,7 @@ class ExtractiveAnswerer:
             "kind_rank": (holding[0] if holding else KIND_DEPTH) / KIND_DEPTH if kinds else 0.0,
             "kind_score": scored[holding[0]][0] / best_score if holding and best_score > 0 else 0.0,
             "quotes_give_kind": float(bool(kinds) and self.ground.gives(query, answer.citations)),  # the answer's own quotes
+            "heaviest_missing": float(not self.match.has(groups[heaviest], headed)),  # nor under their headings
             "answer_coverage": sum(w for t, w in weights.items() if self.match.has(groups[t], quoted))
             / (sum(weights.values()) or 1.0),
         }
