@@ -19,7 +19,7 @@ from starlette.middleware import Middleware
 
 from assistant.contract import Answer
 from assistant.settings import Settings
-from assistant.web import auth, feedback
+from assistant.web import auth, conversations, feedback
 from assistant.web.hardening import Hardening
 from assistant.web.render import (
     ALL,
@@ -246,6 +246,61 @@ class ChatApp:
         return done, self.editions()
 
 
+    # ---- conversations (side panel) ------------------------------------------------------
+    def keep(self, turns: list, conversation: int | None, edition: str, request: gr.Request):
+        """After each answer: save the conversation under the user and refresh the list."""
+        if not turns or self.signed_out(request):
+            return gr.skip(), gr.skip()
+        user = self.user(request)
+        conversation = conversations.save(self.db, user, conversation, turns, edition)
+        return conversation, gr.Dropdown(choices=conversations.listed(self.db, user), value=conversation)
+
+    def history(self, request: gr.Request) -> gr.Dropdown:
+        """The user's conversations, newest first (on page load and after changes)."""
+        return gr.Dropdown(choices=conversations.listed(self.db, self.user(request)), value=None)
+
+    def reopen(self, conversation: int | None, request: gr.Request):
+        """Show a saved conversation as it was: its chat, its last answer's sources, its edition."""
+        saved = conversations.load(self.db, self.user(request), conversation) if conversation else None
+        if saved is None:
+            return (gr.skip(),) * 7
+        chat = []
+        for turn in saved["turns"]:
+            chat += [{"role": "user", "content": user_markdown(turn["question"])},
+                     {"role": "assistant", "content": self._final_markdown(turn["answer"])}]
+        last = saved["turns"][-1]["answer"] if saved["turns"] else {}
+        edition = saved["edition"] if saved["edition"] in self.assistant.index.documents else ALL
+        return (chat, saved["turns"], sources_html(last.get("citations", []), self.spans()), "",
+                copy_text(last) if last else "", conversation, edition)
+
+    def rename(self, conversation: int | None, title: str, request: gr.Request):
+        """Rename the chosen conversation."""
+        user = self.user(request)
+        if not conversation or not conversations.rename(self.db, user, conversation, title or ""):
+            return gr.skip(), "Choose a conversation and type a new name."
+        return gr.Dropdown(choices=conversations.listed(self.db, user), value=conversation), "Renamed."
+
+    def forget(self, conversation: int | None, current: int | None, request: gr.Request):
+        """Delete the chosen conversation; deleting the open one starts a new one."""
+        user = self.user(request)
+        if not conversation or not conversations.delete(self.db, user, conversation):
+            return gr.skip(), gr.skip(), "Choose a conversation to delete."
+        listed = gr.Dropdown(choices=conversations.listed(self.db, user), value=None)
+        return listed, (None if current == conversation else current), "Deleted."
+
+    def export(self, conversation: int | None, request: gr.Request):
+        """The chosen conversation as a Markdown file with numbered sources."""
+        saved = conversations.load(self.db, self.user(request), conversation) if conversation else None
+        if saved is None:
+            return gr.skip(), "Choose a conversation to export."
+        folder = Path(self.settings.data_dir) / "exports"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"conversation-{conversation}.md"
+        path.write_text(conversations.markdown(saved), encoding="utf-8")
+        path.chmod(0o600)
+        return str(path), "Exported."
+
+
 SIGNED_OUT = "⚠️ Your account is no longer on the users list: sign out and ask an administrator."
 
 
@@ -255,6 +310,7 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
     with gr.Blocks(title="Collab Assistant", analytics_enabled=False,
                    delete_cache=(UPLOAD_MAX_AGE, UPLOAD_MAX_AGE)) as demo:
         turns = gr.State([], time_to_live=settings.session_hours * 3600)  # freed when a sign-in would lapse
+        conversation = gr.State(None, time_to_live=settings.session_hours * 3600)  # its id in the store
         with gr.Row():
             gr.Markdown("## Collab Assistant\nAnswers from the Essex Police collaboration "
                         "reports, each claim quoting its source.")
@@ -292,6 +348,19 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
                                       interactive=False, elem_id="copy")
             with gr.Column(scale=2):
                 sources = gr.HTML(NO_SOURCES, elem_id="sources")
+                with gr.Accordion("Your conversations", open=False, elem_id="history"):
+                    past = gr.Dropdown([], label="Saved conversations (newest first)", value=None,
+                                       elem_id="past")
+                    with gr.Row():
+                        reopen = gr.Button("Open", size="sm", elem_id="open-past")
+                        forget = gr.Button("Delete", size="sm", variant="stop", elem_id="delete-past")
+                        export = gr.Button("Export", size="sm", elem_id="export-past")
+                    with gr.Row():
+                        new_name = gr.Textbox(placeholder="New name", show_label=False, scale=3,
+                                              elem_id="new-name")
+                        rename = gr.Button("Rename", size="sm", scale=1, elem_id="rename-past")
+                    history_status = gr.Markdown(elem_id="history-status")
+                    exported = gr.File(label="Exported conversation", interactive=False, elem_id="exported")
         with gr.Tab("Briefing"):
             try:
                 from assistant.web.briefing_tab import briefing_tab
@@ -312,20 +381,29 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
         ask = {"fn": app.ask, "inputs": [msg, chat, turns, edition], "outputs": outputs,
                "concurrency_limit": 16, "show_progress": "hidden"}
         first_line = {"fn": None, "js": "() => { window.showAnswerStart && window.showAnswerStart(); }"}
-        msg.submit(**ask, api_name="ask").then(**first_line)
-        send.click(**ask, api_visibility="private").then(**first_line)
+        keep = {"fn": app.keep, "inputs": [turns, conversation, edition], "outputs": [conversation, past],
+                "api_visibility": "private", "show_progress": "hidden"}
+        msg.submit(**ask, api_name="ask").then(**first_line).then(**keep)
+        send.click(**ask, api_visibility="private").then(**first_line).then(**keep)
         chat.example_select(_example_text, None, msg, api_visibility="private",
-                            queue=False).then(**ask, api_visibility="private").then(**first_line)
+                            queue=False).then(**ask, api_visibility="private").then(**first_line).then(**keep)
+        private = {"api_visibility": "private"}
+        reopen.click(app.reopen, past, [chat, turns, sources, interpreted, copy, conversation, edition],
+                     **private).then(**first_line)
+        rename.click(app.rename, [past, new_name], [past, history_status], **private)
+        forget.click(app.forget, [past, conversation], [past, conversation, history_status], **private)
+        export.click(app.export, past, [exported, history_status], **private)
         up.click(app.thumbs_up, [comment, turns], [comment, status, turns], api_visibility="private")
         down.click(app.thumbs_down, [comment, turns], [comment, status, turns], api_visibility="private")
-        new.click(lambda: ([], [], NO_SOURCES, "", "", ""), None,
-                  [chat, turns, sources, interpreted, copy, status], api_visibility="private")
-        chat.clear(lambda: ([], NO_SOURCES, "", "", ""), None,
-                   [turns, sources, interpreted, copy, status], api_visibility="private")
+        new.click(lambda: ([], [], NO_SOURCES, "", "", "", None), None,
+                  [chat, turns, sources, interpreted, copy, status, conversation], api_visibility="private")
+        chat.clear(lambda: ([], NO_SOURCES, "", "", "", None), None,
+                   [turns, sources, interpreted, copy, status, conversation], api_visibility="private")
         added_report = add.click(app.add_report, upload, [added, edition], concurrency_limit=1,
                                  api_visibility="private")
         loaded = demo.load(app.on_load, None, [admin_tab, who, edition, sign_out], api_visibility="private",
                            show_progress="hidden")
+        loaded.then(app.history, None, past, api_visibility="private", show_progress="hidden")
         if briefing_tab is not None:  # the register changes when a report is added
             for event in (added_report, loaded):
                 event.then(refresh_workstreams, None, workstreams, api_visibility="private",

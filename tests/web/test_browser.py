@@ -203,6 +203,34 @@ def test_on_a_phone_the_answer_opens_at_its_first_line_and_sources_lead_back(pag
         phone.close()
 
 
+def test_a_conversation_survives_a_reload_and_can_be_renamed_exported_and_deleted(page, server):
+    """Side panel: the conversation asked above is saved under the user; after a reload it
+    reopens with its answer and sources; it can be renamed, exported as Markdown, deleted."""
+    url, _ = server
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    assert page.locator("#chat [data-testid='bot']").count() == 0  # a reload starts afresh...
+    page.locator("#history").get_by_text("Your conversations").click()
+    page.locator("#past input").click()
+    page.get_by_role("option", name=re.compile(r"why is NAS amber\?")).first.click()
+    page.locator("#open-past").click()  # ...and the saved one comes back
+    page.locator("#chat [data-testid='bot']", has_text="amber").first.wait_for()
+    page.locator("#sources details.source").first.wait_for()
+    page.locator("#new-name textarea").fill("NAS briefing")
+    page.locator("#rename-past").click()
+    page.locator("#history-status", has_text="Renamed").wait_for()
+    page.locator("#export-past").click()
+    with page.expect_download() as download:
+        page.locator("#exported a").first.click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert text.startswith("# NAS briefing") and "Sources:" in text and "[1]" in text
+    page.locator("#delete-past").click()
+    page.locator("#history-status", has_text="Deleted").wait_for()
+    page.locator("#past input").click()
+    assert page.get_by_role("option", name=re.compile("NAS briefing")).count() == 0
+    page.keyboard.press("Escape")
+
+
 def test_bad_upload_shows_the_reason_and_changes_nothing(page, server):
     _, app_settings = server
     before = sorted(p.name for p in app_settings.corpus_dir.iterdir())
