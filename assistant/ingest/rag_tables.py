@@ -10,7 +10,9 @@ import re
 from assistant.ingest.layout import Box, Line, Rating, section_for, trimmed_end
 
 RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber": "Amber",
-                "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD"}
+                "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD",
+                "ag": "Amber/Green", "ar": "Amber/Red", "amber/green": "Amber/Green",  # the five-point
+                "amber/red": "Amber/Red"}  # delivery confidence scale (G, AG, A, AR, R)
 BOX_LABELS = {"overall rag": "Overall", "time": "Time", "costs": "Costs", "savings": "Savings",
               "cashable": "Savings", "cashable savings": "Savings", "benefits": "Benefits"}
 DIRECTION_WORDS = {"no", "change", "no change", "improved", "worsened", "deteriorated", "declined"}
@@ -18,9 +20,10 @@ DASHBOARD_ROW = re.compile(
     r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(.+?)\s+(Green|Amber|Red|Not graded)\s+"
     r"(Green|Amber|Red|Not graded|n/a)\s*$"
 )
-INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RAG status - Red"
-    r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating))\s*[:–-]?\s*"
-    r"(Green|Amber|Red)\b\s*\)?", re.IGNORECASE)
+INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RAG status - Red",
+    # "Overall delivery confidence: Amber/Red"
+    r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating)|(?:Overall\s+)?delivery\s+confidence"
+    r"(?:\s+(?:rating|assessment))?)\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|AG|AR)\b\s*\)?", re.IGNORECASE)
 
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
@@ -85,7 +88,7 @@ def status_tables(lines: list[Line]):
             for k in body:
                 row = cells(lines[k].raw)
                 rating = RATING_WORDS.get(row[col].lower().strip(" *"))
-                if rating in {"Green", "Amber", "Red", "Not graded"}:
+                if rating in {"Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Not graded"}:
                     prev = RATING_WORDS.get(row[previous].lower().strip(" *")) if previous is not None else None
                     rated[k] = (row[0 if col else 1], rating, prev)
             if len(rated) >= 2:
@@ -251,7 +254,7 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
                 continue
             name = section.title if span.kind == "heading" else re.split(
                 r"\s*\(?\s*(?:Overall\s+)?RAG\b", text[span.start:span.end], flags=re.I)[0].strip(" -–:") or section.title
-            ratings.append(Rating(name, section.heading, m.group(1).capitalize(),
+            ratings.append(Rating(name, section.heading, RATING_WORDS.get(m.group(1).lower(), m.group(1).capitalize()),
                                   span.start, span.end, "inline"))
     return ratings
 

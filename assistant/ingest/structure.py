@@ -30,7 +30,7 @@ from assistant.ingest.sentences import BULLET, section_spans
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
-NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?)[ \t]+([A-Z0-9].*?)\s*$")
+NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\))[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X"
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}:\s+\S")  # "Author: Niamh Castellan": a field, not a heading
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
                "with", "at", "by", "through", "from"}
@@ -87,7 +87,7 @@ def _title_case(text: str) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.strip(".").split(".") if p)
+    return tuple(int(p) for p in number.strip(".)").split(".") if p)
 
 
 def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple[int, int, str, str, str, bool]]:
@@ -103,7 +103,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
         if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph
             lead = len(raw) - len(raw.lstrip("# \t"))
             m = NUMBERED.match(raw[lead:].strip())
-            number, title = (m.group(1).rstrip("."), m.group(2).strip()) if m else ("", raw[lead:].strip())
+            number, title = (m.group(1).rstrip(".)"), m.group(2).strip()) if m else ("", raw[lead:].strip())
             found.append((i, start, number, title, f"{number} {title}".strip(), i in displaced))
             if m:
                 last_key = _number_key(m.group(1))
@@ -118,7 +118,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
                     if k is not None:
                         title = f"{title} {lines[k].text}"
                         continued.add(k)
-                number = m.group(1).rstrip(".")
+                number = m.group(1).rstrip(".)")
                 found.append((i, start + len(raw) - len(raw.lstrip()), number, title,
                               f"{number} {title}", i in displaced))
                 last_key = key
@@ -154,7 +154,7 @@ def _heading_shape(ln: Line) -> bool:
     if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(cells(ln.raw)) > 1
             or not (3 <= len(text) <= 160) or BULLET.match(ln.raw)):
         return False
-    if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note") or LABEL_VALUE.match(text):
+    if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
         return False
     if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
         return bool(INLINE_RAG.split(text)[0].strip(" -–:("))
@@ -168,8 +168,21 @@ def _next_content(lines, i, limit=6):
     return None
 
 
+def _in_field_block(lines, i: int) -> bool:
+    """A 'Label: value' line beside another: a cover sheet's fields ("Author: ...", "Chief
+    Officer lead: ..."), not a heading like "Workstream A: Building and fit-out"."""
+    near = [k for k in range(i - 3, i + 4) if 0 <= k < len(lines) and k != i and lines[k].text]
+    before = [k for k in near if k < i][-1:]
+    after = [k for k in near if k > i][:1]
+    return any(LABEL_VALUE.match(lines[k].text) for k in before + after)
+
+
 def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     text = lines[i].text
+    if LABEL_VALUE.match(text):  # a field, unless alone and followed by prose ("Workstream A: Building")
+        j = _next_content(lines, i)
+        if _in_field_block(lines, i) or j is None or len(lines[j].text) < 60 or lines[j].text[-1] not in ".:":
+            return False
     if INLINE_RAG.search(text):
         return not wrapped or _title_case(text.split("(")[0])
     j = _next_content(lines, i)

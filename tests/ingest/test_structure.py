@@ -240,3 +240,19 @@ def test_an_owner_field_stays_with_the_risk_it_belongs_to():
             "Owner: Farid Qureshi.") in quotes
     assert "Legal challenge to the uniform award. Owner: Joanna Ridd. Due: 10th April 2026." in quotes
     assert "The risks are reviewed monthly. Next review: the March board." in quotes
+
+
+def test_bracket_numbering_delivery_confidence_and_label_headings():
+    para = ("The joint control room will bring police call handling and fire control together in one "
+            "building at Springfield, with 164 operator positions on a shared mobilising platform.")
+    text = ("Joint Control Room Programme – Highlight Report No. 9\nMarch 2026\n\n"
+            "Senior Responsible Owner: Assistant Chief Constable Rhiannon Delacourt\n\n"
+            "Programme manager: Lorna Kasprzak, Joint Collaboration Programme Office\n\n"
+            f"1) Programme summary\n\n{para}\n\n"
+            "Overall delivery confidence: AR (Amber/Red; was Amber in Highlight Report No. 8).\n\n"
+            f"2) Workstream reports\n\nWorkstream A: Building and fit-out\n\n{para} {para}\n\n"
+            f"Workstream B: People and training\n\n{para} {para}\n")
+    structure = parse(text)
+    assert headings(structure) == ["Front matter", "1 Programme summary", "2 Workstream reports",
+                                   "Workstream A: Building and fit-out", "Workstream B: People and training"]
+    assert [(r.section, r.overall) for r in structure.ratings] == [("1 Programme summary", "Amber/Red")]
