@@ -34,16 +34,23 @@ TOKEN = re.compile(r"[^\W_£]?[\w£][\w£%'’.&/-]*[\w%]|[^\W_]")  # Unicode le
 ACRONYM_DEF = re.compile(r"((?:[A-Z][\w&’'-]*\s+(?:(?:of|and|for|the|&|on|at)\s+)*){1,8})\(([A-Za-z][A-Za-z0-9&@]{1,9})\)")
 
 
+CONTRACTION = re.compile(r"'(s|d|ve|re|ll)$")
+COMPOUND = re.compile(r"[-/]")
+
+
 def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens; '£1.62m' and '5.3.2' stay whole, hyphen/slash compounds split too."""
+    """Lower-cased word tokens; '£1.62m' and '5.3.2' stay whole, hyphen/slash compounds split too.
+    (Regexes only on the tokens that need them: this runs over every report at ingest.)"""
     out: list[str] = []
     for t in TOKEN.findall(text.lower().replace("’", "'")):
-        t = re.sub(r"'(s|d|ve|re|ll)$", "", t).strip(".'-/")  # "why's", "RAG'd"
+        if "'" in t:
+            t = CONTRACTION.sub("", t)  # "why's", "RAG'd"
+        t = t.strip(".'-/")
         if not t or t in STOPWORDS_CONTRACTED:
             continue
         out.append(t)
-        if re.search(r"[-/]", t):
-            out += [p for p in re.split(r"[-/]", t) if p]
+        if "-" in t or "/" in t:
+            out += [p for p in COMPOUND.split(t) if p]
     return out
 
 
