@@ -24,7 +24,15 @@ from assistant.ingest.layout import (
     split_lines,
     trimmed_end,
 )
-from assistant.ingest.rag_tables import INLINE_RAG, box_token, boxes, cells, dashboard, ratings, status_tables
+from assistant.ingest.rag_tables import (
+    INLINE_RAG,
+    box_token,
+    boxes,
+    cells,
+    dashboard,
+    ratings,
+    status_tables,
+)
 from assistant.ingest.sentences import BULLET, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]

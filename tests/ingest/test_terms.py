@@ -155,8 +155,13 @@ def test_only_expected_dates_are_not_dates_something_happened():
 
 def test_names_are_words_the_reports_always_capitalise_and_use_alone():
     from assistant.answer.matching import proper_names
+    from assistant.ingest.terms import add_counts, name_counts
 
     texts = ["Two districts remain (Thurrock and Harlow).", "Work with Thurrock continues; Harlow waits.",
              "The Home Office Biometrics link.", "Home Office Biometrics is live."]
-    assert {"thurrock", "harlow"} <= proper_names(texts)
-    assert "biometric" not in proper_names(texts)
+    assert {"thurrock", "harlow"} <= proper_names(name_counts(texts))
+    assert "biometric" not in proper_names(name_counts(texts))
+    summed: dict = {}
+    for text in texts:  # counted per report at ingest, summed when the index loads
+        add_counts(summed, name_counts([text]))
+    assert summed == name_counts(texts)
