@@ -73,8 +73,8 @@ class TermMatcher:
         n = max(len(texts), 1)
         self.idf = {t: math.log(1 + n / (1 + c)) for t, c in df.items()}
         self.max_idf = math.log(1 + n)
-        self.vocab = set(df) | {t for k, c in enumerate(context)
-                                for t in self.bag(c, known_context[k] if known_context else None)}
+        self.context_bags = [self.bag(c, known_context[k] if known_context else None) for k, c in enumerate(context)]
+        self.vocab = set(df).union(*self.context_bags)
         self.vocab_list = sorted(t for t in self.vocab if t.isalpha() and len(t) >= 4)
         self.proper = proper_names(names if names is not None else name_counts(texts))
 

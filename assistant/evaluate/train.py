@@ -36,8 +36,8 @@ from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND = {"new_documents4"}  # written by helpers who saw only
-# the reports; never trained on. A blind set becomes training data once it has been scored (the run is committed).
+BLIND = {"new_documents4"}  # written by helpers who saw only the reports; never trained on. A blind
+# set becomes training data once it has been scored (its run committed) and a fresh one replaces it.
 REPORT = EVALS / "training_report.md"
 WRONG_COST = 2.0  # a wrong answer to an officer costs twice a withheld right one (a product choice, not tuned)
 OLD_MIN_SUPPORT = 0.45  # the evidence score under which the replaced rules abstained

@@ -203,29 +203,32 @@ def _pdf_headings(pages: list[str], runs: list[list[tuple[str, float, bool]]]) -
     """Lines printed larger than the body text, or wholly bold where the body is not: headings
     marked by the PDF's own fonts (only the first line of a wrapped one; the first two lines of
     the first page stay the cover). Sentences, fields and rating lines are never headings."""
-    styles: list[dict[str, tuple[float, float]]] = []  # per page: line text -> (size, bold share)
-    sizes: dict[float, int] = {}
+    from assistant.ingest.rag_tables import INLINE_RAG
+    from assistant.ingest.structure import LABEL_VALUE
+
+    styles: list[dict[str, tuple[float, float]]] = []  # per page: line text -> (main size, bold share)
+    sizes: Counter = Counter()  # printed size -> characters, over the document
     bold_chars = 0
     for page_runs in runs:
         page_styles: dict[str, tuple[float, float]] = {}
-        text, chars = "", []
+        text, line_sizes, line_bold = "", Counter(), 0
         for piece, size, bold in [*page_runs, ("\n", 0.0, False)]:
             for k, part in enumerate(piece.split("\n")):
-                if k:
-                    key = " ".join(text.split())
-                    if key and chars:
-                        page_styles.setdefault(key, (max(set(c for c, _ in chars), key=[c for c, _ in chars].count),
-                                                     sum(b for _, b in chars) / len(chars)))
-                    text, chars = "", []
+                if k:  # a line ends: its most used size and its bold share
+                    key, n = " ".join(text.split()), sum(line_sizes.values())
+                    if key and n:
+                        page_styles.setdefault(key, (line_sizes.most_common(1)[0][0], line_bold / n))
+                        sizes[line_sizes.most_common(1)[0][0]] += n
+                        bold_chars += line_bold
+                    text, line_sizes, line_bold = "", Counter(), 0
+                n = len("".join(part.split()))
                 text += part
-                chars += [(size, bold)] * len("".join(part.split()))
-        for key, (size, bold) in page_styles.items():
-            sizes[size] = sizes.get(size, 0) + len(key)
-            bold_chars += int(bold * len(key))
+                line_sizes[size] += n
+                line_bold += n * bold
         styles.append(page_styles)
     if not sizes:
         return ()
-    body = max(sizes, key=sizes.get)
+    body = sizes.most_common(1)[0][0]
     bold_body = bold_chars > 0.5 * sum(sizes.values())
     marked, offset = [], 0
     for p, (page, page_styles) in enumerate(zip(pages, styles, strict=True)):
@@ -234,8 +237,8 @@ def _pdf_headings(pages: list[str], runs: list[list[tuple[str, float, bool]]]) -
         for k, line in enumerate(lines):
             size, bold = page_styles.get(line, (body, 0.0))
             big = bool(line) and (size >= PDF_HEADING_SIZE * body or (bold >= 0.99 and not bold_body))
-            shaped = (len(line) <= PDF_HEADING_CHARS and line[-1:] not in {".", ",", ";", ":"} and "RAG" not in line
-                      and not re.match(r"[\w ()/-]{1,40}:\s", line) and not (p == 0 and k < 2))
+            shaped = (len(line) <= PDF_HEADING_CHARS and line[-1:] not in {".", ",", ";", ":"}
+                      and not INLINE_RAG.search(line) and not LABEL_VALUE.match(line) and not (p == 0 and k < 2))
             if big and shaped and not previous:
                 marked.append(offset + k)
             previous = big

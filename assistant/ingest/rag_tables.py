@@ -13,6 +13,7 @@ RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber
                 "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD",
                 "ag": "Amber/Green", "ar": "Amber/Red", "amber/green": "Amber/Green",  # the five-point
                 "amber/red": "Amber/Red"}  # delivery confidence scale (G, AG, A, AR, R)
+COLOURS = {"Green", "Amber/Green", "Amber", "Amber/Red", "Red"}  # what a rating cell or line may say
 BOX_LABELS = {"overall rag": "Overall", "time": "Time", "costs": "Costs", "savings": "Savings",
               "cashable": "Savings", "cashable savings": "Savings", "benefits": "Benefits"}
 DIRECTION_WORDS = {"no", "change", "no change", "improved", "worsened", "deteriorated", "declined"}
@@ -61,9 +62,9 @@ def dashboard(lines: list[Line]):
 def cells(raw: str) -> list[str]:
     """A table line's cells ('a | b | c', '| a | b |', 'a<TAB>b'); one cell for a line of text."""
     text = raw.strip()
-    if "\t" not in text and text.count("|") < 1:
+    if "\t" not in text and "|" not in text:
         return [text]
-    return [c for c in CELL_SPLIT.split(text.strip("|").strip())]
+    return CELL_SPLIT.split(text.strip("|").strip())
 
 
 def status_tables(lines: list[Line]):
@@ -88,7 +89,7 @@ def status_tables(lines: list[Line]):
             for k in body:
                 row = cells(lines[k].raw)
                 rating = RATING_WORDS.get(row[col].lower().strip(" *"))
-                if rating in {"Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Not graded"}:
+                if rating in COLOURS | {"Not graded"}:
                     prev = RATING_WORDS.get(row[previous].lower().strip(" *")) if previous is not None else None
                     rated[k] = (row[0 if col else 1], rating, prev)
             if len(rated) >= 2:
@@ -241,7 +242,7 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
         start = line.start + len(line.raw) - len(line.raw.lstrip())
         section = _named_section(sections, name) or section_for(sections, start)
         ratings.append(Rating(name, section.heading, current, start, trimmed_end(line), "table",
-                              previous if previous in {"Green", "Amber", "Red"} else None))
+                              previous if previous in COLOURS else None))
     tabled = {r.section for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row
     for section in sections:
         if section.heading in tabled:

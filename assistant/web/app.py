@@ -245,23 +245,29 @@ class ChatApp:
                 f"{user_markdown(report.summary().splitlines()[0])}")
         return done, self.editions()
 
-
     # ---- conversations (side panel) ------------------------------------------------------
+    def _listed(self, user: str, chosen: int | None = None) -> gr.Dropdown:
+        """The user's conversations, newest first, with `chosen` selected."""
+        return gr.Dropdown(choices=conversations.listed(self.db, user), value=chosen)
+
+    def _saved(self, conversation: int | None, request: gr.Request) -> dict | None:
+        return conversations.load(self.db, self.user(request), conversation) if conversation else None
+
     def keep(self, turns: list, conversation: int | None, edition: str, request: gr.Request):
         """After each answer: save the conversation under the user and refresh the list."""
         if not turns or self.signed_out(request):
             return gr.skip(), gr.skip()
         user = self.user(request)
         conversation = conversations.save(self.db, user, conversation, turns, edition)
-        return conversation, gr.Dropdown(choices=conversations.listed(self.db, user), value=conversation)
+        return conversation, self._listed(user, conversation)
 
     def history(self, request: gr.Request) -> gr.Dropdown:
-        """The user's conversations, newest first (on page load and after changes)."""
-        return gr.Dropdown(choices=conversations.listed(self.db, self.user(request)), value=None)
+        """The user's conversations (on page load)."""
+        return self._listed(self.user(request))
 
     def reopen(self, conversation: int | None, request: gr.Request):
         """Show a saved conversation as it was: its chat, its last answer's sources, its edition."""
-        saved = conversations.load(self.db, self.user(request), conversation) if conversation else None
+        saved = self._saved(conversation, request)
         if saved is None:
             return (gr.skip(),) * 7
         chat = []
@@ -278,19 +284,18 @@ class ChatApp:
         user = self.user(request)
         if not conversation or not conversations.rename(self.db, user, conversation, title or ""):
             return gr.skip(), "Choose a conversation and type a new name."
-        return gr.Dropdown(choices=conversations.listed(self.db, user), value=conversation), "Renamed."
+        return self._listed(user, conversation), "Renamed."
 
     def forget(self, conversation: int | None, current: int | None, request: gr.Request):
         """Delete the chosen conversation; deleting the open one starts a new one."""
         user = self.user(request)
         if not conversation or not conversations.delete(self.db, user, conversation):
             return gr.skip(), gr.skip(), "Choose a conversation to delete."
-        listed = gr.Dropdown(choices=conversations.listed(self.db, user), value=None)
-        return listed, (None if current == conversation else current), "Deleted."
+        return self._listed(user), (None if current == conversation else current), "Deleted."
 
     def export(self, conversation: int | None, request: gr.Request):
         """The chosen conversation as a Markdown file with numbered sources."""
-        saved = conversations.load(self.db, self.user(request), conversation) if conversation else None
+        saved = self._saved(conversation, request)
         if saved is None:
             return gr.skip(), "Choose a conversation to export."
         folder = Path(self.settings.data_dir) / "exports"

@@ -86,8 +86,7 @@ class ExtractiveAnswerer:
         for i, s in enumerate(self.spans):
             if s["section"] == FRONT_MATTER:
                 self.front.setdefault(s["document"], []).append(i)
-        self.chunk_terms = {c["id"]: self.match.bag(c["header"], _split(stored[c["id"]]["header"]) if c["id"] in stored
-                                                    else None) for c in index.chunks}
+        self.chunk_terms = {c["id"]: bag for c, bag in zip(index.chunks, self.match.context_bags, strict=True)}
         self.seq = SpanSequence(self.spans)
         self.by_chunk: dict[str, list[int]] = {}
         self.by_section: dict[tuple[str, str], list[int]] = {}
