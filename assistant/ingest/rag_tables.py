@@ -22,12 +22,28 @@ DASHBOARD_ROW = re.compile(
     r"(Green|Amber|Red|Not graded|n/a)\s*$"
 )
 INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RAG status - Red",
-    # "Overall delivery confidence: Amber/Red"
+    # "Overall delivery confidence: Amber/Red", "Current status: Amber", "Residual rating: Red (16)"
     r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating)|(?:Overall\s+)?delivery\s+confidence"
-    r"(?:\s+(?:rating|assessment))?)\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|AG|AR)\b\s*\)?", re.IGNORECASE)
+    r"(?:\s+(?:rating|assessment))?|(?:Current|Overall|Residual)\s+(?:RAG\s+)?(?:status|rating)(?=\s*[:–-])"
+    r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:))"
+    r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|AG|AR)\b\s*\)?", re.IGNORECASE)
+PREVIOUS_RAG = re.compile(r"\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
+                          r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red)\b", re.IGNORECASE)  # "(previous: Green)"
+
+COLOUR = r"(Green|Amber/Green|Amber/Red|Amber|Red)"
+PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/Red", "status should move
+    # from Green to Amber", "RAG status remains Amber": a rating told in a sentence
+    r"\b(?:delivery\s+confidence|RAG(?:\s+(?:status|rating))?|(?:overall\s+)?status|rating)\s+"
+    r"(?:(?:has|have|had|should|will|was|is)\s+)?(?:been\s+)?"
+    r"(?:(?:fallen|fell|dropped|slipped|deteriorated|worsened|improved|risen|rose|moved|move|changed|"
+    r"gone|downgraded|upgraded)\s+from\s+" + COLOUR + r"\s+to\s+" + COLOUR + r"|(?:remains|remained|stays)\s+(?:at\s+)?"
+    + COLOUR + r")\b", re.IGNORECASE)
 
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
+COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}")  # also dot leaders and aligned columns
+ARROWS = re.compile(r"[▲▼►◄↑↓→←▶◀⬆⬇]")  # direction marks beside a rating
+LIST_LABEL = re.compile(r"^(?:[A-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")  # "A. ", "3) ", "iv. "
 STATUS_HEAD = re.compile(r"\b(rag|status|rating|grade)\b", re.IGNORECASE)
 PREVIOUS_HEAD = re.compile(r"\b(previous|last|prior|was)\b", re.IGNORECASE)
 TABLE_GAP = 3  # non-blank lines (group headings) allowed between two rows of one table
@@ -69,9 +85,28 @@ def cells(raw: str) -> list[str]:
 
 def status_tables(lines: list[Line]):
     """Rows of tables with a rating column, whatever the report's layout: {line_no: (name,
-    rating, previous)} and the lines the tables cover (header included). A table is a run of
-    lines with the same number (2+) of cells under a header whose column says RAG/Status/Rating,
-    and at least two rows rate something Green, Amber or Red in that column."""
+    rating, previous)} and the lines the tables cover (header included).
+
+    Two shapes: a run of lines with the same number (2+) of tab/pipe cells under a header whose
+    column says RAG/Status/Rating, at least two rows rated in that column; and a run of 3+ rows
+    (blank lines and wrapped continuations between them allowed) whose cells - split by tabs,
+    pipes, dot leaders or wide spaces - hold a rating after the row's name ('A. Building ....
+    AR ▼ .... Lead', 'Custody    12    A'). A column headed Previous/Last gives the earlier rating."""
+    found, covered = _headed_tables(lines)
+    rated = {i: r for i, ln in enumerate(lines) if i not in covered and (r := _rated_row(ln.raw))}
+    for run in _runs(sorted(rated), lines):
+        if len(run) < TABLE_ROWS:
+            continue
+        head = _header_above(lines, run[0])
+        for i in run:
+            name, ratings_in_row = rated[i]
+            current, previous = _current_previous(ratings_in_row, head)
+            found[i] = (LIST_LABEL.sub("", name), current, previous)
+        covered |= set(range(run[0] - (head is not None) * _gap_above(lines, run[0]), run[-1] + 1))
+    return found, covered
+
+
+def _headed_tables(lines: list[Line]):
     found, covered = {}, set()
     i = 0
     while i < len(lines):
@@ -88,9 +123,9 @@ def status_tables(lines: list[Line]):
             rated = {}
             for k in body:
                 row = cells(lines[k].raw)
-                rating = RATING_WORDS.get(row[col].lower().strip(" *"))
+                rating = rating_word(row[col])
                 if rating in COLOURS | {"Not graded"}:
-                    prev = RATING_WORDS.get(row[previous].lower().strip(" *")) if previous is not None else None
+                    prev = rating_word(row[previous]) if previous is not None else None
                     rated[k] = (row[0 if col else 1], rating, prev)
             if len(rated) >= 2:
                 found.update(rated)
@@ -99,6 +134,56 @@ def status_tables(lines: list[Line]):
                 continue
         i = max(j, i + 1) if width >= 2 else i + 1
     return found, covered
+
+
+def rating_word(cell: str) -> str | None:
+    """The rating a table cell holds ('AR ▼', 'Amber/Green', 'G'), without arrows or stars."""
+    return RATING_WORDS.get(ARROWS.sub("", cell).lower().strip(" *()"))
+
+
+def columns(raw: str) -> list[str]:
+    """A row's cells split by tabs, pipes, dot leaders or runs of 3+ spaces."""
+    return [c for c in COLUMN_SPLIT.split(raw.strip().strip("|")) if c.strip()]
+
+
+def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]]] | None:
+    """(name, [(column, rating)...]) when a line is a row naming something and rating it in a
+    later column; None for prose or a bare rating."""
+    cols = columns(raw)
+    if len(cols) < 2 or len(cols[0]) > 120 or not re.search(r"[A-Za-z]{3}", cols[0]):
+        return None
+    if box_token(cols[0]) is not None:  # a RAG box's 'Time | Amber' line, not a named row
+        return None
+    found = [(k, r) for k, c in enumerate(cols[1:], 1) if (r := rating_word(c)) in COLOURS]
+    return (cols[0].strip(), found) if found else None
+
+
+def _header_above(lines: list[Line], first: int) -> list[str] | None:
+    """The column titles of a header line just above a table's first row, if there is one."""
+    gap = _gap_above(lines, first)
+    if not gap:
+        return None
+    head = columns(lines[first - gap].raw)
+    return head if len(head) >= 2 else None
+
+
+def _gap_above(lines: list[Line], first: int) -> int:
+    """How many lines up the nearest non-blank line is (0 at the top)."""
+    j = first - 1
+    while j >= 0 and not lines[j].text:
+        j -= 1
+    return first - j if j >= 0 else 0
+
+
+def _current_previous(found: list[tuple[int, str]], head: list[str] | None) -> tuple[str, str | None]:
+    """A row's rating and its earlier one: a column headed Previous/Last/Was holds the earlier
+    rating; without a header the first rating is the current one."""
+    if head:
+        earlier = [r for k, r in found if k < len(head) and PREVIOUS_HEAD.search(head[k])]
+        later = [r for k, r in found if not (k < len(head) and PREVIOUS_HEAD.search(head[k]))]
+        if later:
+            return later[0], earlier[0] if earlier else None
+    return found[0][1], None
 
 
 def _runs(row_lines: list[int], lines: list[Line]) -> list[list[int]]:
@@ -243,21 +328,35 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
         section = _named_section(sections, name) or section_for(sections, start)
         ratings.append(Rating(name, section.heading, current, start, trimmed_end(line), "table",
                               previous if previous in COLOURS else None))
-    tabled = {r.section for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row
+    tabled = {r.section: r for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row
     for section in sections:
-        if section.heading in tabled:
-            continue
         for span in section.spans:
             if span.kind in {"box", "row"}:
                 continue
             m = INLINE_RAG.search(text[span.start:span.end])
+            told = None if m else PROSE_RAG.search(text[span.start:span.end])
+            if section.heading in tabled:  # "has fallen from Amber to Amber/Red" still says what it was
+                row = tabled[section.heading]
+                if told and told.group(1) and _colour(told.group(2)) == row.overall and row.previous is None:
+                    row.previous = _colour(told.group(1))
+                continue
+            if told and not any(r.section == section.heading for r in ratings):
+                previous, current = (told.group(1), told.group(2)) if told.group(1) else (None, told.group(3))
+                ratings.append(Rating(section.title, section.heading, _colour(current), span.start, span.end,
+                                      "inline", _colour(previous) if previous else None))
+                break  # a section's first sentence about its rating is its rating
             if not m:
                 continue
-            name = section.title if span.kind == "heading" else re.split(
-                r"\s*\(?\s*(?:Overall\s+)?RAG\b", text[span.start:span.end], flags=re.I)[0].strip(" -–:") or section.title
+            before = text[span.start:span.start + m.start()].strip(" -–:(")  # "Mental Health (Overall RAG – Green)"
+            name = before if span.kind != "heading" and re.search(r"[A-Za-z]{2}", before) else section.title
+            earlier = PREVIOUS_RAG.search(text[span.start:span.end], m.end())
             ratings.append(Rating(name, section.heading, RATING_WORDS.get(m.group(1).lower(), m.group(1).capitalize()),
-                                  span.start, span.end, "inline"))
+                                  span.start, span.end, "inline", _colour(earlier.group(1)) if earlier else None))
     return ratings
+
+
+def _colour(word: str) -> str:
+    return RATING_WORDS[word.lower()]
 
 
 def _align(boxes: list[Box], currents: list[str]) -> dict[int, int]:

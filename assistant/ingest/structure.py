@@ -38,8 +38,11 @@ from assistant.ingest.sentences import BULLET, section_spans
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
-NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\))[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X"
+NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\[\d{1,2}\])[ \t]+([A-Z0-9].*?)\s*$")
+# "5.3.2 X", "2) X", "[3] X"
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}:\s+\S")  # "Author: Niamh Castellan": a field, not a heading
+NAMED_PART = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:[A-Z]|\d{1,2}|[IVX]{1,4}|\([a-z]\)|One|Two|Three|Four|Five|Six|"
+                        r"Seven|Eight|Nine|Ten)\s*:\s+\S")  # "Workstream A: ", "Part Two: ", "Item 4: "
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
                "with", "at", "by", "through", "from"}
 
@@ -79,12 +82,16 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
 
 
 def _is_hard_wrapped(lines: list[Line]) -> bool:
-    """PDF exports wrap paragraphs at ~90 characters; Word exports keep one per line."""
-    body = [ln.text for ln in lines if len(ln.text) > 30]
+    """PDF exports wrap paragraphs at ~90 characters; Word exports keep one per line. Many lines
+    end unfinished in both when a paper has rows, fields or milestone lines, so a wrapped text
+    must also carry on a sentence onto the next line ('...chaired by ACC Whitfield, to agree the'
+    / 'terms of reference')."""
+    body = [i for i, ln in enumerate(lines) if len(ln.text) > 30]
     if not body:
         return False
-    unfinished = sum(1 for t in body if 40 <= len(t) <= 110 and t[-1] not in ".:;!?)")
-    return unfinished / len(body) > 0.35
+    unfinished = [i for i in body if 40 <= len(lines[i].text) <= 110 and lines[i].text[-1] not in ".:;!?)"]
+    carried = [i for i in unfinished if i + 1 < len(lines) and lines[i + 1].text[:1].islower()]
+    return len(unfinished) / len(body) > 0.35 and len(carried) / len(body) > 0.08
 
 
 def _title_case(text: str) -> bool:
@@ -95,7 +102,7 @@ def _title_case(text: str) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.strip(".)").split(".") if p)
+    return tuple(int(p) for p in number.strip(".)[]").split(".") if p)
 
 
 def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple[int, int, str, str, str, bool]]:
@@ -111,7 +118,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
         if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph
             lead = len(raw) - len(raw.lstrip("# \t"))
             m = NUMBERED.match(raw[lead:].strip())
-            number, title = (m.group(1).rstrip(".)"), m.group(2).strip()) if m else ("", raw[lead:].strip())
+            number, title = (m.group(1).strip(".)[]"), m.group(2).strip()) if m else ("", raw[lead:].strip())
             found.append((i, start, number, title, f"{number} {title}".strip(), i in displaced))
             if m:
                 last_key = _number_key(m.group(1))
@@ -126,11 +133,14 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
                     if k is not None:
                         title = f"{title} {lines[k].text}"
                         continued.add(k)
-                number = m.group(1).rstrip(".)")
+                number = m.group(1).strip(".)[]")
                 found.append((i, start + len(raw) - len(raw.lstrip()), number, title,
                               f"{number} {title}", i in displaced))
                 last_key = key
                 continue
+    for i in _lettered(lines, skip, {h[0] for h in found} | set(marked)):
+        ln = lines[i]
+        found.append((i, ln.start + len(ln.raw) - len(ln.raw.lstrip()), "", ln.text, ln.text, False))
     numbered_lines = {h[0] for h in found} | continued | set(marked)
     accepted: set[int] = set()
     for i in range(len(lines) - 1, -1, -1):  # bottom-up: a group heading needs the next decided
@@ -146,6 +156,29 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
     return sorted(found)
 
 
+LETTERED = re.compile(r"^([A-Z]|[IVX]{1,4})[.)][ \t]+([A-Z0-9].*?)\s*$")  # "B. How risks are scored", "IV. Activity"
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+         "XI": 11, "XII": 12}
+
+
+def _lettered(lines, skip, taken) -> list[int]:
+    """Lines headed 'A. ', 'B. '... or 'I. ', 'II. '... with a heading's shape, in a sequence:
+    each has the label before or after it in the same scheme, so a lone 'A. ' list item is not
+    a heading. 'I' and 'V' may be letters or numerals; either sequence counts."""
+    found = {}
+    for i, ln in enumerate(lines):
+        m = LETTERED.match(ln.text)
+        if m and i not in skip and i not in taken and _numbered_heading(m.group(2)) and _heading_shape(ln):
+            j = _next_content(lines, i)
+            if j is not None and not LETTERED.match(lines[j].text):  # items of a list run on
+                found[i] = m.group(1)
+    letters = {label for label in found.values() if len(label) == 1}
+    numerals = {ROMAN[label] for label in found.values() if label in ROMAN}
+    return [i for i, label in found.items()
+            if (len(label) == 1 and ({chr(ord(label) - 1), chr(ord(label) + 1)} & letters))
+            or (label in ROMAN and {ROMAN[label] - 1, ROMAN[label] + 1} & numerals)]
+
+
 CONTINUES = re.compile(r"(,|\b(and|or|of|the|to|for|with|in|on|a|an|by|from|that|which))$", re.I)
 
 
@@ -153,6 +186,7 @@ def _numbered_heading(title: str) -> bool:
     """'5.3.2 DPP - National ANPR Service (NAS)' is a heading; '8.2 Of the 2,864 deployments,
     684 were ...' is a numbered paragraph, and a wrapped line ending '... and' goes on."""
     return (len(title) <= 120 and not title.endswith((".", ",")) and not CONTINUES.search(title)
+            and not INLINE_RAG.match(title)  # "3.1 Current status: Green (previous: Green)" is a field
             and "\t" not in title and not re.search(r"[a-z)]\.\s+\S", title)  # no sentence inside
             and (_title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
 
@@ -165,7 +199,7 @@ def _heading_shape(ln: Line) -> bool:
     if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
         return False
     if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
-        return bool(INLINE_RAG.split(text)[0].strip(" -–:("))
+        return bool(re.search(r"[A-Za-z]{2}", INLINE_RAG.split(text)[0]))  # not "3.1 Current status: Green"
     return len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None
 
 
@@ -176,23 +210,18 @@ def _next_content(lines, i, limit=6):
     return None
 
 
-def _in_field_block(lines, i: int) -> bool:
-    """A 'Label: value' line beside another: a cover sheet's fields ("Author: ...", "Chief
-    Officer lead: ..."), not a heading like "Workstream A: Building and fit-out"."""
-    near = [k for k in range(i - 3, i + 4) if 0 <= k < len(lines) and k != i and lines[k].text]
-    before = [k for k in near if k < i][-1:]
-    after = [k for k in near if k > i][:1]
-    return any(LABEL_VALUE.match(lines[k].text) for k in before + after)
-
-
 def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     text = lines[i].text
-    if LABEL_VALUE.match(text):  # a field, unless alone and followed by prose ("Workstream A: Building")
+    if LABEL_VALUE.match(text):  # a field ("Judgement: Good"), unless its label names a part
+        # ("Workstream A: Building", "Part Two: Funding") and prose or another heading follows
         j = _next_content(lines, i)
-        if _in_field_block(lines, i) or j is None or len(lines[j].text) < 60 or lines[j].text[-1] not in ".:":
+        if not NAMED_PART.match(text) or j is None or not (
+                j in accepted or (len(lines[j].text) >= 60 and lines[j].text[-1] in ".:")):
             return False
     if INLINE_RAG.search(text):
         return not wrapped or _title_case(text.split("(")[0])
+    if _entry_title(lines, i):
+        return True
     j = _next_content(lines, i)
     if j is None:
         return False
@@ -204,7 +233,8 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
             return True
         prev = lines[i - 1].text if i else ""  # a heading is not one line of a list of names or fields
         alone = not prev or prev[-1] in ".:!?" or len(prev) > 100 or i - 1 in accepted
-        return _title_case(text) and (
+        return (_title_case(text) or (len(text.split()) <= 12 and alone and len(nxt.text) >= 100
+                                      and nxt.text[-1] in ".:" and not BULLET.match(nxt.raw))) and (
             len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text) and alone)
             or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not _title_case(nxt.text))
             or (i > 0 and not prev and not text.isupper() and len(text.split()) <= 4 and _list_follows(lines, j)))
@@ -216,6 +246,18 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     if not _title_case(text):  # only a box under it, and a new sentence after the box, will do
         return nxt.text.lower() == "overall rag" and _new_sentence_after(lines, j, skip)
     return strong or (nxt.text[:1].isupper() and len(nxt.text) >= 40)
+
+
+def _entry_title(lines, i: int) -> bool:
+    """A short line over fields names an entry of a register ('KE-R02 – Digital forensics
+    capacity' over 'Owner: ...', 'Risk: ...'; 'WS1 – Coverage' over 'This month: Amber.'),
+    except on the cover."""
+    text = lines[i].text
+    if len(text.split()) > 12 or text[-1] in ".:;," or LABEL_VALUE.match(text) \
+            or sum(1 for ln in lines[:i] if ln.text) < 3:
+        return False
+    j = _next_content(lines, i)
+    return j is not None and LABEL_VALUE.match(lines[j].text) is not None
 
 
 def _list_follows(lines, j: int) -> bool:

@@ -256,3 +256,59 @@ def test_bracket_numbering_delivery_confidence_and_label_headings():
     assert headings(structure) == ["Front matter", "1 Programme summary", "2 Workstream reports",
                                    "Workstream A: Building and fit-out", "Workstream B: People and training"]
     assert [(r.section, r.overall) for r in structure.ratings] == [("1 Programme summary", "Amber/Red")]
+
+
+def test_dotted_leader_rows_and_ratings_told_in_sentences():
+    """A dashboard of 'A. Name ..... AR ▼ ..... Lead' rows (blank lines between, no header) rates
+    each row under its own section, and "has fallen from Amber to Amber/Red" gives the rating
+    and the earlier one of a section the dashboard doesn't name. Rows and milestone lines that
+    end without a full stop do not make a one-paragraph-per-line paper look hard-wrapped."""
+    para = ("The contractor cannot finish the building because the new electricity supply has not been "
+            "connected, and two of the rooftop cooling units were damaged in transit and had to be remade.")
+    text = ("Joint Control Room Programme – Highlight Report No. 9\nMarch 2026\n\n"
+            "1) Workstream dashboard\n\n"
+            "A. Building and fit-out ............................ AR ▼ ...... Ian Mothersole, Head of Estates\n\n"
+            "B. Command and control and mobilising technology .... A ► ....... Hollie Trask, Technology Lead\n\n"
+            "C. People and training .............................. AG ▲ ...... Superintendent Declan Voss\n\n"
+            "2) Workstream reports\n\nWorkstream A: Building and fit-out\n\n"
+            f"Delivery confidence remains Amber/Red. {para}\n\n"
+            "Workstream D: Procedures and training material\n\n"
+            f"Delivery confidence has fallen from Green to Amber. {para}\n\n"
+            "3) Milestones\n\n"
+            "M1 Mobilising system contract awarded — baseline 14/07/2025 — actual 22/07/2025 — Complete\n"
+            "M2 Police staff consultation closes — baseline 31/10/2025 — actual 31/10/2025 — Complete\n"
+            "M4 Building handover to programme — baseline 30/01/2026 — forecast 17/04/2026 — Late\n")
+    structure = parse(text)
+    got = [(r.workstream, r.section, r.overall, r.previous, r.source) for r in structure.ratings]
+    assert got == [
+        ("Building and fit-out", "Workstream A: Building and fit-out", "Amber/Red", None, "table"),
+        ("Command and control and mobilising technology", "1 Workstream dashboard", "Amber", None, "table"),
+        ("People and training", "1 Workstream dashboard", "Amber/Green", None, "table"),
+        ("Workstream D: Procedures and training material", "Workstream D: Procedures and training material",
+         "Amber", "Green", "inline")]
+    assert "Workstream D: Procedures and training material" in headings(structure)
+    rows = [text[s.start:s.end] for sec in structure.sections for s in sec.spans if s.kind == "row"]
+    assert rows[0].startswith("A. Building and fit-out ....") and len(rows) == 3
+
+
+def test_lettered_and_bracketed_headings_register_entries_and_status_fields():
+    """'B. How risks are scored' (sentence case, lettered in sequence) and '[2] Overall status'
+    are headings, a lettered list is not; a short line over 'Owner: ...' fields names an entry;
+    'Current status: Red (previous: Amber)' and 'This month: Amber.' rate their section with the
+    earlier rating, and a numbered status line is not a heading."""
+    para = ("The backlog of devices awaiting examination rose from 820 at the end of December to 1,140 "
+            "at the end of March, and two of the five vacant investigator posts have been filled.")
+    text = ("Kent and Essex Strategic Risk Register Extract\nMay 2025\n\nReport to: Joint Chief Officer Group\n\n"
+            f"A. Purpose\n{para}\n\nB. How risks are scored\n{para}\n"
+            "I. Further investment in crime prevention\nII. Reducing drug driven violence\n\n"
+            "KE-R02 – Digital forensics capacity\nOwner: Detective Chief Superintendent Fiona Langridge\n"
+            f"Residual rating: Red (16). Previous: Amber (12). Direction: worsened.\nCommentary: {para}\n\n"
+            f"[2] Forensic Services\n\n2.1 Current status: Red (previous: Amber)\n\n2.2 {para}\n\n"
+            f"WS1 – Coverage and network\n\nThis month: Amber/Red. Last month: Amber.\n\n{para}\n")
+    structure = parse(text)
+    assert headings(structure) == ["Front matter", "A. Purpose", "B. How risks are scored",
+                                   "KE-R02 – Digital forensics capacity", "2 Forensic Services",
+                                   "WS1 – Coverage and network"]
+    got = [(r.workstream, r.overall, r.previous) for r in structure.ratings]
+    assert got == [("KE-R02 – Digital forensics capacity", "Red", "Amber"), ("Forensic Services", "Red", "Amber"),
+                   ("WS1 – Coverage and network", "Amber/Red", "Amber")]
