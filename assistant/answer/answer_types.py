@@ -297,19 +297,6 @@ def asked(question: str) -> list[Kind]:
     return kinds
 
 
-BROAD = {"number": _finder(NUMBER), "date": _finder(DURATION_OR_DATE), "name": names, "place": _finder(PLACE)}
-
-
-def broadly_given(question: str, texts: list[str]) -> bool:
-    """Every kind asked has something of its broad sort in the texts: any figure for a count,
-    sum or share; any date or length of time for 'when'; any name for 'who'. The strict finders
-    also ask what a figure is of, which a new paper's wording often defeats, so the decision
-    weighs both findings."""
-    kinds = asked(question)
-    return bool(kinds) and all(any(BROAD.get(kind_family(label), find)(t) for t in texts)
-                               for label, find in kinds)
-
-
 @lru_cache(maxsize=50_000)
 def _found(find: Callable[[str], list[str]], text: str) -> tuple[str, ...]:
     """A finder's matches in a report span, computed once per span (spans repeat across questions)."""

@@ -292,10 +292,15 @@ def _apply_direction(box: Box, text: str) -> None:
 def _named_section(sections, name: str):
     """The section a table row's name is about ('Custody estate' -> '4.1 Custody Estate'; 'Digital
     forensics backlog' -> '5.1 Digital Forensics'): the longest title either way contained."""
-    low = name.lower()
+    low = _plain(name)
     named = [s for s in sections if s.title and len(s.title) >= 4
-             and (s.title.lower() in low or low in s.title.lower()) and s.title.lower() != low + "s"]
+             and (_plain(s.title) in low or low in _plain(s.title)) and _plain(s.title) != low + "s"]
     return max(named, key=lambda s: len(s.title), default=None)
+
+
+def _plain(text: str) -> str:
+    """Words only, lower case: 'WS1 – Coverage and network' and 'WS1 Coverage and network' agree."""
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from assistant.answer.answer_types import KIND_FAMILIES, asked, broadly_given, kind_family, supplied
+from assistant.answer.answer_types import KIND_FAMILIES, asked, kind_family, supplied
 from assistant.answer.compose import AnswerBuilder
 from assistant.answer.decision import Decider
 from assistant.answer.grounding import Grounding
@@ -240,7 +240,6 @@ class ExtractiveAnswerer:
             "kind_rank": (holding[0] if holding else KIND_DEPTH) / KIND_DEPTH if kinds else 0.0,
             "kind_score": scored[holding[0]][0] / best_score if holding and best_score > 0 else 0.0,
             "quotes_give_kind": float(bool(kinds) and self.ground.gives(query, answer.citations)),  # the answer's own quotes
-            "quotes_give_sort": float(broadly_given(query.text, [c.quote for c in answer.citations])),  # any figure, date...
             "heaviest_missing": float(not self.match.has(groups[heaviest], headed)),  # nor under their headings
             "answer_coverage": sum(w for t, w in weights.items() if self.match.has(groups[t], quoted))
             / (sum(weights.values()) or 1.0),
