@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.answer.backends import Answerer, get_backend
+from assistant.answer.catalogue import catalogue_answer
 from assistant.answer.retrieve import Retriever
 from assistant.contract import Answer
 from assistant.index.build import (
@@ -190,7 +191,7 @@ class Assistant:
                                    "cited. Try \"why is NAS amber?\" or \"what changed since the last report?\"",
                             notes=query.notes)
         else:
-            answer = self._register_answer(query.text, state)
+            answer = catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
         t1 = time.perf_counter()
         if answer is None:
             for piece in state.backend.stream(query, hits):
