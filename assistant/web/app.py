@@ -23,6 +23,7 @@ from assistant.web import auth, conversations, feedback
 from assistant.web.hardening import Hardening
 from assistant.web.render import (
     ALL,
+    COPY_JS,
     CSS,
     HEAD,
     NO_SOURCES,
@@ -279,6 +280,14 @@ class ChatApp:
         return (chat, saved["turns"], sources_html(last.get("citations", []), self.spans()), "",
                 copy_text(last) if last else "", conversation, edition)
 
+    def restore(self, memory: dict | None, request: gr.Request):
+        """After a reload: the conversation that was open (if it is this user's) and the edition
+        that was picked, as the browser remembers them."""
+        memory = memory or {}
+        edition = memory.get("edition") if memory.get("edition") in self.assistant.index.documents else ALL
+        reopened = self.reopen(memory.get("conversation"), request)
+        return (*reopened[:-1], edition)
+
     def rename(self, conversation: int | None, title: str, request: gr.Request):
         """Rename the chosen conversation."""
         user = self.user(request)
@@ -316,6 +325,8 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
                    delete_cache=(UPLOAD_MAX_AGE, UPLOAD_MAX_AGE)) as demo:
         turns = gr.State([], time_to_live=settings.session_hours * 3600)  # freed when a sign-in would lapse
         conversation = gr.State(None, time_to_live=settings.session_hours * 3600)  # its id in the store
+        memory = gr.BrowserState({"edition": ALL, "conversation": None},  # what a reload restores
+                                 storage_key="collab-assistant-chat")
         with gr.Row():
             gr.Markdown("## Collab Assistant\nAnswers from the Essex Police collaboration "
                         "reports, each claim quoting its source.")
@@ -324,10 +335,11 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
                                  visible=False, elem_id="sign-out")
         with gr.Tab("Chat"), gr.Row():
             with gr.Column(scale=3):
+                copy_with_sources = gr.Button("Copy answer with sources", size="sm", elem_id="chat-copy")
                 chat = gr.Chatbot(
                     label="Chat", height=480, elem_id="chat", feedback_options=None,
                     autoscroll=False,  # an answer is shown from its first line (showAnswerStart), not its end
-                    buttons=["copy", "copy_all"],
+                    buttons=[copy_with_sources],  # plain text with numbered sources, not raw Markdown
                     examples=[{"text": q} for q in EXAMPLES],
                     placeholder="Ask about the collaboration reports, or pick an example.")
                 interpreted = gr.Markdown(elem_classes="interpreted", elem_id="interpreted")
@@ -395,6 +407,10 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
         private = {"api_visibility": "private"}
         reopen.click(app.reopen, past, [chat, turns, sources, interpreted, copy, conversation, edition],
                      **private).then(**first_line)
+        copy_with_sources.click(None, copy, None, js=COPY_JS, **private)
+        edition.change(lambda value, kept: {**(kept or {}), "edition": value}, [edition, memory], memory, **private)
+        conversation.change(lambda value, kept: {**(kept or {}), "conversation": value}, [conversation, memory],
+                            memory, **private)
         rename.click(app.rename, [past, new_name], [past, history_status], **private)
         forget.click(app.forget, [past, conversation], [past, conversation, history_status], **private)
         export.click(app.export, past, [exported, history_status], **private)
@@ -409,6 +425,8 @@ def build_app(assistant, settings: Settings, gate: auth.Gate | None = None) -> g
         loaded = demo.load(app.on_load, None, [admin_tab, who, edition, sign_out], api_visibility="private",
                            show_progress="hidden")
         loaded.then(app.history, None, past, api_visibility="private", show_progress="hidden")
+        loaded.then(app.restore, memory, [chat, turns, sources, interpreted, copy, conversation, edition],
+                    api_visibility="private", show_progress="hidden").then(**first_line)
         if briefing_tab is not None:  # the register changes when a report is added
             for event in (added_report, loaded):
                 event.then(refresh_workstreams, None, workstreams, api_visibility="private",

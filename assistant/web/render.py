@@ -29,6 +29,10 @@ CSS = """
 #chat [data-testid="bot"] { scroll-margin-top: 32px; }  /* the first line clear of the chat's label */
 """
 
+# The chat's copy button: the latest answer as plain text with its numbered sources (the text
+# of the "Copy answer with sources" box), never the raw Markdown of the message.
+COPY_JS = "(text) => { if (text) navigator.clipboard.writeText(text); }"
+
 # [n] markers in answers link to #src-n; open and scroll to that source instead of navigating.
 HEAD = """<script>
 function latestAnswer() {

@@ -57,7 +57,9 @@ def page(server):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=[
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
+        page = context.new_page()
         page.set_default_timeout(30_000)
         page.goto(url)
         page.locator("input[data-testid='textbox']").fill(USER)
@@ -203,13 +205,31 @@ def test_on_a_phone_the_answer_opens_at_its_first_line_and_sources_lead_back(pag
         phone.close()
 
 
+def test_the_chats_copy_button_copies_the_answer_with_its_sources_as_plain_text(page):
+    page.locator("#chat button[title='Copy answer with sources']").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "Sources:" in copied and "[1]" in copied and "**" not in copied
+
+
+def test_a_reload_brings_back_the_open_conversation_and_the_edition(page):
+    page.locator("#edition input").click()
+    page.get_by_role("option", name=re.compile("2022")).first.click()
+    page.wait_for_timeout(500)  # the browser stores the choice
+    asked = page.locator("#chat [data-testid='user']").last.inner_text()
+    page.reload()
+    page.wait_for_selector("#question textarea")
+    page.locator("#chat [data-testid='user']", has_text=asked.strip()[:30]).first.wait_for()
+    assert "2022" in page.locator("#edition input").input_value()
+    page.locator("#edition input").click()
+    page.get_by_role("option", name="All reports").click()
+
+
 def test_a_conversation_survives_a_reload_and_can_be_renamed_exported_and_deleted(page, server):
     """Side panel: the conversation asked above is saved under the user; after a reload it
     reopens with its answer and sources; it can be renamed, exported as Markdown, deleted."""
     url, _ = server
     page.reload()
     page.wait_for_selector("#question textarea")
-    assert page.locator("#chat [data-testid='bot']").count() == 0  # a reload starts afresh...
     page.locator("#history").get_by_text("Your conversations").click()
     page.locator("#past input").click()
     page.get_by_role("option", name=re.compile(r"why is NAS amber\?")).first.click()
