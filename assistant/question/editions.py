@@ -10,7 +10,7 @@ LATEST = re.compile(r"\b(latest|now|current(ly)?|at the moment|today|this year|m
 COMPARE = re.compile(r"\b(chang(e|ed|es)|compare[ds]?|comparison|since|previous(ly)?|before|"
                      r"last (year|report|time|edition)|vs\.?|versus|differen(t|ce)|improv(e|ed)|"
                      r"worse|better|over time|between|both)\b", re.IGNORECASE)
-YEAR = re.compile(r"\b(20\d\d)\b")
+YEAR = re.compile(r"(?<!/)\b(20\d\d)\b(?!/\d)")  # '2025/26' is a financial year, not a report's year
 MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
                "September", "October", "November", "December"]
 MONTH_WORD = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?=\s+'?(\d{2}|\d{4})\b(?![/.:-]?\d))",
