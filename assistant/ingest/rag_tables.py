@@ -298,6 +298,20 @@ def _named_section(sections, name: str):
     return max(named, key=lambda s: len(s.title), default=None)
 
 
+ROW_CODE = re.compile(r"^([A-Z]{1,4}-?[A-Z]?\d{1,3}[a-z]?)\b")  # "CR1", "KE-R07", "WS3", "M4"
+
+
+def _coded_section(text: str, sections, name: str):
+    """The section whose commentary opens with the row's code ('CR1 Fire co-responder hours' ->
+    the section holding 'CR1 (Red): Fire co-responder availability was ...')."""
+    code = ROW_CODE.match(name)
+    if not code:
+        return None
+    opens = re.compile(re.escape(code.group(1)) + r"\b(?![.\d])")
+    return next((sec for sec in sections for span in sec.spans
+                 if span.kind not in {"row", "box"} and opens.match(text[span.start:span.end])), None)
+
+
 def _plain(text: str) -> str:
     """Words only, lower case: 'WS1 – Coverage and network' and 'WS1 Coverage and network' agree."""
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
@@ -330,7 +344,8 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
     for line_no, (name, current, previous) in sorted(tables.items()):
         line = lines[line_no]
         start = line.start + len(line.raw) - len(line.raw.lstrip())
-        section = _named_section(sections, name) or section_for(sections, start)
+        section = (_named_section(sections, name) or _coded_section(text, sections, name)
+                   or section_for(sections, start))
         ratings.append(Rating(name, section.heading, current, start, trimmed_end(line), "table",
                               previous if previous in COLOURS else None))
     tabled = {r.section: r for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row

@@ -53,5 +53,9 @@ INTENT_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rati
                 "quarterly", "annual", "score", "scor", "colour", "previou"}
 RATING_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "graded", "grade",
                 "overall", "colour"}
+# A status on any scale a paper may use: RAG, inspection grades, audit assurance, delivery status.
+# Where the top passages give one, "no RAG rating" is not the honest answer.
+STATUS_SCALE = re.compile(r"\b(green|amber|red|graded|grade|rag|outstanding|good|adequate|requires improvement|"
+                          r"inadequate|assurance|on track|at risk|delayed|complete)\b", re.I)
 # An explicit request for a rating: with no rating in any edition the honest answer is "none".
 RATING_ASKED = re.compile(r"\b(rag|rated|rating|graded|colour|color)\b|\bwhat (grade|rag)\b", re.I)

@@ -312,3 +312,21 @@ def test_lettered_and_bracketed_headings_register_entries_and_status_fields():
     got = [(r.workstream, r.overall, r.previous) for r in structure.ratings]
     assert got == [("KE-R02 – Digital forensics capacity", "Red", "Amber"), ("Forensic Services", "Red", "Amber"),
                    ("WS1 – Coverage and network", "Amber/Red", "Amber")]
+
+
+def test_a_coded_row_is_rated_under_the_section_that_comments_on_it():
+    """'CR1 Fire co-responder hours ... R' in a scorecard table belongs with the section whose
+    commentary opens 'CR1 (Red): ...', not with the table's key."""
+    para = ("Fire co-responder availability was 5,120 hours against a target of 6,000 hours, because 23 "
+            "on-call firefighters have let their co-responder qualification lapse this year.")
+    text = ("Tri-service scorecard\nNovember 2025\n\nHOW TO READ THE SCORECARD\n\n"
+            "G = Green: the target has been met or exceeded.\n\n"
+            "Measure                                   Target    Actual    Status\n"
+            "CR1 Fire co-responder hours available     6,000     5,120     R\n"
+            "CR2 Falls responses within one hour       80%       84%       G\n"
+            "GE1 Fire attendance within 30 minutes     90%       93%       G\n\n"
+            f"CO-RESPONDING AND FALLS\n\nCR1 (Red): {para}\n\nCR2 (Green): {para}\n\n"
+            f"GAINING ENTRY\n\nGE1 (Green): {para}\n")
+    got = {r.workstream[:3]: (r.section, r.overall) for r in parse(text).ratings}
+    assert got == {"CR1": ("CO-RESPONDING AND FALLS", "Red"), "CR2": ("CO-RESPONDING AND FALLS", "Green"),
+                   "GE1": ("GAINING ENTRY", "Green")}

@@ -25,9 +25,17 @@ from assistant.answer.neighbours import SpanSequence
 from assistant.answer.ranking import HandOrder, Ranker
 from assistant.contract import Answer
 from assistant.ingest.frontmatter import field_terms
+from assistant.ingest.rag_tables import ROW_CODE
 from assistant.ingest.structure import FRONT_MATTER
 from assistant.question.editions import label, newest, newest_register, outcome_after
-from assistant.question.intents import CUES, INTENT_WORDS, RATING_ASKED, RATING_WORDS, intents
+from assistant.question.intents import (
+    CUES,
+    INTENT_WORDS,
+    RATING_ASKED,
+    RATING_WORDS,
+    STATUS_SCALE,
+    intents,
+)
 from assistant.question.query import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
@@ -268,7 +276,8 @@ class ExtractiveAnswerer:
         for doc in docs_in_order:
             rating = next((r for r in rating_lines if r[0] == doc), None)
             picks = self._pick(doc, scored, best_score, wanted, query, lead=(doc == lead_doc),
-                               section=rating[1]["section"] if rating else None)
+                               section=rating[1]["section"] if rating else None,
+                               rated=rating[1].get("workstream", "") if rating else "")
             if picks or rating is not None:
                 plan.append((doc, rating, picks))
         covering = self._newest_covering(scored, rating_lines, anchor)
@@ -301,7 +310,7 @@ class ExtractiveAnswerer:
         if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
             return ("The reports don't state that overall rating", {"rating": rating_lines[0]})  # only its parts are given: never guess the whole
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}
-                and not any(CUES["status"].search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
+                and not any(STATUS_SCALE.search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
                             for _, i, info in scored[:5] if info["cov"] >= 0.5 and self._in_asked_edition(query, i))):
             return ("The reports give no RAG rating for that", {})
         return None
@@ -337,11 +346,14 @@ class ExtractiveAnswerer:
         return self._editions
 
     def _pick(self, doc, scored, best_score, wanted, query, lead: bool,
-              section: str | None = None) -> list[int]:
+              section: str | None = None, rated: str = "") -> list[int]:
         mine = [(s, i) for s, i, _ in scored if self.spans[i]["document"] == doc]
         if section is not None:  # the rating line leads; add the reasons from its own section
             mine = [(s, i) for s, i in mine
                     if self.spans[i]["section"] == section and self.spans[i]["kind"] not in {"row", "box"}]
+            code = ROW_CODE.match(rated)  # "CR1 ...": its own commentary ("CR1 (Red): ...") first
+            if code:
+                mine.sort(key=lambda si: code.group(1) not in self.spans[si[1]]["text"])
             room = self.settings.max_sentences - 1  # the rating line leads
             picks = [i for _, i in mine[:room]]
             if "reason" in wanted:  # a "why" answer quotes the stated reasons and stops
