@@ -29,6 +29,7 @@ from assistant.ingest.rag_tables import (
     box_token,
     boxes,
     cells,
+    columns,
     dashboard,
     ratings,
     status_tables,
@@ -41,6 +42,8 @@ FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: autho
 NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\[\d{1,2}\])[ \t]+([A-Z0-9].*?)\s*$")
 # "5.3.2 X", "2) X", "[3] X"
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}:\s+\S")  # "Author: Niamh Castellan": a field, not a heading
+DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December),?\s+\d{4}$", re.I)  # "12 March 2024": a date
 NAMED_PART = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:[A-Z]|\d{1,2}|[IVX]{1,4}|\([a-z]\)|One|Two|Three|Four|Five|Six|"
                         r"Seven|Eight|Nine|Ten)\s*:\s+\S")  # "Workstream A: ", "Part Two: ", "Item 4: "
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
@@ -193,14 +196,14 @@ def _numbered_heading(title: str) -> bool:
 
 def _heading_shape(ln: Line) -> bool:
     text = ln.text
-    if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(cells(ln.raw)) > 1
+    if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(cells(ln.raw)) > 1 or len(columns(ln.raw)) > 1
             or not (3 <= len(text) <= 160) or BULLET.match(ln.raw)):
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
         return False
     if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
         return bool(re.search(r"[A-Za-z]{2}", INLINE_RAG.split(text)[0]))  # not "3.1 Current status: Green"
-    return len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None
+    return len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None and not DATE_LINE.match(text)
 
 
 def _next_content(lines, i, limit=6):
@@ -215,12 +218,12 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     if LABEL_VALUE.match(text):  # a field ("Judgement: Good"), unless its label names a part
         # ("Workstream A: Building", "Part Two: Funding") and prose or another heading follows
         j = _next_content(lines, i)
-        if not NAMED_PART.match(text) or j is None or not (
-                j in accepted or (len(lines[j].text) >= 60 and lines[j].text[-1] in ".:")):
+        if not NAMED_PART.match(text) or j is None or not (j in accepted or (len(lines[j].text) >= 60 and (
+                lines[j].text[-1] in ".:" or (wrapped and lines[j].text[:1].isupper())))):
             return False
     if INLINE_RAG.search(text):
         return not wrapped or _title_case(text.split("(")[0])
-    if _entry_title(lines, i):
+    if _entry_title(lines, i, wrapped):
         return True
     j = _next_content(lines, i)
     if j is None:
@@ -243,12 +246,15 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     limit = max(70, 0.85 * lines.median_length)
     if len(text) > limit or not _after_sentence(lines, i, limit):
         return False
-    if not _title_case(text):  # only a box under it, and a new sentence after the box, will do
-        return nxt.text.lower() == "overall rag" and _new_sentence_after(lines, j, skip)
+    if not _title_case(text):  # a box under it and a new sentence after the box, or a short line
+        # over a paragraph's first full line ('Finding 2 – High priority – Supplier bank details')
+        return (nxt.text.lower() == "overall rag" and _new_sentence_after(lines, j, skip)) or (
+            len(text.split()) <= 12 and len(text) <= limit and text[-1] != ":" and nxt.text[:1].isupper()
+            and len(nxt.text) >= 0.8 * limit and not BULLET.match(nxt.raw))
     return strong or (nxt.text[:1].isupper() and len(nxt.text) >= 40)
 
 
-def _entry_title(lines, i: int) -> bool:
+def _entry_title(lines, i: int, wrapped: bool = False) -> bool:
     """A short line over fields names an entry of a register ('KE-R02 – Digital forensics
     capacity' over 'Owner: ...', 'Risk: ...'; 'WS1 – Coverage' over 'This month: Amber.'),
     except on the cover."""
@@ -256,6 +262,12 @@ def _entry_title(lines, i: int) -> bool:
     if len(text.split()) > 12 or text[-1] in ".:;," or LABEL_VALUE.match(text) \
             or sum(1 for ln in lines[:i] if ln.text) < 3:
         return False
+    k = i - 1
+    while k >= 0 and not lines[k].text:
+        k -= 1
+    if wrapped and k >= 0 and len(lines[k].text) > 0.7 * max(70, 0.85 * lines.median_length) \
+            and lines[k].text[-1] not in ".:!?)":
+        return False  # the rest of a wrapped line above ('... the Chief' / 'Constable of Essex Police')
     j = _next_content(lines, i)
     return j is not None and LABEL_VALUE.match(lines[j].text) is not None
 
@@ -281,7 +293,10 @@ def _after_sentence(lines, i, limit: float) -> bool:
     if k < 0:
         return True
     prev = lines[k].text
+    short = len(prev) < 0.8 * limit  # a line that ends before the wrap width ends its item
     return (prev[-1] in ".:!?)" or box_token(prev) is not None
+            or (short and (BULLET.match(lines[k].raw) or LABEL_VALUE.match(prev)))  # a list item, a field
+            or len(columns(lines[k].raw)) > 1  # a table row
             or (_title_case(prev) and len(prev) <= limit and not BULLET.match(lines[k].raw)))
 
 

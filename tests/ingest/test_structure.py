@@ -330,3 +330,23 @@ def test_a_coded_row_is_rated_under_the_section_that_comments_on_it():
     got = {r.workstream[:3]: (r.section, r.overall) for r in parse(text).ratings}
     assert got == {"CR1": ("CO-RESPONDING AND FALLS", "Red"), "CR2": ("CO-RESPONDING AND FALLS", "Green"),
                    "GE1": ("GAINING ENTRY", "Green")}
+
+
+def test_in_a_wrapped_pdf_sentence_case_headings_count_and_wrapped_field_lines_do_not():
+    """Hard-wrapped text: 'Finding 2 – High priority – Supplier bank details' after a short
+    field line and over a paragraph's first full line is a heading; the rest of a wrapped cover
+    field ('Constable of Essex Police') and a space-aligned table row are not."""
+    wrapped = ("Waivers allow the standing orders to be set aside where there is a justified reason, such as a\n"
+               "single supplier or an urgent operational need, and they must be approved by the Chief\n"
+               "Finance Officer in advance of the order being placed with the supplier concerned by the unit.\n")
+    text = ("Internal Audit Report – Joint Procurement Service\n12 March 2024\n"
+            "Report by: Head of Internal Audit on behalf of the Police, Fire and Crime Commissioner and the Chief\n"
+            "Constable of Essex Police\nAudit sponsor: Chief Finance Officer\n"
+            f"EXECUTIVE SUMMARY\n{wrapped}"
+            "Source            Amount     Notes\nUniversity of Essex (in kind)   £96,000   academic staff time\n"
+            f"Finding 1 – High priority – Waivers of contract standing orders\n{wrapped}"
+            "Responsible officer: Daniel Mercer, Head of Joint Procurement\nTarget date: 31 May 2024\n"
+            f"Finding 2 – High priority – Supplier bank detail changes\n{wrapped}{wrapped}")
+    assert headings(parse(text)) == ["Front matter", "EXECUTIVE SUMMARY",
+                                     "Finding 1 – High priority – Waivers of contract standing orders",
+                                     "Finding 2 – High priority – Supplier bank detail changes"]
