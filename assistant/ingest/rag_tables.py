@@ -12,8 +12,9 @@ from assistant.ingest.layout import Box, Line, Rating, section_for, trimmed_end
 RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber": "Amber",
                 "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD",
                 "ag": "Amber/Green", "ar": "Amber/Red", "amber/green": "Amber/Green",  # the five-point
-                "amber/red": "Amber/Red"}  # delivery confidence scale (G, AG, A, AR, R)
-COLOURS = {"Green", "Amber/Green", "Amber", "Amber/Red", "Red"}  # what a rating cell or line may say
+                "amber/red": "Amber/Red",  # delivery confidence scale (G, AG, A, AR, R)
+                "blue": "Blue"}  # BRAG: Blue is complete
+COLOURS = {"Green", "Amber/Green", "Amber", "Amber/Red", "Red", "Blue"}  # what a rating cell or line may say
 BOX_LABELS = {"overall rag": "Overall", "time": "Time", "costs": "Costs", "savings": "Savings",
               "cashable": "Savings", "cashable savings": "Savings", "benefits": "Benefits"}
 DIRECTION_WORDS = {"no", "change", "no change", "improved", "worsened", "deteriorated", "declined"}
@@ -25,12 +26,14 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     # "Overall delivery confidence: Amber/Red", "Current status: Amber", "Residual rating: Red (16)"
     r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating)|(?:Overall\s+)?delivery\s+confidence"
     r"(?:\s+(?:rating|assessment))?|(?:Current|Overall|Residual)\s+(?:RAG\s+)?(?:status|rating)(?=\s*[:–-])"
-    r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:))"
-    r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|AG|AR)\b\s*\)?", re.IGNORECASE)
-PREVIOUS_RAG = re.compile(r"\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
-                          r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red)\b", re.IGNORECASE)  # "(previous: Green)"
+    r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)"
+    r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
+    r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|Blue|AG|AR)\b\s*\)?", re.IGNORECASE)
+PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
+                          r"|^\s*\(\s*[\w ]{1,20}(?=:))"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
+                          r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|Blue)\b", re.IGNORECASE)
 
-COLOUR = r"(Green|Amber/Green|Amber/Red|Amber|Red)"
+COLOUR = r"(Green|Amber/Green|Amber/Red|Amber|Red|Blue)"
 PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/Red", "status should move
     # from Green to Amber", "RAG status remains Amber": a rating told in a sentence
     r"\b(?:delivery\s+confidence|RAG(?:\s+(?:status|rating))?|(?:overall\s+)?status|rating)\s+"
@@ -369,7 +372,7 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
                 continue
             before = text[span.start:span.start + m.start()].strip(" -–:(")  # "Mental Health (Overall RAG – Green)"
             name = before if span.kind != "heading" and re.search(r"[A-Za-z]{2}", before) else section.title
-            earlier = PREVIOUS_RAG.search(text[span.start:span.end], m.end())
+            earlier = PREVIOUS_RAG.search(text[span.start:span.end][m.end():])
             ratings.append(Rating(name, section.heading, RATING_WORDS.get(m.group(1).lower(), m.group(1).capitalize()),
                                   span.start, span.end, "inline", _colour(earlier.group(1)) if earlier else None))
     return ratings

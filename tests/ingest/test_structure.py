@@ -350,3 +350,17 @@ def test_in_a_wrapped_pdf_sentence_case_headings_count_and_wrapped_field_lines_d
     assert headings(parse(text)) == ["Front matter", "EXECUTIVE SUMMARY",
                                      "Finding 1 – High priority – Waivers of contract standing orders",
                                      "Finding 2 – High priority – Supplier bank detail changes"]
+
+
+def test_a_heading_that_carries_its_rating_after_a_dash_and_blue_for_complete():
+    """'Kent and Essex joint vetting — AMBER (Q3: GREEN)': the section is the project, rated Amber,
+    Green before; BRAG's BLUE (complete) is a rating too."""
+    para = ("Where we are: the joint vetting unit had 1,140 applications awaiting a decision on 31 March "
+            "2026, against a tolerance of 800, after two vetting officers left in February.")
+    text = ("Collaboration portfolio – quarter 4 delivery report\nApril 2026\n\n"
+            f"Kent and Essex joint vetting — AMBER (Q3: GREEN)\n\n{para}\n\n"
+            f"Shoeburyness shared station — BLUE (Q3: GREEN)\n\n{para}\n")
+    structure = parse(text)
+    assert headings(structure)[1:] == ["Kent and Essex joint vetting", "Shoeburyness shared station"]
+    assert [(r.workstream, r.overall, r.previous) for r in structure.ratings] == [
+        ("Kent and Essex joint vetting", "Amber", "Green"), ("Shoeburyness shared station", "Blue", "Green")]
