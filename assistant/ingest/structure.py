@@ -68,8 +68,9 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
     status, status_lines = status_tables(lines)
     status = {k: v for k, v in status.items() if k not in rows}
     found_boxes, box_lines, displaced = boxes(lines)
-    skip = table_lines | box_lines | status_lines
-    headings = _headings(lines, wrapped, skip, displaced, set(marked))
+    underlines, shown = _marked_in_text(lines)
+    skip = table_lines | box_lines | status_lines | underlines
+    headings = _headings(lines, wrapped, skip, displaced, set(marked) | shown)
     sections = _sections(text, headings)
     for section in sections:
         section.spans = section_spans(text, lines, section, wrapped, skip, headings)
@@ -82,6 +83,30 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
     for section in sections:
         section.spans.sort(key=lambda s: s.start)
     return Structure(sections, ratings(text, lines, sections, rows, found_boxes, status), *years)
+
+
+UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
+BRACKETED = re.compile(r"^\[[A-Z][^\[\]]{1,80}\]$")  # "[Purpose]"
+QUESTION = re.compile(r"^Q(\d{1,2})\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost"
+
+
+def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
+    """Headings a plain-text paper marks itself: a line underlined with === or --- (the
+    underline is not text), a line in [brackets], and numbered questions in sequence
+    ('Q1 ...?' ... 'Q2 ...?'), each followed by prose. Returns (underlines, heading lines)."""
+    underlines, shown, asked = set(), set(), {}
+    for i, ln in enumerate(lines):
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if ln.text and UNDERLINE.match(nxt) and len(ln.text) <= 100 and not UNDERLINE.match(ln.text):
+            underlines.add(i + 1)
+            shown.add(i)
+        elif BRACKETED.match(ln.text):
+            shown.add(i)
+        elif (m := QUESTION.match(ln.text)) and len(ln.text) <= 200 and not ln.text.endswith("."):
+            asked[i] = int(m.group(1))
+    numbers = set(asked.values())
+    shown |= {i for i, n in asked.items() if {n - 1, n + 1} & numbers}
+    return underlines, shown
 
 
 def _is_hard_wrapped(lines: list[Line]) -> bool:
@@ -118,7 +143,8 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
             continue
         start = displaced.get(i, ln.start)
         raw = ln.raw[start - ln.start:]
-        if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph
+        if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph, "[Purpose]"
+            raw = raw.strip()[1:-1] if BRACKETED.match(raw.strip()) else raw
             lead = len(raw) - len(raw.lstrip("# \t"))
             m = NUMBERED.match(raw[lead:].strip())
             number, title = (m.group(1).strip(".)[]"), m.group(2).strip()) if m else ("", raw[lead:].strip())

@@ -364,3 +364,21 @@ def test_a_heading_that_carries_its_rating_after_a_dash_and_blue_for_complete():
     assert headings(structure)[1:] == ["Kent and Essex joint vetting", "Shoeburyness shared station"]
     assert [(r.workstream, r.overall, r.previous) for r in structure.ratings] == [
         ("Kent and Essex joint vetting", "Amber", "Green"), ("Shoeburyness shared station", "Blue", "Green")]
+
+
+def test_headings_a_plain_text_paper_marks_itself():
+    """A line underlined with === (the underline is not quotable), a [bracketed] line, and
+    numbered questions in sequence ('Q1 (Cllr ...): ...?' then 'Q2 ...') are headings."""
+    para = ("The proposal is to replace the five council-run monitoring centres with one county hub at "
+            "Chelmsford, staffed jointly by council operators and police staff from April 2027.")
+    text = ("Responses to Questions from the Police, Fire and Crime Panel\n9 February 2026\n\n"
+            f"Summary\n=======\n\n{para}\n\n[Status key]\n\n{para}\n\n"
+            f"Q1 (Councillor Bernadette Quayle, Tendring District Council): What exactly is proposed?\n\n{para}\n\n"
+            f"Q2 (Councillor Wilfred Amankwah, Basildon Borough Council): Which councils have signed up?\n\n{para}\n")
+    structure = parse(text)
+    assert headings(structure) == [
+        "Front matter", "Summary", "Status key",
+        "Q1 (Councillor Bernadette Quayle, Tendring District Council): What exactly is proposed?",
+        "Q2 (Councillor Wilfred Amankwah, Basildon Borough Council): Which councils have signed up?"]
+    quotes = [text[s.start:s.end] for sec in structure.sections for s in sec.spans]
+    assert not any("===" in q for q in quotes)
