@@ -226,3 +226,4 @@ def test_a_long_section_is_searched_whole_and_next_means_the_newest(assistant):
     assert not answer.abstained and "up to 90 people" in answer.answer
     answer = assistant.ask("when's the next hothouse?")
     assert "November 2022" in answer.answer and all(c.date == "2022-11" for c in answer.citations)
+

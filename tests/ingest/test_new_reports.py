@@ -120,3 +120,21 @@ def test_a_paper_that_only_mentions_a_workstream_does_not_supersede_its_rating(t
     answer = Assistant(settings, ensure_index=False, embedder=embedder).ask("ecda rag now?")
     assert not answer.abstained and "**Green**" in answer.answer
     assert answer.citations[0].document == "2022-annual-collaboration-update.txt"
+
+
+def test_latest_is_the_newest_report_that_answers_not_one_that_names_the_topic_in_passing(tmp_path, embedder):
+    """With a 2026 debrief beside the corpus, the 2022 report's police-station volunteers
+    sentence (it matches 'police' and 'station', scoring well under the best passage) must not
+    become the 'latest' answer to where police teams work from fire stations."""
+    corpus, settings = corpus_copy(tmp_path)
+    (corpus / "2026-10-exercise-debrief.txt").write_text(
+        "Exercise Kelvedon Crossing – Multi-agency Debrief Report\nOctober 2026\n\nTimeline of key events\n\n"
+        "09:41 The first fire appliance arrives at the scene from Kelvedon after a long drive through traffic.\n\n"
+        "09:44 The crew commander passes the first METHANE message to Fire Control.\n\n"
+        "Lessons identified\n\nThe interoperability talkgroup was not opened until 11:02, which delayed "
+        "the joint decision on road closures by about forty minutes.\n", encoding="utf-8")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    answer = assistant.ask("whats the latest number of fire stations we've got police teams working from")
+    assert any("Drop-in usage of 13 fire stations" in c.quote for c in answer.citations)
+    assert not any("Police Support Volunteers" in c.quote for c in answer.citations)

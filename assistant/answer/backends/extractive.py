@@ -66,6 +66,9 @@ class Draft:
     abstain_with: dict = field(default_factory=dict)  # the rating or passage an abstention shows
 
 
+COVERING = 0.8  # share of the best passage's score a newer report's passage needs to count as covering it
+
+
 class ExtractiveAnswerer:
     """Grounded extractive composer over a loaded index."""
 
@@ -329,9 +332,10 @@ class ExtractiveAnswerer:
         stopped rating a workstream supersedes older ratings): "now", not the newest file.
         With `rating_reports`, only a report that rates something can supersede a rating."""
         docs = self.index.documents
+        floor = COVERING * scored[0][0] if scored else 0.0  # a passage that merely names the topic doesn't cover it
         covering = {d for d, _ in rating_lines} | {
-            self.spans[i]["document"] for _, i, _ in scored[:10]
-            if (anchor is None or self.ground.about(i, anchor))
+            self.spans[i]["document"] for score, i, _ in scored[:10]
+            if score >= floor and (anchor is None or self.ground.about(i, anchor))
             and (not rating_reports or docs[self.spans[i]["document"]].get("ratings"))}
         if register:
             covering.add(newest_register(self.index.documents))
