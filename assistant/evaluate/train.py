@@ -36,7 +36,7 @@ from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND = {"holdout13", "new_documents5", "new_documents9", "new_documents10"}  # written by helpers who saw only the reports; never trained on. A blind
+BLIND = {"holdout13", "new_documents5", "new_documents9", "new_documents10", "new_documents11"}  # written by helpers who saw only the reports; never trained on. A blind
 # set becomes training data once it has been scored (its run committed) and a fresh one replaces it.
 REPORT = EVALS / "training_report.md"
 WRONG_COST = 2.0  # a wrong answer to an officer costs twice a withheld right one (a product choice, not tuned)
