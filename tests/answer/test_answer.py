@@ -227,3 +227,16 @@ def test_a_long_section_is_searched_whole_and_next_means_the_newest(assistant):
     answer = assistant.ask("when's the next hothouse?")
     assert "November 2022" in answer.answer and all(c.date == "2022-11" for c in answer.citations)
 
+
+
+def test_the_report_of_the_best_passage_is_never_labelled_older_than_itself(assistant):
+    """An edition label says '(older)' only when a newer report covers the thing asked: the
+    report holding the best passage counts as covering it even when the question's most
+    specific word is not in that passage (so the newest report is not called older)."""
+    backend = assistant.backend
+    old = "2019-06-quarterly-collaboration-update.txt"
+    i = next(k for k, s in enumerate(backend.spans) if s["document"] == old)
+    scored = [(1.0, i, {"cov": 1.0, "dense": 1.0, "own": 1.0})]
+    nowhere = {"zzzunusedterm"}  # an anchor no passage names
+    assert backend._newest_covering(scored, [], nowhere, register=False) != old  # falls back to the newest file
+    assert backend._newest_covering(scored, [], nowhere, register=False, also=old) == old

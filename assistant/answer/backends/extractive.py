@@ -283,7 +283,7 @@ class ExtractiveAnswerer:
                                rated=rating[1].get("workstream", "") if rating else "")
             if picks or rating is not None:
                 plan.append((doc, rating, picks))
-        covering = self._newest_covering(scored, rating_lines, anchor)
+        covering = self._newest_covering(scored, rating_lines, anchor, also=self.spans[best]["document"])
         for k, (doc, rating, picks) in enumerate(plan):  # "newest": of the reports covering it
             builder.start_edition(self.index.documents[doc], first=k == 0, newest=doc == covering,
                                   many=len(self.index.documents) > 1,
@@ -326,7 +326,7 @@ class ExtractiveAnswerer:
         return not query.editions.documents or doc in query.editions.documents
 
     def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None,
-                         register: bool = True, rating_reports: bool = False) -> str | None:
+                         register: bool = True, rating_reports: bool = False, also: str | None = None) -> str | None:
         """The newest report that covers the thing asked (rates it, or has a top passage about
         it), or with `register` the newest dashboard edition when that is newer (one that
         stopped rating a workstream supersedes older ratings): "now", not the newest file.
@@ -339,6 +339,8 @@ class ExtractiveAnswerer:
             and (not rating_reports or docs[self.spans[i]["document"]].get("ratings"))}
         if register:
             covering.add(newest_register(self.index.documents))
+        if also:  # the report the best passage is from covers it, whatever its wording
+            covering.add(also)
         return next((d for d in self._edition_order() if d in covering),
                     fallback or self.newest)
 
