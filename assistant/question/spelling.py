@@ -8,7 +8,7 @@ import difflib
 import re
 
 CHAT = {"wen": "when", "whn": "when", "wat": "what", "wot": "what", "wht": "what", "r": "are",
-        "u": "you", "n": "and", "y": "why", "hw": "how", "wer": "where", "abt": "about",
+        "u": "you", "n": "and", "y": "why", "hw": "how", "wer": "were", "abt": "about",
         "cos": "because", "coz": "because", "b4": "before", "gud": "good", "ppl": "people",
         "yr": "year", "yrs": "years", "thx": "thanks", "pls": "please", "plz": "please"}
 ASKING = ["rating", "status", "amber", "green", "when", "where", "which", "what", "who", "why",

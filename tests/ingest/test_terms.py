@@ -61,6 +61,7 @@ def test_a_counted_list_needs_that_many_items_named():
     ("wen r the hubs opening", "when are the hubs opening"),
     ("Is it R or A?", "Is it R or A?"),  # capitals may be ratings
     ("thurok hubs", "thurok hubs"),  # report words are the term matcher's job
+    ("how long wer officers waiting", "how long were officers waiting"),  # not a "where" (place) question
 ])
 def test_chat_spellings_of_question_words_are_read(question, read):
     from assistant.question.spelling import normalise
