@@ -8,6 +8,7 @@ first, each cited to its own cover line (the first quotable line of its front ma
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answer.compose import AnswerBuilder
 from assistant.contract import Answer
@@ -17,15 +18,20 @@ from assistant.question.editions import label
 
 REPORT_WORDS = {"report", "reports", "paper", "papers", "document", "documents", "update", "updates",
                 "edition", "editions", "file", "files"}
-ABOUT_REPORTS = REPORT_WORDS | {"latest", "newest", "recent", "most", "current", "last", "list", "available",
-                                "held", "hold", "have", "got", "loaded", "many", "which", "what", "whats",
-                                "do", "does", "you", "we", "there", "is", "are", "the", "all", "your", "s", "me", "show", "tell"}
+ABOUT_REPORTS = REPORT_WORDS | {"latest", "newest", "recent", "current", "last", "list", "available", "held",
+                                "hold", "got", "loaded", "many", "whats", "s", "show", "tell"}  # with STOPWORDS
 SHOWN = 10  # reports listed by name; the rest are counted
 NOTE = "Answered from the list of reports in the index."
 
 
-def _title_words(index, doc: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", str(index.documents[doc].get("title", "")).lower()))
+def _title_words(index, doc: str) -> frozenset[str]:
+    return _words(str(index.documents[doc].get("title", "")))
+
+
+@lru_cache(maxsize=4096)
+def _words(title: str) -> frozenset[str]:
+    """A title's words, once per title: every question that says "report" checks them all."""
+    return frozenset(re.findall(r"[a-z]+", title.lower()))
 
 
 def wanted_reports(question: str, index) -> list[str] | None:

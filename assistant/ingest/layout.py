@@ -73,6 +73,18 @@ class Lines(list):
         lengths = sorted(len(ln.text) for ln in self if len(ln.text) > 20)
         return lengths[len(lengths) // 2] if lengths else 80.0
 
+    @cached_property
+    def wrap_limit(self) -> float:
+        """How long a wrapped paragraph's lines run: a heading in hard-wrapped text is no longer."""
+        return max(70, 0.85 * self.median_length)
+
+    def previous_content(self, i: int) -> int | None:
+        """The nearest non-blank line above line i."""
+        k = i - 1
+        while k >= 0 and not self[k].text:
+            k -= 1
+        return k if k >= 0 else None
+
     def within(self, start: int, end: int) -> range:
         """Indexes of the lines overlapping [start, end)."""
         first = bisect_right(self._ends, start)

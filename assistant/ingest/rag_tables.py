@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.layout import Box, Line, Rating, section_for, trimmed_end
+from assistant.ingest.layout import Box, Line, Lines, Rating, section_for, trimmed_end
 
 RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber": "Amber",
                 "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD",
@@ -22,18 +22,18 @@ DASHBOARD_ROW = re.compile(
     r"^\s*(\d{1,2}(?:\.\d{1,2})+)\s+(.+?)\s+(Green|Amber|Red|Not graded)\s+"
     r"(Green|Amber|Red|Not graded|n/a)\s*$"
 )
+COLOUR = r"(Green|Amber/Green|Amber/Red|Amber|Red|Blue)"
 INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RAG status - Red",
     # "Overall delivery confidence: Amber/Red", "Current status: Amber", "Residual rating: Red (16)"
     r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating)|(?:Overall\s+)?delivery\s+confidence"
     r"(?:\s+(?:rating|assessment))?|(?:Current|Overall|Residual)\s+(?:RAG\s+)?(?:status|rating)(?=\s*[:–-])"
     r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)"
     r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
-    r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|Blue|AG|AR)\b\s*\)?", re.IGNORECASE)
+    r"\s*[:–-]?\s*(" + COLOUR[1:-1] + r"|AG|AR)\b\s*\)?", re.IGNORECASE)
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
                           r"|^\s*\(\s*[\w ]{1,20}(?=:))"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
-                          r"\s*[:–-]?\s*(Green|Amber/Green|Amber/Red|Amber|Red|Blue)\b", re.IGNORECASE)
+                          r"\s*[:–-]?\s*" + COLOUR + r"\b", re.IGNORECASE)
 
-COLOUR = r"(Green|Amber/Green|Amber/Red|Amber|Red|Blue)"
 PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/Red", "status should move
     # from Green to Amber", "RAG status remains Amber": a rating told in a sentence
     r"\b(?:delivery\s+confidence|RAG(?:\s+(?:status|rating))?|(?:overall\s+)?status|rating)\s+"
@@ -86,7 +86,7 @@ def cells(raw: str) -> list[str]:
     return CELL_SPLIT.split(text.strip("|").strip())
 
 
-def status_tables(lines: list[Line]):
+def status_tables(lines: Lines):
     """Rows of tables with a rating column, whatever the report's layout: {line_no: (name,
     rating, previous)} and the lines the tables cover (header included).
 
@@ -101,11 +101,12 @@ def status_tables(lines: list[Line]):
         if len(run) < TABLE_ROWS:
             continue
         head = _header_above(lines, run[0])
+        titles = columns(lines[head].raw) if head is not None else None
         for i in run:
             name, ratings_in_row = rated[i]
-            current, previous = _current_previous(ratings_in_row, head)
+            current, previous = _current_previous(ratings_in_row, titles)
             found[i] = (LIST_LABEL.sub("", name), current, previous)
-        covered |= set(range(run[0] - (head is not None) * _gap_above(lines, run[0]), run[-1] + 1))
+        covered |= set(range(run[0] if head is None else head, run[-1] + 1))
     return found, covered
 
 
@@ -161,21 +162,10 @@ def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]]] | None:
     return (cols[0].strip(), found) if found else None
 
 
-def _header_above(lines: list[Line], first: int) -> list[str] | None:
-    """The column titles of a header line just above a table's first row, if there is one."""
-    gap = _gap_above(lines, first)
-    if not gap:
-        return None
-    head = columns(lines[first - gap].raw)
-    return head if len(head) >= 2 else None
-
-
-def _gap_above(lines: list[Line], first: int) -> int:
-    """How many lines up the nearest non-blank line is (0 at the top)."""
-    j = first - 1
-    while j >= 0 and not lines[j].text:
-        j -= 1
-    return first - j if j >= 0 else 0
+def _header_above(lines: Lines, first: int) -> int | None:
+    """The line of a header (2+ column titles) just above a table's first row, if there is one."""
+    k = lines.previous_content(first)
+    return k if k is not None and len(columns(lines[k].raw)) >= 2 else None
 
 
 def _current_previous(found: list[tuple[int, str]], head: list[str] | None) -> tuple[str, str | None]:

@@ -28,7 +28,6 @@ from assistant.ingest.rag_tables import (
     INLINE_RAG,
     box_token,
     boxes,
-    cells,
     columns,
     dashboard,
     ratings,
@@ -222,7 +221,7 @@ def _numbered_heading(title: str) -> bool:
 
 def _heading_shape(ln: Line) -> bool:
     text = ln.text
-    if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(cells(ln.raw)) > 1 or len(columns(ln.raw)) > 1
+    if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(columns(ln.raw)) > 1
             or not (3 <= len(text) <= 160) or BULLET.match(ln.raw)):
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
@@ -269,7 +268,7 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
             or (i > 0 and not prev and not text.isupper() and len(text.split()) <= 4 and _list_follows(lines, j)))
     # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
     # stand alone: short, after a finished sentence, before a box or a new paragraph.
-    limit = max(70, 0.85 * lines.median_length)
+    limit = lines.wrap_limit
     if len(text) > limit or not _after_sentence(lines, i, limit):
         return False
     if not _title_case(text):  # a box under it and a new sentence after the box, or a short line
@@ -288,11 +287,8 @@ def _entry_title(lines, i: int, wrapped: bool = False) -> bool:
     if len(text.split()) > 12 or text[-1] in ".:;," or LABEL_VALUE.match(text) \
             or sum(1 for ln in lines[:i] if ln.text) < 3:
         return False
-    k = i - 1
-    while k >= 0 and not lines[k].text:
-        k -= 1
-    if wrapped and k >= 0 and len(lines[k].text) > 0.7 * max(70, 0.85 * lines.median_length) \
-            and lines[k].text[-1] not in ".:!?)":
+    k = lines.previous_content(i)
+    if wrapped and k is not None and len(lines[k].text) > 0.7 * lines.wrap_limit and lines[k].text[-1] not in ".:!?)":
         return False  # the rest of a wrapped line above ('... the Chief' / 'Constable of Essex Police')
     j = _next_content(lines, i)
     return j is not None and LABEL_VALUE.match(lines[j].text) is not None
@@ -313,10 +309,8 @@ def _new_sentence_after(lines, j, skip) -> bool:
 
 def _after_sentence(lines, i, limit: float) -> bool:
     """The previous content line ends a sentence, list item or table, or is a heading itself."""
-    k = i - 1
-    while k >= 0 and not lines[k].text:
-        k -= 1
-    if k < 0:
+    k = lines.previous_content(i)
+    if k is None:
         return True
     prev = lines[k].text
     short = len(prev) < 0.8 * limit  # a line that ends before the wrap width ends its item
