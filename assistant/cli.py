@@ -171,6 +171,11 @@ def _first_admin(settings: Settings) -> None:
 
 
 def cmd_train(args) -> int:
+    if args.encoder:
+        from assistant.answer.passages import ENCODER, finetune, read_pairs
+
+        print(f"fine-tuned encoder written to {finetune(read_pairs(), ENCODER)}")
+        return 0
     from assistant.evaluate.train import main as train_main
 
     return train_main(args)
@@ -255,6 +260,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_eval)
 
     tr = sub.add_parser("train", help="fit the answer models from the labelled questions in evals/")
+    tr.add_argument("--encoder", action="store_true",
+                    help="only fine-tune the question-to-passage encoder from its committed pairs (~3 min)")
     tr.set_defaults(func=cmd_train)
 
     br = sub.add_parser("brief", help="write a cited briefing pack")

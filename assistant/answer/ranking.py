@@ -21,7 +21,7 @@ MODEL = Path(__file__).resolve().parent / "models" / "ranker.txt"
 KINDS = ("sentence", "bullet", "row", "box", "heading")
 PARTS = ("cov", "own", "ctx", "dense", "cue", "prior", "typed", "older", "cover", "short", "row")
 FEATURES = [*PARTS, "hand", "hand_rank", "hand_gap", "dense_gap", "cov_gap", "dense_rank", "cov_rank", "log_length",
-            *(f"kind_{k}" for k in KINDS)]
+            *(f"kind_{k}" for k in KINDS), "qa", "qa_gap", "qa_rank"]
 PARAMS = dict(objective="lambdarank", num_leaves=7, learning_rate=0.05, min_data_in_leaf=20,
               lambdarank_truncation_level=5, verbose=-1, num_threads=2, seed=7, deterministic=True)
 ROUNDS = 200
@@ -36,12 +36,14 @@ def features(scored: list[tuple[float, int, dict]], spans: list[dict]) -> np.nda
     cov = np.array([info["cov"] for _, _, info in scored])
     dense_rank = np.argsort(np.argsort(-dense)) / n
     cov_rank = np.argsort(np.argsort(-cov)) / n
+    qa = np.array([info["qa"] for _, _, info in scored])  # the fine-tuned encoder's cosine (passages.py)
+    qa_rank = np.argsort(np.argsort(-qa)) / n
     best = scored[0][0]
     rows = []
     for k, (score, i, info) in enumerate(scored):
         rows.append([*(float(info[p]) for p in PARTS), score, k / n, best - score, dense.max() - dense[k],
                      cov.max() - cov[k], dense_rank[k], cov_rank[k], math.log1p(len(spans[i]["text"])),
-                     *(float(spans[i]["kind"] == kind) for kind in KINDS)])
+                     *(float(spans[i]["kind"] == kind) for kind in KINDS), qa[k], qa.max() - qa[k], qa_rank[k]])
     return np.asarray(rows, dtype=np.float32)
 
 

@@ -106,15 +106,16 @@ def onnx_file(cache_dir: Path, name: str) -> Path:
 class OnnxMiniLM:
     """all-MiniLM-L6-v2 with mean pooling and L2 normalisation, as sentence-transformers does."""
 
-    def __init__(self, cache_dir: Path, name: str = INT8):
+    def __init__(self, cache_dir: Path, name: str = INT8, file: Path | None = None):
+        """`file`: another export of the same architecture (the fine-tuned passage encoder)."""
         import onnxruntime as ort
         import tokenizers
 
-        self.name = name
+        self.name = f"{file.name}@{file.stat().st_mtime_ns}" if file else name
         options = ort.SessionOptions()
         options.log_severity_level = 3
         self.session = ort.InferenceSession(
-            str(onnx_file(cache_dir, name)), options, providers=["CPUExecutionProvider"]
+            str(file or onnx_file(cache_dir, name)), options, providers=["CPUExecutionProvider"]
         )
         self.tokenizer = tokenizers.Tokenizer.from_file(str(packaged_model_dir() / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)

@@ -44,7 +44,8 @@ PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/R
 
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
-COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}")  # also dot leaders and aligned columns
+COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}|\s+[·•]\s+")  # also dot leaders, aligned columns
+# and middle dots ("P3 · Crown Court caseload · red · HMCTS")
 ARROWS = re.compile(r"[▲▼►◄↑↓→←▶◀⬆⬇]")  # direction marks beside a rating
 LIST_LABEL = re.compile(r"^(?:[A-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")  # "A. ", "3) ", "iv. "
 STATUS_HEAD = re.compile(r"\b(rag|status|rating|grade)\b", re.IGNORECASE)
@@ -103,9 +104,9 @@ def status_tables(lines: Lines):
         head = _header_above(lines, run[0])
         titles = columns(lines[head].raw) if head is not None else None
         for i in run:
-            name, ratings_in_row = rated[i]
+            name, ratings_in_row, earlier = rated[i]
             current, previous = _current_previous(ratings_in_row, titles)
-            found[i] = (LIST_LABEL.sub("", name), current, previous)
+            found[i] = (LIST_LABEL.sub("", name), current, previous or earlier)
         covered |= set(range(run[0] if head is None else head, run[-1] + 1))
     return found, covered
 
@@ -150,16 +151,29 @@ def columns(raw: str) -> list[str]:
     return [c for c in COLUMN_SPLIT.split(raw.strip().strip("|")) if c.strip()]
 
 
-def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]]] | None:
-    """(name, [(column, rating)...]) when a line is a row naming something and rating it in a
-    later column; None for prose or a bare rating."""
+WITH_EARLIER = re.compile(r"^(.+?)\s*\((?:[^():]*:\s*)?([^():]+)\)$")  # "red (Q4: amber)"
+
+
+def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None:
+    """(name, [(column, rating)...], earlier rating in brackets) when a line is a row naming
+    something and rating it in a later column; None for prose or a bare rating."""
     cols = columns(raw)
+    code = ROW_CODE.match(cols[0].strip()) if len(cols) > 2 else None  # "P3 · Crown Court caseload · red"
+    if code and code.group(1) == cols[0].strip() and rating_word(cols[1]) is None:
+        cols = [f"{cols[0].strip()} {cols[1].strip()}", *cols[2:]]
     if len(cols) < 2 or len(cols[0]) > 120 or not re.search(r"[A-Za-z]{3}", cols[0]):
         return None
     if box_token(cols[0]) is not None:  # a RAG box's 'Time | Amber' line, not a named row
         return None
-    found = [(k, r) for k, c in enumerate(cols[1:], 1) if (r := rating_word(c)) in COLOURS]
-    return (cols[0].strip(), found) if found else None
+    found, earlier = [], None
+    for k, cell in enumerate(cols[1:], 1):
+        m = WITH_EARLIER.match(cell.strip())
+        if (r := rating_word(cell)) in COLOURS:
+            found.append((k, r))
+        elif m and (r := rating_word(m.group(1))) in COLOURS and rating_word(m.group(2)) in COLOURS:
+            found.append((k, r))
+            earlier = earlier or rating_word(m.group(2))
+    return (cols[0].strip(), found, earlier) if found else None
 
 
 def _header_above(lines: Lines, first: int) -> int | None:

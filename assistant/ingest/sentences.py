@@ -85,7 +85,8 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
             continue
         cuts.append(m.end())
     cuts.append(len(chunk))
-    spans = []
+    spans: list[Span] = []
+    lead = None  # a fragment too short to quote alone, opening the next sentence ("9 June. Request ...")
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = chunk[a:b]
         s = start + a + len(piece) - len(piece.lstrip())
@@ -93,7 +94,10 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
         if spans and _field(text[s:e]) and "\n" not in text[spans[-1].end:s]:
             spans[-1] = Span(spans[-1].start, e, spans[-1].kind)  # "... contract. Owner: Farid Qureshi."
         elif e > s and len(re.findall(r"\w+", text[s:e])) >= 3:
-            spans.append(Span(s, e, first_kind if not spans else kind))
+            spans.append(Span(s if lead is None else lead, e, first_kind if not spans else kind))
+            lead = None
+        elif e > s and re.search(r"\d", text[s:e]) and lead is None and not spans:
+            lead = s  # a date or number heading the entry: quoted with it, not dropped
     return spans
 
 

@@ -38,11 +38,13 @@ from assistant.ingest.sentences import BULLET, section_spans
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
-NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\[\d{1,2}\])[ \t]+([A-Z0-9].*?)\s*$")
-# "5.3.2 X", "2) X", "[3] X"
+NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\[\d{1,2}\]|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
+                      r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "[3] X", "§4.1 X"
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}:\s+\S")  # "Author: Niamh Castellan": a field, not a heading
 DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December),?\s+\d{4}$", re.I)  # "12 March 2024": a date
+MARKING = re.compile(r"(OFFICIAL|OFFICIAL[- ]SENSITIVE|NOT PROTECTIVELY MARKED|RESTRICTED|PROTECT)"
+                     r"(\s*[-–:]\s*[A-Z ]+)?")  # a protective marking on the cover, not a heading
 NAMED_PART = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:[A-Z]|\d{1,2}|[IVX]{1,4}|\([a-z]\)|One|Two|Three|Four|Five|Six|"
                         r"Seven|Eight|Nine|Ten)\s*:\s+\S")  # "Workstream A: ", "Part Two: ", "Item 4: "
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
@@ -105,7 +107,27 @@ def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
             asked[i] = int(m.group(1))
     numbers = set(asked.values())
     shown |= {i for i, n in asked.items() if {n - 1, n + 1} & numbers}
-    return underlines, shown
+    return underlines, shown | _month_headings(lines)
+
+
+MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|"
+                        r"December),?\s+(\d{4})$", re.I)
+MONTHS = [m.lower() for m in MONTH_YEAR.pattern[2:].split(")")[0].split("|")]
+
+
+def _month_headings(lines: list[Line]) -> set[int]:
+    """A log's month lines ('April 2026', 'May 2026'...) head its entries: two or more lone
+    month lines below the cover, in date order, each followed by prose. A lone date is
+    otherwise a cover field, never a heading."""
+    found = []
+    for i, ln in enumerate(lines):
+        m = MONTH_YEAR.match(ln.text)
+        j = _next_content(lines, i)
+        if m and i > 2 and j is not None and not MONTH_YEAR.match(lines[j].text):
+            found.append((i, int(m.group(2)) * 12 + MONTHS.index(m.group(1).lower())))
+    keys = [k for _, k in found]
+    in_order = keys == sorted(keys) or keys == sorted(keys, reverse=True)
+    return {i for i, _ in found} if len(found) >= 2 and in_order and len(set(keys)) == len(keys) else set()
 
 
 def _is_hard_wrapped(lines: list[Line]) -> bool:
@@ -129,7 +151,7 @@ def _title_case(text: str) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.strip(".)[]").split(".") if p)
+    return tuple(int(p) for p in number.strip(".)[]§ ").split(".") if p)
 
 
 def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple[int, int, str, str, str, bool]]:
@@ -146,13 +168,17 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
             raw = raw.strip()[1:-1] if BRACKETED.match(raw.strip()) else raw
             lead = len(raw) - len(raw.lstrip("# \t"))
             m = NUMBERED.match(raw[lead:].strip())
-            number, title = (m.group(1).strip(".)[]"), m.group(2).strip()) if m else ("", raw[lead:].strip())
+            number, title = (m.group(1).strip(".)[]§ "), m.group(2).strip()) if m else ("", raw[lead:].strip())
             found.append((i, start, number, title, f"{number} {title}".strip(), i in displaced))
             if m:
                 last_key = _number_key(m.group(1))
             continue
         m = NUMBERED.match(raw.strip())
-        if m and _numbered_heading(m.group(2)):
+        j = _next_content(lines, i)
+        lower_next = j is None or lines[j].text[:1].islower()
+        section_sign = bool(m) and m.group(1).startswith("§")
+        carries_on = lower_next or (wrapped and not section_sign)
+        if m and _numbered_heading(m.group(2), carries_on, section_sign):
             key = _number_key(m.group(1))
             if key > last_key:
                 title = m.group(2).strip()
@@ -161,7 +187,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
                     if k is not None:
                         title = f"{title} {lines[k].text}"
                         continued.add(k)
-                number = m.group(1).strip(".)[]")
+                number = m.group(1).strip(".)[]§ ")
                 found.append((i, start + len(raw) - len(raw.lstrip()), number, title,
                               f"{number} {title}", i in displaced))
                 last_key = key
@@ -210,13 +236,15 @@ def _lettered(lines, skip, taken) -> list[int]:
 CONTINUES = re.compile(r"(,|\b(and|or|of|the|to|for|with|in|on|a|an|by|from|that|which))$", re.I)
 
 
-def _numbered_heading(title: str) -> bool:
+def _numbered_heading(title: str, carries_on: bool = True, section_sign: bool = False) -> bool:
     """'5.3.2 DPP - National ANPR Service (NAS)' is a heading; '8.2 Of the 2,864 deployments,
-    684 were ...' is a numbered paragraph, and a wrapped line ending '... and' goes on."""
-    return (len(title) <= 120 and not title.endswith((".", ",")) and not CONTINUES.search(title)
+    684 were ...' is a numbered paragraph, and a line ending '... and' may go on (`carries_on`:
+    the text is wrapped, or the next line starts in lower case). A '§' number marks a section
+    whatever the title's case, so '§1 What this paper is for' over a new paragraph is whole."""
+    return (len(title) <= 120 and not title.endswith((".", ",")) and not (carries_on and CONTINUES.search(title))
             and not INLINE_RAG.match(title)  # "3.1 Current status: Green (previous: Green)" is a field
             and "\t" not in title and not re.search(r"[a-z)]\.\s+\S", title)  # no sentence inside
-            and (_title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
+            and (section_sign or _title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
 
 
 def _heading_shape(ln: Line) -> bool:
@@ -228,7 +256,8 @@ def _heading_shape(ln: Line) -> bool:
         return False
     if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
         return bool(re.search(r"[A-Za-z]{2}", INLINE_RAG.split(text)[0]))  # not "3.1 Current status: Green"
-    return len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None and not DATE_LINE.match(text)
+    return (len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None and not DATE_LINE.match(text)
+            and not MARKING.fullmatch(text))
 
 
 def _next_content(lines, i, limit=6):

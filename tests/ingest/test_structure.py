@@ -382,3 +382,26 @@ def test_headings_a_plain_text_paper_marks_itself():
         "Q2 (Councillor Wilfred Amankwah, Basildon Borough Council): Which councils have signed up?"]
     quotes = [text[s.start:s.end] for sec in structure.sections for s in sec.spans]
     assert not any("===" in q for q in quotes)
+
+
+def test_section_sign_numbering_month_logs_and_middle_dot_rows():
+    """'§1 What this paper is for' (ending 'for', sentence case) and '§4.1 ...' are numbered
+    headings; a log's lone month lines head its entries while the cover's date line does not;
+    'P3 · Crown Court caseload · red (Q4: amber) · HMCTS' is a rated row, its code joined to its
+    name and the bracket its earlier rating; a cover's OFFICIAL marking is no heading; an entry's
+    opening date ('9 June.') is quoted with it."""
+    para = "Each lead partner proposes a rating and the Delivery Group tests it at its monthly meeting."
+    rows = "\n".join(f"P{k} · Priority number {k} · {r} (Q4: {p}) · steady · Essex Police"
+                     for k, r, p in ((1, "red", "amber"), (2, "amber", "amber"), (3, "green", "red")))
+    text = ("Joint delivery plan exception report\nSeptember 2026\n\nOFFICIAL\n\n"
+            f"§1 What this paper is for\n\n{para}\n\n§2 The plan in one view\n\n{rows}\n\n"
+            f"§2.1 Aid given\n\n{para}\n\nApril 2026\n\n9 June. Request from Thames Valley Police for two PSUs, declined.\n\n"
+            f"May 2026\n\n{para}\n")
+    structure = parse(text)
+    assert headings(structure) == ["Front matter", "1 What this paper is for", "2 The plan in one view", "2.1 Aid given",
+                                   "April 2026", "May 2026"]
+    assert [(r.workstream, r.overall, r.previous) for r in structure.ratings] == [
+        ("P1 Priority number 1", "Red", "Amber"), ("P2 Priority number 2", "Amber", "Amber"),
+        ("P3 Priority number 3", "Green", "Red")]
+    quotes = [text[s.start:s.end] for sec in structure.sections for s in sec.spans]
+    assert "9 June. Request from Thames Valley Police for two PSUs, declined." in quotes

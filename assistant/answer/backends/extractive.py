@@ -22,6 +22,7 @@ from assistant.answer.decision import Decider
 from assistant.answer.grounding import Grounding
 from assistant.answer.matching import GENERIC_STEMS, TermMatcher
 from assistant.answer.neighbours import SpanSequence
+from assistant.answer.passages import PassageScores
 from assistant.answer.ranking import HandOrder, Ranker
 from assistant.contract import Answer
 from assistant.ingest.frontmatter import field_terms
@@ -74,10 +75,12 @@ class ExtractiveAnswerer:
 
     name = "extractive"
 
-    def __init__(self, index, decider: Decider | None = None, ranker: Ranker | HandOrder | None = None):
+    def __init__(self, index, decider: Decider | None = None, ranker: Ranker | HandOrder | None = None,
+                 passages: PassageScores | None = None):
         self.index = index
         self.decider = decider or Decider.load()
         self.ranker = ranker or Ranker.load()
+        self.passages = passages or PassageScores(index)
         if index.settings.min_confidence:  # a force that wants more caution than training chose
             self.decider.answer_at = max(self.decider.answer_at, index.settings.min_confidence)
         self.spans = index.spans
@@ -130,6 +133,7 @@ class ExtractiveAnswerer:
         for i in (extra or []) + front + siblings:  # the cover sheet is always a candidate
             if not query.editions.documents or self.spans[i]["document"] in query.editions.documents:
                 candidates.setdefault(i, len(hits))
+        asked_vector = self.passages.question(query.text)
         scored = []
         for i, rank in candidates.items():
             span = self.spans[i]
@@ -161,7 +165,8 @@ class ExtractiveAnswerer:
                 score *= 0.7  # a dashboard row only answers status questions
             scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense, "ctx": ctx / total,
                                       "cue": cue, "prior": prior, "typed": typed, "older": older,
-                                      "cover": cover, "short": short, "row": row}))
+                                      "cover": cover, "short": short, "row": row,
+                                      "qa": float(self.passages.vectors[i] @ asked_vector)}))
         scored.sort(key=lambda x: -x[0])
         return scored
 
@@ -239,8 +244,10 @@ class ExtractiveAnswerer:
         quoted = set().union(*(self.match.bag(c.quote) for c in answer.citations)) if answer.citations else set()
         headed = quoted.union(*(self.match.bag(c.section) for c in answer.citations))
         heaviest = max(weights, key=weights.get)  # the question's most telling term ("drone" in "drone budget")
+        lead_qa = lead_first[0][2]["qa"]  # how the fine-tuned encoder matches the lead to the question
         signals = {
             "best": best_score, "margin": best_score - second, "support": support,
+            "qa": lead_qa, "qa_margin": lead_qa - max((inf["qa"] for _, _, inf in lead_first[1:]), default=0.0),
             "coverage": info["cov"], "own_coverage": info["own"], "dense": info["dense"],
             "missing": missing, "unknown_words": float(bool(self.match.unknown_words(query.text))),
             "rated": float(rated), "rating_lines": float(bool(rating_lines)),

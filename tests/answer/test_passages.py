@@ -1,0 +1,40 @@
+"""The fine-tuned question-to-passage encoder and its span scores (fine-tuning itself is run
+by the training test in test_decision.py)."""
+
+import numpy as np
+
+from assistant.answer import passages
+
+
+def test_a_candidate_is_read_as_its_heading_then_its_text_cut_to_a_limit():
+    assert passages.passage_text("5.3.2 NAS", "Remains amber.") == "5.3.2 NAS: Remains amber."
+    assert len(passages.passage_text("S", "x" * 2000)) == passages.MAX_CHARS
+
+
+def test_the_committed_pairs_are_questions_with_their_evidence_and_a_wrong_passage():
+    pairs = passages.read_pairs()
+    assert len(pairs) > 1000
+    assert all(len(p) == 3 and p[0] and p[1] and p[1] != p[2] for p in pairs)
+
+
+def test_span_vectors_are_kept_beside_the_index_and_reused(assistant):
+    first = passages.PassageScores(assistant.index)
+    cached = list(assistant.settings.index_dir.glob("passages-*.npy"))
+    assert len(cached) == 1 and first.vectors.shape == (len(assistant.index.spans), 384)
+    again = passages.PassageScores(assistant.index, first.model)
+    assert np.array_equal(first.vectors, again.vectors)
+    assert abs(float(np.linalg.norm(again.question("why is NAS amber?"))) - 1.0) < 1e-4
+
+
+def test_the_encoder_puts_a_questions_evidence_above_a_passage_on_another_topic(assistant):
+    scores = passages.PassageScores(assistant.index)
+    spans = assistant.index.spans
+    reason = next(i for i, s in enumerate(spans) if "remains at amber due to the national delays" in s["text"])
+    other = next(i for i, s in enumerate(spans) if "drop-in" in s["text"].lower())
+    asked = scores.question("why is the national ANPR service still amber?")
+    assert scores.vectors[reason] @ asked > scores.vectors[other] @ asked + 0.1
+
+
+def test_without_an_encoder_every_cosine_is_zero(assistant):
+    none = passages.NoPassageScores(assistant.index)
+    assert not none.vectors.any() and not none.question("anything").any()
