@@ -1,6 +1,8 @@
 """The fine-tuned question-to-passage encoder and its span scores (fine-tuning itself is run
 by the training test in test_decision.py)."""
 
+from types import SimpleNamespace
+
 import numpy as np
 
 from assistant.answer import passages
@@ -17,12 +19,18 @@ def test_the_committed_pairs_are_questions_with_their_evidence_and_a_wrong_passa
     assert all(len(p) == 3 and p[0] and p[1] and p[1] != p[2] for p in pairs)
 
 
-def test_span_vectors_are_kept_beside_the_index_and_reused(assistant):
+def test_span_vectors_are_kept_beside_the_index_and_only_new_spans_embedded(assistant, monkeypatch):
     first = passages.PassageScores(assistant.index)
-    cached = list(assistant.settings.index_dir.glob("passages-*.npy"))
+    cached = list(assistant.settings.index_dir.glob("passages-*.npz"))
     assert len(cached) == 1 and first.vectors.shape == (len(assistant.index.spans), 384)
+    embedded = []
+    real = first.model.embed
+    monkeypatch.setattr(first.model, "embed", lambda texts: embedded.append(len(texts)) or real(texts))
     again = passages.PassageScores(assistant.index, first.model)
-    assert np.array_equal(first.vectors, again.vectors)
+    assert np.array_equal(first.vectors, again.vectors) and embedded == []
+    grown = SimpleNamespace(spans=[*assistant.index.spans, {"section": "New", "text": "A span never seen."}],
+                            settings=assistant.settings)
+    assert passages.PassageScores(grown, first.model).vectors.shape[0] == len(grown.spans) and embedded == [1]
     assert abs(float(np.linalg.norm(again.question("why is NAS amber?"))) - 1.0) < 1e-4
 
 
