@@ -27,11 +27,12 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     # "Overall delivery confidence: Amber/Red", "Current status: Amber", "Residual rating: Red (16)"
     r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating)|(?:Overall\s+)?delivery\s+confidence"
     r"(?:\s+(?:rating|assessment))?|(?:Current|Overall|Residual)\s+(?:RAG\s+)?(?:status|rating)(?=\s*[:–-])"
-    r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)"
+    r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)|(?<![\w ])(?:Confidence|Status|Rating)(?=\s*:)"
     r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
     r"\s*[:–-]?\s*(" + COLOUR[1:-1] + r"|AG|AR)\b\s*\)?", re.IGNORECASE)
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
-                          r"|^\s*\(\s*[\w ]{1,20}(?=:))"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
+                          r"|^\s*\(\s*[\w ]{1,20}(?=:)"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
+                          r"|^\s*(?:at|in|for)\s+this\s+(?:review|quarter|month|period|report)\s*[;,])"  # "...; Green in"
                           r"\s*[:–-]?\s*" + COLOUR + r"\b", re.IGNORECASE)
 
 PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/Red", "status should move

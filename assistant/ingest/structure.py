@@ -192,7 +192,8 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
                               f"{number} {title}", i in displaced))
                 last_key = key
                 continue
-    for i in _lettered(lines, skip, {h[0] for h in found} | set(marked)):
+    for i in [*_lettered(lines, skip, {h[0] for h in found} | set(marked)),
+              *_labelled(lines, skip, {h[0] for h in found} | set(marked), wrapped)]:
         ln = lines[i]
         found.append((i, ln.start + len(ln.raw) - len(ln.raw.lstrip()), "", ln.text, ln.text, False))
     numbered_lines = {h[0] for h in found} | continued | set(marked)
@@ -231,6 +232,27 @@ def _lettered(lines, skip, taken) -> list[int]:
     return [i for i, label in found.items()
             if (len(label) == 1 and ({chr(ord(label) - 1), chr(ord(label) + 1)} & letters))
             or (label in ROMAN and {ROMAN[label] - 1, ROMAN[label] + 1} & numerals)]
+
+
+LABELLED = re.compile(r"^([A-Z][a-z]{1,15}) (\d{1,2})\s*[–—:-]\s+([A-Z0-9].{0,100}?)\s*$")  # "Slide 4 – Disruptions"
+
+
+def _labelled(lines, skip, taken, wrapped: bool) -> list[int]:
+    """Lines 'Slide 1 – About this pack', 'Tab 2 – The session'...: a word and a number, then a
+    title, in a sequence (the same word with the number before or after it), over content that
+    is not the next item of a list."""
+    found: dict[int, tuple[str, int]] = {}
+    for i, ln in enumerate(lines):
+        m = LABELLED.match(ln.text)
+        j = _next_content(lines, i)
+        if not m or j is None or i in skip or i in taken or LABELLED.match(lines[j].text):
+            continue
+        carries_on = wrapped or lines[j].text[:1].islower()
+        short = len(m.group(3).split()) <= 8  # any case, when short
+        if _numbered_heading(m.group(3), carries_on, short) and _heading_shape(ln):
+            found[i] = (m.group(1), int(m.group(2)))
+    seen = set(found.values())
+    return [i for i, (word, n) in found.items() if {(word, n - 1), (word, n + 1)} & seen]
 
 
 CONTINUES = re.compile(r"(,|\b(and|or|of|the|to|for|with|in|on|a|an|by|from|that|which))$", re.I)

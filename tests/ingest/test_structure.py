@@ -405,3 +405,19 @@ def test_section_sign_numbering_month_logs_and_middle_dot_rows():
         ("P3 Priority number 3", "Green", "Red")]
     quotes = [text[s.start:s.end] for sec in structure.sections for s in sec.spans]
     assert "9 June. Request from Thames Valley Police for two PSUs, declined." in quotes
+
+
+def test_labelled_numbered_headings_in_sequence_and_a_confidence_field():
+    """'Slide 1 – About this pack' ... 'Slide 3 – What the Board is asked to do' are headings
+    (a word and a number in sequence, any case when short) while a lone 'Step 1 – ...' is not;
+    'Confidence: Amber at this review; Green in October 2025' rates its section, Green before."""
+    bullets = "• Covers the first half of 2025/26.\n• Figures are shown against the previous half."
+    text = ("SOCU half-year pack\nOctober 2025\n\n"
+            f"Slide 1 – About this pack\n\n{bullets}\n\nSlide 2 – Fleet savings\n\n"
+            "Confidence: Amber at this review; Green in October 2025; Green in April 2025.\n\n"
+            f"Slide 3 – What the Board is asked to do\n\n{bullets}\n\nStep 1 – Read the pack\n\n{bullets}\n")
+    structure = parse(text)
+    assert headings(structure) == ["Front matter", "Slide 1 – About this pack", "Slide 2 – Fleet savings",
+                                   "Slide 3 – What the Board is asked to do"]
+    assert [(r.section, r.overall, r.previous) for r in structure.ratings] == [
+        ("Slide 2 – Fleet savings", "Amber", "Green")]
