@@ -85,12 +85,20 @@ def finetune(pairs: list[tuple[str, str, str | None]], target: Path = ENCODER) -
     return target
 
 
+_loaded: dict[tuple[Path, int], OnnxMiniLM] = {}
+
+
 def encoder(path: Path = ENCODER) -> OnnxMiniLM:
-    """The fine-tuned encoder, built from the committed triples on first use."""
+    """The fine-tuned encoder, built from the committed triples on first use; one session per
+    model file, kept across index reloads (loading it takes ~0.5 s)."""
     if not path.exists():
         log.warning("fine-tuning the question-to-passage encoder from %s (one-off, ~3 minutes)", PAIRS)
         finetune(read_pairs(), path)
-    return OnnxMiniLM(path.parent, file=path)
+    key = (path, path.stat().st_mtime_ns)
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = OnnxMiniLM(path.parent, file=path)
+    return _loaded[key]
 
 
 class PassageScores:

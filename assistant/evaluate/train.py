@@ -174,14 +174,13 @@ def encoder_folds(srcs: list[Source], tmp: Path) -> tuple[dict[str, object], lis
     return out, [p for name in names_ for p in pairs[name]]
 
 
-def use_encoder(source: Source, model) -> None:
-    """Score the source's spans with `model` (each index's vectors computed once per model)."""
-    backend = source.assistant.backend
-    cached = getattr(backend, "_by_model", {})
-    if id(model) not in cached:
-        cached[id(model)] = passages.PassageScores(source.assistant.index, model)
-    backend._by_model = cached
-    backend.passages = cached[id(model)]
+def use_encoder(source: Source, model, scored: dict) -> None:
+    """Score the source's spans with `model`; `scored` keeps each (index, model)'s vectors, since
+    the seed sets share one index but not one fold."""
+    key = (id(source.assistant), id(model))
+    if key not in scored:
+        scored[key] = passages.PassageScores(source.assistant.index, model)
+    source.assistant.backend.passages = scored[key]
 
 
 def first_right(ranker, examples: list[tuple[np.ndarray, np.ndarray]]) -> float:
@@ -214,9 +213,9 @@ def collect(settings: Settings, new_documents: bool = True) -> tuple[list[Row], 
     with sources(settings, new_documents) as srcs, tempfile.TemporaryDirectory(prefix="encoders-") as tmp:
         before = [row for src in srcs for row in draft_rows(src)]
         encoders, pairs = encoder_folds(srcs, Path(tmp))
-        spans = {}
+        spans, scored = {}, {}
         for src in srcs:
-            use_encoder(src, encoders[src.name])
+            use_encoder(src, encoders[src.name], scored)
             spans[src.name] = span_examples(src)
         rows, figures_ = [], {}
         for src in srcs:
@@ -224,7 +223,7 @@ def collect(settings: Settings, new_documents: bool = True) -> tuple[list[Row], 
             figures_[src.name] = {"hand": first_right(None, spans[src.name]),
                                   "ranker": first_right(held_out, spans[src.name]), "n": len(spans[src.name])}
             src.assistant.backend.ranker = held_out
-            use_encoder(src, encoders[src.name])
+            use_encoder(src, encoders[src.name], scored)
             rows += draft_rows(src)
             print(f"train: drafted {src.name} ({len(src.items)} questions)", file=sys.stderr)
         everything = [g for groups in spans.values() for g in groups]

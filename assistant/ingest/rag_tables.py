@@ -152,7 +152,6 @@ def columns(raw: str) -> list[str]:
     return [c for c in COLUMN_SPLIT.split(raw.strip().strip("|")) if c.strip()]
 
 
-WITH_EARLIER = re.compile(r"^(.+?)\s*\((?:[^():]*:\s*)?([^():]+)\)$")  # "red (Q4: amber)"
 
 
 def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None:
@@ -168,12 +167,11 @@ def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None
         return None
     found, earlier = [], None
     for k, cell in enumerate(cols[1:], 1):
-        m = WITH_EARLIER.match(cell.strip())
-        if (r := rating_word(cell)) in COLOURS:
+        rating, bracket, rest = cell.partition("(")  # "red (Q4: amber)": the earlier rating in brackets
+        told = PREVIOUS_RAG.match(bracket + rest) if bracket else None
+        if (r := rating_word(cell)) in COLOURS or (told and (r := rating_word(rating)) in COLOURS):
             found.append((k, r))
-        elif m and (r := rating_word(m.group(1))) in COLOURS and rating_word(m.group(2)) in COLOURS:
-            found.append((k, r))
-            earlier = earlier or rating_word(m.group(2))
+            earlier = earlier or (_colour(told.group(1)) if told else None)
     return (cols[0].strip(), found, earlier) if found else None
 
 
