@@ -38,8 +38,8 @@ from assistant.ingest.sentences import BULLET, section_spans
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
-NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\[\d{1,2}\]|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
-                      r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "[3] X", "§4.1 X"
+NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\[[A-Z]{0,4}\d{1,2}\]|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
+                      r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "[3] X", "[WS3] X", "§4.1 X"
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}:\s+\S")  # "Author: Niamh Castellan": a field, not a heading
 DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December),?\s+\d{4}$", re.I)  # "12 March 2024": a date
@@ -151,7 +151,7 @@ def _title_case(text: str) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.strip(".)[]§ ").split(".") if p)
+    return tuple(int(p) for p in re.findall(r"\d+", number))  # "5.3.2" -> (5, 3, 2); "[WS2]" -> (2,)
 
 
 def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple[int, int, str, str, str, bool]]:
@@ -220,18 +220,23 @@ def _lettered(lines, skip, taken) -> list[int]:
     """Lines headed 'A. ', 'B. '... or 'I. ', 'II. '... with a heading's shape, in a sequence:
     each has the label before or after it in the same scheme, so a lone 'A. ' list item is not
     a heading. 'I' and 'V' may be letters or numerals; either sequence counts."""
-    found = {}
+    found: dict[int, list[tuple[str, int]]] = {}
     for i, ln in enumerate(lines):
         m = LETTERED.match(ln.text)
         if m and i not in skip and i not in taken and _numbered_heading(m.group(2)) and _heading_shape(ln):
             j = _next_content(lines, i)
             if j is not None and not LETTERED.match(lines[j].text):  # items of a list run on
-                found[i] = m.group(1)
-    letters = {label for label in found.values() if len(label) == 1}
-    numerals = {ROMAN[label] for label in found.values() if label in ROMAN}
-    return [i for i, label in found.items()
-            if (len(label) == 1 and ({chr(ord(label) - 1), chr(ord(label) + 1)} & letters))
-            or (label in ROMAN and {ROMAN[label] - 1, ROMAN[label] + 1} & numerals)]
+                label = m.group(1)
+                found[i] = ([("letter", ord(label))] if len(label) == 1 else []) + \
+                    ([("numeral", ROMAN[label])] if label in ROMAN else [])
+    return _in_sequence(found)
+
+
+def _in_sequence(found: dict[int, list[tuple[str, int]]]) -> list[int]:
+    """The lines of `found` (line -> its (scheme, position) readings) with a neighbour: the
+    position before or after it in the same scheme is another line's reading."""
+    seen = {key for keys in found.values() for key in keys}
+    return [i for i, keys in found.items() if any({(s, n - 1), (s, n + 1)} & seen for s, n in keys)]
 
 
 LABELLED = re.compile(r"^([A-Z][a-z]{1,15}) (\d{1,2})\s*[–—:-]\s+([A-Z0-9].{0,100}?)\s*$")  # "Slide 4 – Disruptions"
@@ -241,7 +246,7 @@ def _labelled(lines, skip, taken, wrapped: bool) -> list[int]:
     """Lines 'Slide 1 – About this pack', 'Tab 2 – The session'...: a word and a number, then a
     title, in a sequence (the same word with the number before or after it), over content that
     is not the next item of a list."""
-    found: dict[int, tuple[str, int]] = {}
+    found: dict[int, list[tuple[str, int]]] = {}
     for i, ln in enumerate(lines):
         m = LABELLED.match(ln.text)
         j = _next_content(lines, i)
@@ -250,9 +255,8 @@ def _labelled(lines, skip, taken, wrapped: bool) -> list[int]:
         carries_on = wrapped or lines[j].text[:1].islower()
         short = len(m.group(3).split()) <= 8  # any case, when short
         if _numbered_heading(m.group(3), carries_on, short) and _heading_shape(ln):
-            found[i] = (m.group(1), int(m.group(2)))
-    seen = set(found.values())
-    return [i for i, (word, n) in found.items() if {(word, n - 1), (word, n + 1)} & seen]
+            found[i] = [(m.group(1), int(m.group(2)))]
+    return _in_sequence(found)
 
 
 CONTINUES = re.compile(r"(,|\b(and|or|of|the|to|for|with|in|on|a|an|by|from|that|which))$", re.I)
@@ -316,6 +320,8 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
                                       and nxt.text[-1] in ".:" and not BULLET.match(nxt.raw))) and (
             len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text) and alone)
             or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not _title_case(nxt.text))
+            or (nxt.text.endswith(":") and len(nxt.text.split()) >= 3 and _items_follow(lines, j))  # a lead-in
+            # sentence ("The Board is asked to:") and its items; not a label ("Strengths:")
             or (i > 0 and not prev and not text.isupper() and len(text.split()) <= 4 and _list_follows(lines, j)))
     # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
     # stand alone: short, after a finished sentence, before a box or a new paragraph.
@@ -343,6 +349,12 @@ def _entry_title(lines, i: int, wrapped: bool = False) -> bool:
         return False  # the rest of a wrapped line above ('... the Chief' / 'Constable of Essex Police')
     j = _next_content(lines, i)
     return j is not None and LABEL_VALUE.match(lines[j].text) is not None
+
+
+def _items_follow(lines, j: int) -> bool:
+    """The next content after line j is a bullet or a numbered item ('1. note the position')."""
+    k = _next_content(lines, j)
+    return k is not None and bool(BULLET.match(lines[k].raw) or re.match(r"\d{1,2}[.)]\s", lines[k].text))
 
 
 def _list_follows(lines, j: int) -> bool:

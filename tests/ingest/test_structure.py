@@ -421,3 +421,27 @@ def test_labelled_numbered_headings_in_sequence_and_a_confidence_field():
                                    "Slide 3 – What the Board is asked to do"]
     assert [(r.section, r.overall, r.previous) for r in structure.ratings] == [
         ("Slide 2 – Fleet savings", "Amber", "Green")]
+
+
+def test_bracketed_codes_number_headings_in_sequence():
+    """'[WS1] Regional vetting hub', '[WS2] ...' head their workstreams like '[1] ...' would;
+    a bracketed code inside a sentence does not."""
+    text = ("7 Force scorecard\nAugust 2026\n\n[Purpose]\n\nThis scorecard gives the position.\n\n"
+            "[WS1] Regional vetting hub\n\nStatus: WATCH (last quarter: ON TRACK)\n\n"
+            "[WS2] Joint fleet procurement\n\n[WS3] is the code the forensic network had last year.\n")
+    assert headings(parse(text)) == ["Front matter", "Purpose", "WS1 Regional vetting hub",
+                                     "WS2 Joint fleet procurement"]
+
+
+def test_a_short_line_over_a_lead_in_sentence_and_its_items_is_a_heading():
+    """'Decisions for the Board' over 'The Board is asked to:' and numbered items heads them;
+    a line over a one-word label ('Strengths:') and its bullets stays in its section."""
+    text = ("Benefits tracker\nApril 2026\n\nOverall position\n\n"
+            "By 31 March 2026, £1,075,000 a year had been taken out of budgets, which is 81% of the promised total.\n\n"
+            "Decisions for the Board\n\nThe Board is asked to:\n\n1. note the position on the eight live benefits;\n\n"
+            "2. decide whether to run a separate tender now.\n\nCommunity Policing Review\n\n"
+            "This 12 month project has now been completed and the findings have been reviewed by the board.\n"
+            "Key Findings\nStrengths:\n"
+            "· Strong partnerships with other agencies\n· Good local knowledge\n")
+    assert headings(parse(text)) == ["Front matter", "Overall position", "Decisions for the Board",
+                                     "Community Policing Review"]
