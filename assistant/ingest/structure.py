@@ -88,6 +88,8 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
 
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]]{1,80}\]$")  # "[Purpose]"
+GLYPHS = "■□▪▫►▶◆◇●○•◼◾➤❖✦★"  # "■ Summary": a symbol a paper may set before each heading
+GLYPH_LINE = re.compile(rf"^([{GLYPHS}])\s+([A-Z0-9][^.;,]{{0,80}})$")
 QUESTION = re.compile(r"^Q(\d{1,2})\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost"
 
 
@@ -107,7 +109,26 @@ def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
             asked[i] = int(m.group(1))
     numbers = set(asked.values())
     shown |= {i for i, n in asked.items() if {n - 1, n + 1} & numbers}
-    return underlines, shown | _month_headings(lines)
+    return underlines, shown | _month_headings(lines) | _glyph_headings(lines)
+
+
+def _glyph_headings(lines: list[Line]) -> set[int]:
+    """Lines a symbol sets apart ('■ Summary', '■ Background'): two or more short lines with the
+    same symbol, each alone (no line next to it has the symbol: not an item of a list) and over prose."""
+    by_glyph: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if (m := GLYPH_LINE.match(ln.text)) and len(m.group(2).split()) <= 8:
+            by_glyph.setdefault(m.group(1), []).append(i)
+    alone = {glyph: [i for i in found if _alone(lines, i, glyph)] for glyph, found in by_glyph.items()}
+    return {i for found in alone.values() if len(found) >= 2 for i in found}
+
+
+def _alone(lines: list[Line], i: int, glyph: str) -> bool:
+    """Line i is over prose, and neither it nor the line before it continues a list of `glyph` items."""
+    j = _next_content(lines, i)
+    before = next((k for k in range(i - 1, max(-1, i - 7), -1) if lines[k].text), None)
+    return (j is not None and len(lines[j].text) >= 20 and not lines[j].text.startswith(glyph)
+            and (before is None or not lines[before].text.startswith(glyph)))
 
 
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|"
@@ -166,7 +187,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
         raw = ln.raw[start - ln.start:]
         if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph, "[Purpose]"
             raw = raw.strip()[1:-1] if BRACKETED.match(raw.strip()) else raw
-            lead = len(raw) - len(raw.lstrip("# \t"))
+            lead = len(raw) - len(raw.lstrip("# \t" + GLYPHS))
             m = NUMBERED.match(raw[lead:].strip())
             number, title = (m.group(1).strip(".)[]§ "), m.group(2).strip()) if m else ("", raw[lead:].strip())
             found.append((i, start, number, title, f"{number} {title}".strip(), i in displaced))
@@ -239,7 +260,9 @@ def _in_sequence(found: dict[int, list[tuple[str, int]]]) -> list[int]:
     return [i for i, keys in found.items() if any({(s, n - 1), (s, n + 1)} & seen for s, n in keys)]
 
 
-LABELLED = re.compile(r"^([A-Z][a-z]{1,15}) (\d{1,2})\s*[–—:-]\s+([A-Z0-9].{0,100}?)\s*$")  # "Slide 4 – Disruptions"
+NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+LABELLED = re.compile(rf"^([A-Z][a-z]{{1,15}}) (\d{{1,2}}|(?i:{'|'.join(NUMBER_WORDS)}))\s*[–—:-]\s+"
+                      r"([A-Z0-9].{0,100}?)\s*$")  # "Slide 4 – Disruptions", "Theme three: Workload"
 
 
 def _labelled(lines, skip, taken, wrapped: bool) -> list[int]:
@@ -255,7 +278,8 @@ def _labelled(lines, skip, taken, wrapped: bool) -> list[int]:
         carries_on = wrapped or lines[j].text[:1].islower()
         short = len(m.group(3).split()) <= 8  # any case, when short
         if _numbered_heading(m.group(3), carries_on, short) and _heading_shape(ln):
-            found[i] = [(m.group(1), int(m.group(2)))]
+            n = m.group(2).lower()
+            found[i] = [(m.group(1), int(n) if n.isdigit() else NUMBER_WORDS.index(n) + 1)]
     return _in_sequence(found)
 
 
@@ -316,12 +340,14 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
             return True
         prev = lines[i - 1].text if i else ""  # a heading is not one line of a list of names or fields
         alone = not prev or prev[-1] in ".:!?" or len(prev) > 100 or i - 1 in accepted
-        return (_title_case(text) or (len(text.split()) <= 12 and alone and len(nxt.text) >= 100
-                                      and nxt.text[-1] in ".:" and not BULLET.match(nxt.raw))) and (
+        if text.endswith(":") and len(text.split()) > 6:
+            return False  # a sentence leading into a list ("The team has agreed five commitments:")
+        # over a sentence leading into items ("The Board is asked to:" / "1. note ..."); not a label ("Strengths:")
+        lead_in = nxt.text.endswith(":") and len(nxt.text.split()) >= 3 and _items_follow(lines, j)
+        return (_title_case(text) or (len(text.split()) <= 12 and alone and (lead_in or (
+            len(nxt.text) >= 100 and nxt.text[-1] in ".:" and not BULLET.match(nxt.raw))))) and (
             len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text) and alone)
-            or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not _title_case(nxt.text))
-            or (nxt.text.endswith(":") and len(nxt.text.split()) >= 3 and _items_follow(lines, j))  # a lead-in
-            # sentence ("The Board is asked to:") and its items; not a label ("Strengths:")
+            or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not _title_case(nxt.text)) or lead_in
             or (i > 0 and not prev and not text.isupper() and len(text.split()) <= 4 and _list_follows(lines, j)))
     # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
     # stand alone: short, after a finished sentence, before a box or a new paragraph.
@@ -351,10 +377,13 @@ def _entry_title(lines, i: int, wrapped: bool = False) -> bool:
     return j is not None and LABEL_VALUE.match(lines[j].text) is not None
 
 
+ITEM = re.compile(r"^(?:[A-Z][a-z]{1,15} )?\d{1,2}[.):]\s")  # "1. note the position", "Commitment 1: fix ..."
+
+
 def _items_follow(lines, j: int) -> bool:
-    """The next content after line j is a bullet or a numbered item ('1. note the position')."""
+    """The next content after line j is a bullet or a numbered item."""
     k = _next_content(lines, j)
-    return k is not None and bool(BULLET.match(lines[k].raw) or re.match(r"\d{1,2}[.)]\s", lines[k].text))
+    return k is not None and bool(BULLET.match(lines[k].raw) or ITEM.match(lines[k].text))
 
 
 def _list_follows(lines, j: int) -> bool:

@@ -445,3 +445,17 @@ def test_a_short_line_over_a_lead_in_sentence_and_its_items_is_a_heading():
             "· Strong partnerships with other agencies\n· Good local knowledge\n")
     assert headings(parse(text)) == ["Front matter", "Overall position", "Decisions for the Board",
                                      "Community Policing Review"]
+
+
+def test_symbol_marked_headings_and_number_words_in_sequence():
+    """'■ Summary', '■ Background' (a symbol on lone lines over prose) and 'Theme one: ...',
+    'Theme two: ...' head sections; a run of '■' items is a list, and a sentence leading into
+    items ('The team has agreed two commitments:') is not a heading."""
+    prose = "The unit brings the two licensing teams together in one office at Chelmsford."
+    text = (f"Readiness assessment\nNovember 2025\n\n■ Summary\n\n{prose}\n\n■ Background\n\n{prose}\n\n"
+            f"Theme one: Leadership and direction\n\n{prose}\n\nTheme two: Working across two forces\n\n{prose}\n\n"
+            "What we will do\n\nThe directorate leadership team has agreed two commitments in response:\n\n"
+            "Commitment 1: fix the ten system problems that staff raised most often.\n\n"
+            "Commitment 2: publish a workload review by June.\n\n■ Migration slips\n■ Staff leave\n")
+    assert headings(parse(text)) == ["Front matter", "Summary", "Background", "Theme one: Leadership and direction",
+                                     "Theme two: Working across two forces", "What we will do"]
