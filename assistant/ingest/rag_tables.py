@@ -152,8 +152,6 @@ def columns(raw: str) -> list[str]:
     return [c for c in COLUMN_SPLIT.split(raw.strip().strip("|")) if c.strip()]
 
 
-
-
 def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None:
     """(name, [(column, rating)...], earlier rating in brackets) when a line is a row naming
     something and rating it in a later column; None for prose or a bare rating."""

@@ -125,8 +125,7 @@ def _glyph_headings(lines: list[Line]) -> set[int]:
 
 def _alone(lines: list[Line], i: int, glyph: str) -> bool:
     """Line i is over prose, and neither it nor the line before it continues a list of `glyph` items."""
-    j = _next_content(lines, i)
-    before = next((k for k in range(i - 1, max(-1, i - 7), -1) if lines[k].text), None)
+    j, before = _next_content(lines, i), lines.previous_content(i)
     return (j is not None and len(lines[j].text) >= 20 and not lines[j].text.startswith(glyph)
             and (before is None or not lines[before].text.startswith(glyph)))
 
@@ -377,11 +376,11 @@ def _entry_title(lines, i: int, wrapped: bool = False) -> bool:
     return j is not None and LABEL_VALUE.match(lines[j].text) is not None
 
 
-ITEM = re.compile(r"^(?:[A-Z][a-z]{1,15} )?\d{1,2}[.):]\s")  # "1. note the position", "Commitment 1: fix ..."
+ITEM = re.compile(r"^[A-Z][a-z]{1,15} \d{1,2}[.):]\s")  # "Commitment 1: fix ..." ("1. note ..." is a BULLET)
 
 
 def _items_follow(lines, j: int) -> bool:
-    """The next content after line j is a bullet or a numbered item."""
+    """The next content after line j is a bullet, a numbered item or a labelled one."""
     k = _next_content(lines, j)
     return k is not None and bool(BULLET.match(lines[k].raw) or ITEM.match(lines[k].text))
 
