@@ -42,10 +42,13 @@ class SpanSequence:
 
     def needed_with(self, picks: list[int]) -> list[int]:
         """What a picked span needs to be read alone: the other half of a sentence a displaced
-        RAG box cut in two, or the sentence an 'It ...'/'This ...' sentence refers back to."""
+        RAG box cut in two, the sentence an 'It ...'/'This ...' sentence refers back to, or the
+        items a lead-in ending in a colon introduces."""
         extra = [j for i in picks for j in self.referents(i)]
         for i in picks:
             text = self.spans[i]["text"].strip()
+            if text.endswith(":"):  # "Chief officers are asked to:" says nothing without its items
+                extra += self.list_around(i)[1:]
             nxt = i + 1
             while nxt < len(self.spans) and self.spans[nxt]["kind"] in {"box", "row"}:
                 nxt += 1

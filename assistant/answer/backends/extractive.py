@@ -9,6 +9,7 @@ P(the draft is right) and answers, hedges or abstains; no check vetoes on its ow
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -382,12 +383,11 @@ class ExtractiveAnswerer:
                 return []
         limit = self.settings.max_sentences if lead else max(1, self.settings.max_sentences - 1)
         picks = [top]
-        for s, i in mine[1:]:
-            if len(picks) >= limit:
-                break
-            same_section = self.spans[i]["section"] == self.spans[top]["section"]
-            if s >= 0.8 * top_score and same_section:
-                picks.append(i)
+        model = {i: inf["model"] for _, i, inf in scored if "model" in inf}  # the ranker's scores, when there is one
+        same = [i for _, i in mine[1:] if self.spans[i]["section"] == self.spans[top]["section"]]
+        if top in model:  # the lead's section, best first: its next-best sentence often holds the figure asked
+            same.sort(key=lambda i: -model.get(i, -math.inf))
+        picks += same[:limit - 1]
         kinds = asked(query.text)
         if lead and kinds and not any(supplied(self.spans[i]["text"], query.text, kinds) for i in picks):
             typed = next((i for s, i in mine[1:] if s >= 0.6 * top_score and self.spans[i]["section"]
@@ -490,7 +490,8 @@ class ExtractiveAnswerer:
                 span = self.spans[near]
                 where = f"{label(self.index.documents[span['document']])}, section \"{span['section']}\""
                 builder.parts.append(text + lead.format(where=where))
-                builder.add_span(span)
+                for i in sorted({near, *self.seq.needed_with([near])}, key=lambda i: self.spans[i]["start"]):
+                    builder.add_span(self.spans[i])
             else:
                 builder.parts.append(text)
         return Answer(question=query.text, answer=builder.text(), abstained=True,
