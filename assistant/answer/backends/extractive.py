@@ -66,6 +66,7 @@ class Draft:
     answer: Answer | None = None
     signals: dict[str, float] = field(default_factory=dict)
     abstain_with: dict = field(default_factory=dict)  # the rating or passage an abstention shows
+    lead: int | None = None  # the span the answer leads with (the ranker's choice): what a hedge shows
 
 
 COVERING = 0.8  # share of the best passage's score a newer report's passage needs to count as covering it
@@ -190,7 +191,8 @@ class ExtractiveAnswerer:
             draft.answer.confidence = round(confidence, 3)
             return draft.answer
         hedge = confidence >= self.decider.hedge_at
-        answer = self._abstain(query, draft.scored, draft.reason, hedge=hedge, **draft.abstain_with)
+        show = draft.abstain_with if not hedge or draft.abstain_with.get("near") is not None else {"near": draft.lead}
+        answer = self._abstain(query, draft.scored, draft.reason, hedge=hedge, **show)
         answer.confidence = round(confidence, 3)
         return answer
 
@@ -264,7 +266,7 @@ class ExtractiveAnswerer:
             / (sum(weights.values()) or 1.0),
         }
         reason, show = next(iter(checks.values()), ("The reports don't say", {}))
-        return Draft(scored, reason, answer, signals, show)
+        return Draft(scored, reason, answer, signals, show, lead=lead_first[0][1])
 
     def _answer(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> Answer:
         """The answer: the rating (when one is asked for) and the best sentences of each edition,
@@ -395,11 +397,12 @@ class ExtractiveAnswerer:
             picks += [typed] if typed is not None else []  # the sentence that holds the figure asked for
         if lead and (query.editions.mode == "latest" or UPDATE_Q.search(query.text)):
             picks += self._story(top, query, limit - len(picks) + 1)
-        picks = sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
+        picks = set(picks + self.seq.needed_with(picks))
+        first = {top, *self.seq.needed_with([top])}  # the best sentence leads, with what it needs to be read
         if "list" in wanted:
-            listed = [i for p in picks for i in self.seq.list_around(p)]
-            picks = sorted(set(picks + listed), key=lambda i: self.spans[i]["start"])
-        return picks
+            picks |= {i for p in picks for i in self.seq.list_around(p)}
+            first |= set(self.seq.list_around(top))
+        return sorted(picks, key=lambda i: (i not in first, self.spans[i]["start"]))
 
     def _story(self, top: int, query: Query, room: int) -> list[int]:
         """'Any update on the knife crime model': the sentences after the best one that go on
