@@ -390,11 +390,6 @@ class ExtractiveAnswerer:
         if top in model:  # the lead's section, best first: its next-best sentence often holds the figure asked
             same.sort(key=lambda i: -model.get(i, -math.inf))
         picks += same[:limit - 1]
-        kinds = asked(query.text)
-        if lead and kinds and not any(supplied(self.spans[i]["text"], query.text, kinds) for i in picks):
-            typed = next((i for s, i in mine[1:] if s >= 0.6 * top_score and self.spans[i]["section"]
-                          == self.spans[top]["section"] and supplied(self.spans[i]["text"], query.text, kinds)), None)
-            picks += [typed] if typed is not None else []  # the sentence that holds the figure asked for
         if lead and (query.editions.mode == "latest" or UPDATE_Q.search(query.text)):
             picks += self._story(top, query, limit - len(picks) + 1)
         picks = set(picks + self.seq.needed_with(picks))
