@@ -9,7 +9,6 @@ P(the draft is right) and answers, hedges or abstains; no check vetoes on its ow
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -385,10 +384,10 @@ class ExtractiveAnswerer:
                 return []
         limit = self.settings.max_sentences if lead else max(1, self.settings.max_sentences - 1)
         picks = [top]
-        model = {i: inf["model"] for _, i, inf in scored if "model" in inf}  # the ranker's scores, when there is one
+        model = {i: inf["model"] for _, i, inf in scored if "model" in inf}  # the ranker scores all or none
         same = [i for _, i in mine[1:] if self.spans[i]["section"] == self.spans[top]["section"]]
-        if top in model:  # the lead's section, best first: its next-best sentence often holds the figure asked
-            same.sort(key=lambda i: -model.get(i, -math.inf))
+        if model:  # the lead's section, best first: its next-best sentence often holds the figure asked
+            same.sort(key=lambda i: -model[i])
         picks += same[:limit - 1]
         if lead and (query.editions.mode == "latest" or UPDATE_Q.search(query.text)):
             picks += self._story(top, query, limit - len(picks) + 1)
