@@ -86,18 +86,23 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
         cuts.append(m.end())
     cuts.append(len(chunk))
     spans: list[Span] = []
-    lead = None  # a fragment too short to quote alone, opening the next sentence ("9 June. Request ...")
+    lead = None  # a fragment too short to quote alone opens the next sentence ("RAG: Green. Reason: ...")
+    # (a paragraph of one or two words alone, "Key Findings", "OFFICIAL", stays out: a label, not a quote)
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = chunk[a:b]
         s = start + a + len(piece) - len(piece.lstrip())
         e = start + a + len(piece.rstrip())
+        if e <= s:
+            continue
         if spans and _field(text[s:e]) and "\n" not in text[spans[-1].end:s]:
             spans[-1] = Span(spans[-1].start, e, spans[-1].kind)  # "... contract. Owner: Farid Qureshi."
-        elif e > s and len(re.findall(r"\w+", text[s:e])) >= 3:
+        elif len(re.findall(r"\w+", text[s:e])) >= 3:
             spans.append(Span(s if lead is None else lead, e, first_kind if not spans else kind))
             lead = None
-        elif e > s and re.search(r"\d", text[s:e]) and lead is None and not spans:
-            lead = s  # a date or number heading the entry: quoted with it, not dropped
+        elif lead is None:
+            lead = s
+        if lead is not None and b == len(chunk) and spans:  # nothing follows: it ends the sentence before
+            spans[-1] = Span(spans[-1].start, e, spans[-1].kind)
     return spans
 
 

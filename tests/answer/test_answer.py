@@ -240,3 +240,21 @@ def test_the_report_of_the_best_passage_is_never_labelled_older_than_itself(assi
     nowhere = {"zzzunusedterm"}  # an anchor no passage names
     assert backend._newest_covering(scored, [], nowhere, register=False) != old  # falls back to the newest file
     assert backend._newest_covering(scored, [], nowhere, register=False, also=old) == old
+
+
+def test_a_supporting_sentence_counts_what_it_needs_to_be_read(assistant):
+    """Beside the lead, two supporting places: the ranker's next-best sentence of the section
+    ("It is anticipated that the project can deliver...") brings the sentence it refers to, and
+    the pair fills both, so the third-best stays out."""
+    b = assistant.backend
+    query, *_ = assistant.prepare("what does the ECFRS collaboration programme board look at?", None)
+
+    def at(start: str) -> int:
+        return next(i for i, s in enumerate(b.spans) if s["text"].startswith(start))
+
+    lead, needing, other = at("Each meeting reviews the programme"), at("It is anticipated that the project"), at("Longer-term, strategic")
+    assert b.seq.needed_with([lead]) == [] and b.seq.needed_with([other]) == []
+    assert len(b.seq.needed_with([needing])) == 1
+    scored = [(1.0, i, {"model": m}) for i, m in ((lead, 3.0), (needing, 2.0), (other, 1.0))]
+    picks = b._pick(b.spans[lead]["document"], scored, 1.0, set(), query, lead=True)
+    assert sorted(picks) == sorted([lead, needing, *b.seq.needed_with([needing])])

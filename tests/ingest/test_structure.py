@@ -459,3 +459,17 @@ def test_symbol_marked_headings_and_number_words_in_sequence():
             "Commitment 2: publish a workload review by June.\n\n■ Migration slips\n■ Staff leave\n")
     assert headings(parse(text)) == ["Front matter", "Summary", "Background", "Theme one: Leadership and direction",
                                      "Theme two: Working across two forces", "What we will do"]
+
+
+def test_a_fragment_too_short_to_quote_alone_joins_its_paragraph_not_dropped():
+    """'RAG: Green.' opening a paragraph joins the sentence after it (it was dropped); a short
+    fragment ending a paragraph joins the sentence before."""
+    purpose = "The review looked at the whole project from business case to closure."
+    text = (f"Review of the evidence system\n17 September 2026\n\n1/3 — Purpose\n\n{purpose}\n\n2/3 — Scope\n\n"
+            "RAG: Green. Reason: 14 of the 15 requirements were delivered on time.\n\n"
+            f"The team met every fortnight during the build. See annex.\n\n3/3 — Cost\n\n{purpose}\n")
+    structure = parse(text)
+    quoted = [text[sp.start:sp.end] for s in structure.sections for sp in s.spans]
+    assert "RAG: Green. Reason: 14 of the 15 requirements were delivered on time." in quoted
+    assert "The team met every fortnight during the build. See annex." in quoted
+    assert headings(structure) == ["Front matter", "1/3 — Purpose", "2/3 — Scope", "3/3 — Cost"]

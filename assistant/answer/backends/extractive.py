@@ -388,11 +388,13 @@ class ExtractiveAnswerer:
         same = [i for _, i in mine[1:] if self.spans[i]["section"] == self.spans[top]["section"]]
         if model:  # the lead's section, best first: its next-best sentence often holds the figure asked
             same.sort(key=lambda i: -model[i])
-        picks += same[:limit - 1]
+        first = {top, *self.seq.needed_with([top])}  # the best sentence leads, with what it needs to be read
+        for i in same[:limit - 1]:  # at most limit - 1 supporting spans, counting those they need to be read
+            if len(set(picks + [i] + self.seq.needed_with(picks + [i])) - first) <= limit - 1:
+                picks.append(i)
         if lead and (query.editions.mode == "latest" or UPDATE_Q.search(query.text)):
             picks += self._story(top, query, limit - len(picks) + 1)
         picks = set(picks + self.seq.needed_with(picks))
-        first = {top, *self.seq.needed_with([top])}  # the best sentence leads, with what it needs to be read
         if "list" in wanted:
             picks |= {i for p in picks for i in self.seq.list_around(p)}
             first |= set(self.seq.list_around(top))
