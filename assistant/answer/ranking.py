@@ -5,9 +5,10 @@ span and its chunk, dense similarity, cue words for the kind of answer, retrieva
 This model reads those parts, and how each span compares with the best of its question's
 candidates, and picks the one that leads the answer: a LightGBM LambdaRank model trained by
 `assistant train` on which spans hold each labelled question's evidence phrase; its scores also
-order the lead's section for the supporting sentences. The rest keep the hand order: the answerer's relative cuts ("within 80% of the best") were set on those
-scores, and re-ordering every candidate by the model gave fewer right answers leave-one-set-out
-(505 of 561 drafts right, against 514 with the model choosing the lead and 512 without it).
+order the lead's section for the supporting sentences. The rest keep the hand order: the
+answerer's relative cuts ("within 80% of the best") were set on those scores, and re-ordering
+every candidate by the model gave fewer right answers leave-one-set-out (505 of 561 drafts
+right, against 514 with the model choosing the lead and 512 without it).
 """
 
 from __future__ import annotations
