@@ -156,9 +156,10 @@ def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None
     """(name, [(column, rating)...], earlier rating in brackets) when a line is a row naming
     something and rating it in a later column; None for prose or a bare rating."""
     cols = columns(raw)
-    code = ROW_CODE.match(cols[0].strip()) if len(cols) > 2 else None  # "P3 · Crown Court caseload · red"
-    if code and code.group(1) == cols[0].strip() and rating_word(cols[1]) is None:
-        cols = [f"{cols[0].strip()} {cols[1].strip()}", *cols[2:]]
+    code = (ROW_CODE.match(cols[0].strip()) or ROW_NUMBER.match(cols[0].strip())) if len(cols) > 2 else None
+    shift = 0  # columns merged into the name: ratings keep their column under the header
+    if code and code.group(1) == cols[0].strip() and rating_word(cols[1]) is None:  # "P3 · Crown Court · red"
+        cols, shift = [f"{cols[0].strip()} {cols[1].strip()}", *cols[2:]], 1
     if len(cols) < 2 or len(cols[0]) > 120 or not re.search(r"[A-Za-z]{3}", cols[0]):
         return None
     if box_token(cols[0]) is not None:  # a RAG box's 'Time | Amber' line, not a named row
@@ -168,7 +169,7 @@ def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None
         rating, bracket, rest = cell.partition("(")  # "red (Q4: amber)": the earlier rating in brackets
         told = PREVIOUS_RAG.match(bracket + rest) if bracket else None
         if (r := rating_word(cell)) in COLOURS or (told and (r := rating_word(rating)) in COLOURS):
-            found.append((k, r))
+            found.append((k + shift, r))
             earlier = earlier or (_colour(told.group(1)) if told else None)
     return (cols[0].strip(), found, earlier) if found else None
 
@@ -181,13 +182,23 @@ def _header_above(lines: Lines, first: int) -> int | None:
 
 def _current_previous(found: list[tuple[int, str]], head: list[str] | None) -> tuple[str, str | None]:
     """A row's rating and its earlier one: a column headed Previous/Last/Was holds the earlier
-    rating; without a header the first rating is the current one."""
+    rating, and of two columns headed by years ('Nov 2025', 'Nov 2024') the later one is current;
+    without a header the first rating is the current one."""
     if head:
+        dated = sorted(((year, r) for k, r in found if k < len(head) and (year := _year(head[k]))), reverse=True)
+        if len(dated) >= 2 and dated[0][0] != dated[1][0]:
+            return dated[0][1], dated[1][1]
         earlier = [r for k, r in found if k < len(head) and PREVIOUS_HEAD.search(head[k])]
         later = [r for k, r in found if not (k < len(head) and PREVIOUS_HEAD.search(head[k]))]
         if later:
             return later[0], earlier[0] if earlier else None
     return found[0][1], None
+
+
+def _year(title: str) -> int | None:
+    """The year a column title names ('Nov 2025', 'RAG 2024/25'), if any."""
+    m = re.search(r"\b(20\d\d)\b", title)
+    return int(m.group(1)) if m else None
 
 
 def _runs(row_lines: list[int], lines: list[Line]) -> list[list[int]]:
@@ -303,6 +314,7 @@ def _named_section(sections, name: str):
 
 
 ROW_CODE = re.compile(r"^([A-Z]{1,4}-?[A-Z]?\d{1,3}[a-z]?)\b")  # "CR1", "KE-R07", "WS3", "M4"
+ROW_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)$")  # a row's own column "5.1.2" (its section)
 
 
 def _coded_section(text: str, sections, name: str):
@@ -348,8 +360,9 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
     for line_no, (name, current, previous) in sorted(tables.items()):
         line = lines[line_no]
         start = line.start + len(line.raw) - len(line.raw.lstrip())
-        section = (_named_section(sections, name) or _coded_section(text, sections, name)
-                   or section_for(sections, start))
+        number = re.match(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s", name)  # "5.3.1 National ...": its section
+        section = ((number and by_number.get(number.group(1))) or _named_section(sections, name)
+                   or _coded_section(text, sections, name) or section_for(sections, start))
         ratings.append(Rating(name, section.heading, current, start, trimmed_end(line), "table",
                               previous if previous in COLOURS else None))
     tabled = {r.section: r for r in ratings}  # a section's own "Overall RAG: Amber" line repeats its row

@@ -38,9 +38,10 @@ from assistant.ingest.sentences import BULLET, section_spans
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
-NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\[[A-Z]{0,4}\d{1,2}\]|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
-                      r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "[3] X", "[WS3] X", "§4.1 X"
-LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}:\s+\S")  # "Author: Niamh Castellan": a field, not a heading
+NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\(\d{1,2}[a-z]?\)|\[[A-Z]{0,4}\d{1,2}\]|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
+                      r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "(5a) X", "[3] X", "[WS3] X", "§4.1 X"
+LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}(?::|\s=)\s+\S")  # "Author: Niamh Castellan", "Raised on = 6
+# January 2026": a field, not a heading
 DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December),?\s+\d{4}$", re.I)  # "12 March 2024": a date
 MARKING = re.compile(r"(OFFICIAL|OFFICIAL[- ]SENSITIVE|NOT PROTECTIVELY MARKED|RESTRICTED|PROTECT)"
@@ -88,9 +89,10 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
 
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]]{1,80}\]$")  # "[Purpose]"
-GLYPHS = "■□▪▫►▶◆◇●○•◼◾➤❖✦★"  # "■ Summary": a symbol a paper may set before each heading
+GLYPHS = "■□▪▫►▶◆◇●○•◼◾➤❖✦★»›"  # "■ Summary": a symbol a paper may set before each heading
 GLYPH_LINE = re.compile(rf"^([{GLYPHS}])\s+([A-Z0-9][^.;,]{{0,80}})$")
-QUESTION = re.compile(r"^Q(\d{1,2})\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost"
+QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
+# "Q: What did it cost?"
 
 
 def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
@@ -106,9 +108,11 @@ def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
         elif BRACKETED.match(ln.text):
             shown.add(i)
         elif (m := QUESTION.match(ln.text)) and len(ln.text) <= 200 and not ln.text.endswith("."):
-            asked[i] = int(m.group(1))
+            asked[i] = int(m.group(1)) if m.group(1) else (0 if ln.text.endswith("?") else -9)
     numbers = set(asked.values())
-    shown |= {i for i, n in asked.items() if {n - 1, n + 1} & numbers}
+    shown |= {i for i, n in asked.items() if n > 0 and {n - 1, n + 1} & numbers}
+    unnumbered = [i for i, n in asked.items() if n == 0]  # "Q: ...?" lines, two or more
+    shown |= set(unnumbered) if len(unnumbered) >= 2 else set()
     return underlines, shown | _month_headings(lines) | _glyph_headings(lines)
 
 
@@ -171,7 +175,8 @@ def _title_case(text: str) -> bool:
 
 
 def _number_key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in re.findall(r"\d+", number))  # "5.3.2" -> (5, 3, 2); "[WS2]" -> (2,)
+    return tuple(int(p) if p.isdigit() else ord(p) - 96 for p in re.findall(r"\d+|(?<=\d)[a-z]", number))
+    # "5.3.2" -> (5, 3, 2); "[WS2]" -> (2,); "(5a)" -> (5, 1)
 
 
 def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple[int, int, str, str, str, bool]]:
@@ -188,7 +193,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
             raw = raw.strip()[1:-1] if BRACKETED.match(raw.strip()) else raw
             lead = len(raw) - len(raw.lstrip("# \t" + GLYPHS))
             m = NUMBERED.match(raw[lead:].strip())
-            number, title = (m.group(1).strip(".)[]§ "), m.group(2).strip()) if m else ("", raw[lead:].strip())
+            number, title = (m.group(1).strip(".()[]§ "), m.group(2).strip()) if m else ("", raw[lead:].strip())
             found.append((i, start, number, title, f"{number} {title}".strip(), i in displaced))
             if m:
                 last_key = _number_key(m.group(1))
@@ -207,7 +212,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
                     if k is not None:
                         title = f"{title} {lines[k].text}"
                         continued.add(k)
-                number = m.group(1).strip(".)[]§ ")
+                number = m.group(1).strip(".()[]§ ")
                 found.append((i, start + len(raw) - len(raw.lstrip()), number, title,
                               f"{number} {title}", i in displaced))
                 last_key = key
@@ -226,7 +231,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
     for i in accepted:
         ln = lines[i]
         title = INLINE_RAG.split(ln.text)[0].strip(" -–") if INLINE_RAG.search(ln.text) else ln.text
-        title = title.rstrip(":").strip()
+        title = MARKS.sub("", title.rstrip(":").strip())
         found.append((i, ln.start + len(ln.raw) - len(ln.raw.lstrip()), "", title, title, False))
     return sorted(found)
 
@@ -296,8 +301,12 @@ def _numbered_heading(title: str, carries_on: bool = True, section_sign: bool = 
             and (section_sign or _title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
 
 
+MARKS = re.compile(r"^([>#*=~])\1{1,3}\s+(?=\S)|\s+([#*=~])\2{1,3}$")  # ">> CR-11: Email", "== Summary ==":
+# a run of marks sets a heading off
+
+
 def _heading_shape(ln: Line) -> bool:
-    text = ln.text
+    text = MARKS.sub("", ln.text)
     if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(columns(ln.raw)) > 1
             or not (3 <= len(text) <= 160) or BULLET.match(ln.raw)):
         return False

@@ -473,3 +473,39 @@ def test_a_fragment_too_short_to_quote_alone_joins_its_paragraph_not_dropped():
     assert "RAG: Green. Reason: 14 of the 15 requirements were delivered on time." in quoted
     assert "The team met every fortnight during the build. See annex." in quoted
     assert headings(structure) == ["Front matter", "1/3 — Purpose", "2/3 — Scope", "3/3 — Cost"]
+
+
+def test_a_dashboard_with_a_movement_column_rates_its_rows_not_heads_sections():
+    """'5.1.2  Joint Support Services  Amber  Green  Worsened' under 'Ref  Area  Nov 2025  Nov 2024
+    Movement' is a row rated Amber (Green the year before), not a heading named with its cells;
+    each rating lands in the numbered section that comments on it, title acronym and all."""
+    prose = "The directorate gives both forces one shared service for estates, fleet and IT."
+    text = ("Collaboration annual update\nNovember 2025\n\n5.0 Current Work and Performance\n\n"
+            "Collaboration dashboard\n\n"
+            "Ref     Collaboration area                  Nov 2025   Nov 2024       Movement\n"
+            "5.1.1   Joint Serious Crime Directorate     Green      Green          No change\n"
+            "5.1.2   Joint Support Services Directorate   Amber     Green          Worsened\n"
+            "5.3.1   National Law Enforcement Data       Amber      Amber          No change\n\n"
+            f"5.1.1 Joint Serious Crime Directorate\n\n{prose}\n\n5.1.2 Joint Support Services Directorate\n\n"
+            f"{prose}\n\n5.3.1 National Law Enforcement Data Programme (NLEDP)\n\n{prose}\n")
+    structure = parse(text)
+    assert headings(structure) == ["Front matter", "5.0 Current Work and Performance", "5.1.1 Joint Serious Crime Directorate",
+                                   "5.1.2 Joint Support Services Directorate",
+                                   "5.3.1 National Law Enforcement Data Programme (NLEDP)"]
+    rated = {r.section: (r.overall, r.previous) for r in structure.ratings}
+    assert rated == {"5.1.1 Joint Serious Crime Directorate": ("Green", "Green"),
+                     "5.1.2 Joint Support Services Directorate": ("Amber", "Green"),
+                     "5.3.1 National Law Enforcement Data Programme (NLEDP)": ("Amber", "Amber")}
+
+
+def test_marked_bracket_numbered_and_question_headings_and_field_lines():
+    """'>> CR-11: ...' and '== Summary ==' (a run of marks), '» Purpose', '(5a) ...' numbering and
+    'Q: ...?' lines head sections; 'Raised on = 6 January 2026' is a field of its entry."""
+    prose = "The Board agreed the change at its meeting and recorded the conditions below."
+    text = (f"Change control log\nJune 2026\n\n== Summary ==\n\n{prose}\n\n>> CR-11: Custody suites moved to wave 2\n\n"
+            f"Raised on = 6 January 2026\n\nDecision = Approved\n\n{prose}\n\n» Purpose\n\n{prose}\n\n» Scope\n\n{prose}\n\n"
+            f"(5) The agreements\n\n{prose}\n\n(5a) Fire service referrals\n\n{prose}\n\n(5b) Ambulance referrals\n\n"
+            f"{prose}\n\nQ: What did it cost?\n\n{prose}\n\nQ: What happens next?\n\n{prose}\n")
+    assert headings(parse(text)) == ["Front matter", "Summary", "CR-11: Custody suites moved to wave 2", "Purpose", "Scope",
+                                     "5 The agreements", "5a Fire service referrals", "5b Ambulance referrals",
+                                     "Q: What did it cost?", "Q: What happens next?"]
