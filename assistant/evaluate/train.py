@@ -38,7 +38,7 @@ from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
 BLIND = {
-    "holdout13", "holdout14", "holdout15", "holdout16", "holdout17",
+    "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18",
     "new_documents5", "new_documents9", "new_documents10", "new_documents11", "new_documents12",
     "new_documents13", "new_documents14", "new_documents15", "new_documents16", "new_documents17",
 }
