@@ -9,6 +9,8 @@ from assistant.contract import Citation
 from assistant.ingest.chunking import collapse
 from assistant.question.editions import label
 
+COLOUR_WORD = re.compile(r"\b(Green|Amber/Green|Amber/Red|Amber|Red|Blue)\b", re.IGNORECASE)  # a rating in a sentence
+
 
 class AnswerBuilder:
     """Accumulates answer sentences and their citations, numbering markers as it goes."""
@@ -65,6 +67,9 @@ class AnswerBuilder:
             line = f"Overall RAG {overall}"
         elif r["source"] == "table":
             line = f"{r['workstream']}: {overall}" + (f" (previously **{r['previous']}**)" if r.get("previous") else "")
+        elif not r["quote"].startswith(r["workstream"]):  # told in its section's own sentence ("Rated
+            told = re.sub(COLOUR_WORD, r"**\1**", r["quote"].rstrip("."), count=1)  # amber, down from green."):
+            line = f"{r['workstream']}: {told}"  # quoted whole, its first colour (the current rating) in bold
         else:
             line = f"{r['workstream']}: Overall RAG {overall}"
         if r.get("sub"):

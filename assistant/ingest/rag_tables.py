@@ -27,12 +27,15 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     # "Overall delivery confidence: Amber/Red", "Current status: Amber", "Residual rating: Red (16)"
     r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating)|(?:Overall\s+)?delivery\s+confidence"
     r"(?:\s+(?:rating|assessment))?|(?:Current|Overall|Residual)\s+(?:RAG\s+)?(?:status|rating)(?=\s*[:–-])"
-    r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)|(?<![\w ])(?:Confidence|Status|Rating)(?=\s*:)"
+    r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)"
+    r"|(?:(?<![\w ])|(?<=[.;] ))(?:Confidence|Status|Rating|RAG(?:\s+(?:19|20)\d\d)?)(?=\s*:)"  # "... Rating: Red", "RAG 2025: Red"
     r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
     r"\s*[:–-]?\s*(" + COLOUR[1:-1] + r"|AG|AR)\b\s*\)?", re.IGNORECASE)
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
                           r"|^\s*\(\s*[\w ]{1,20}(?=:)"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
-                          r"|^\s*(?:at|in|for)\s+this\s+(?:review|quarter|month|period|report)\s*[;,])"  # "...; Green in"
+                          r"|^\s*(?:at|in|for)\s+this\s+(?:review|quarter|month|period|report)\s*[;,]"  # "...; Green in"
+                          r"|\b(?:RAG|rating|status)\s+(?:19|20)\d\d"  # "RAG 2025: Red. RAG 2024: Amber."
+                          r"|\b(?:down|up)\s+from)"  # "Rated red this quarter, down from amber"
                           r"\s*[:–-]?\s*" + COLOUR + r"\b", re.IGNORECASE)
 
 PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/Red", "status should move
@@ -41,7 +44,9 @@ PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/R
     r"(?:(?:has|have|had|should|will|was|is)\s+)?(?:been\s+)?"
     r"(?:(?:fallen|fell|dropped|slipped|deteriorated|worsened|improved|risen|rose|moved|move|changed|"
     r"gone|downgraded|upgraded)\s+from\s+" + COLOUR + r"\s+to\s+" + COLOUR + r"|(?:remains|remained|stays)\s+(?:at\s+)?"
-    + COLOUR + r")\b", re.IGNORECASE)
+    + COLOUR + r")\b"
+    r"|(?:^|(?<=[.;] ))Rated\s+" + COLOUR + r"\b|\brates\s+it\s+" + COLOUR + r"\b",  # "Rated red, down from
+    re.IGNORECASE)  # amber": a sentence that opens with it; "The strand lead rates it red" (not "four are rated green")
 
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
@@ -378,14 +383,20 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
                     row.previous = _colour(told.group(1))
                 continue
             if told and not any(r.section == section.heading for r in ratings):
-                previous, current = (told.group(1), told.group(2)) if told.group(1) else (None, told.group(3))
+                previous, current = (told.group(1), told.group(2)) if told.group(1) else (None, told.group(3) or told.group(4) or told.group(5))
+                if previous is None:  # "Rated red this quarter, down from amber"
+                    earlier = PREVIOUS_RAG.search(text[span.start:span.end][told.end():])
+                    previous = earlier.group(1) if earlier else None
                 ratings.append(Rating(section.title, section.heading, _colour(current), span.start, span.end,
                                       "inline", _colour(previous) if previous else None))
                 break  # a section's first sentence about its rating is its rating
             if not m:
                 continue
             before = text[span.start:span.start + m.start()].strip(" -–:(")  # "Mental Health (Overall RAG – Green)"
-            name = before if span.kind != "heading" and re.search(r"[A-Za-z]{2}", before) else section.title
+            named = span.kind != "heading" and re.search(r"[A-Za-z]{2}", before) and not re.search(r"[.;]$", before)
+            if not named and any(r.section == section.heading and r.workstream == section.title for r in ratings):
+                continue  # a section's own rating is its first ("RAG 2025: Green. RAG 2024: Green.")
+            name = before if named else section.title  # not the sentence before it ("Theme score 68%. Rating: ...")
             earlier = PREVIOUS_RAG.search(text[span.start:span.end][m.end():])
             ratings.append(Rating(name, section.heading, RATING_WORDS.get(m.group(1).lower(), m.group(1).capitalize()),
                                   span.start, span.end, "inline", _colour(earlier.group(1)) if earlier else None))

@@ -313,7 +313,8 @@ def _heading_shape(ln: Line) -> bool:
     if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
         return False
     if INLINE_RAG.search(text):  # "Mental Health (Overall RAG – Green)"; a bare rating line isn't
-        return bool(re.search(r"[A-Za-z]{2}", INLINE_RAG.split(text)[0]))  # not "3.1 Current status: Green"
+        before = INLINE_RAG.split(text)[0].strip(" -–:(")  # not "3.1 Current status: Green", nor a
+        return bool(re.search(r"[A-Za-z]{2}", before)) and not before.endswith((".", ";"))  # sentence before it
     return (len(text) <= 100 and text[-1] not in ".,;" and box_token(text) is None and not DATE_LINE.match(text)
             and not MARKING.fullmatch(text))
 

@@ -89,7 +89,7 @@ def test_a_rating_under_a_generic_heading_names_the_paper(tmp_path, embedder):
     assistant = Assistant(settings, ensure_index=False, embedder=embedder)
     answer = assistant.ask("what is the drone unit rated now?")
     assert not answer.abstained and "**Amber**" in answer.answer
-    assert "Essex and Kent Joint Drone Unit review: Overall RAG **Amber**" in answer.answer
+    assert "Essex and Kent Joint Drone Unit review: Overall RAG: **Amber**" in answer.answer
 
 
 def test_reworded_instructions_in_a_document_are_not_quoted(tmp_path, embedder):

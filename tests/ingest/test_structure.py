@@ -509,3 +509,20 @@ def test_marked_bracket_numbered_and_question_headings_and_field_lines():
     assert headings(parse(text)) == ["Front matter", "Summary", "CR-11: Custody suites moved to wave 2", "Purpose", "Scope",
                                      "5 The agreements", "5a Fire service referrals", "5b Ambulance referrals",
                                      "Q: What did it cost?", "Q: What happens next?"]
+
+
+def test_ratings_told_in_a_sections_own_sentences():
+    """'The strand lead rates it red; in July it was amber', 'Rated amber, down from green.',
+    'Just over half ... were positive. Rating: Red (2024: Amber).' and 'RAG 2025: Green. RAG 2024: Green.' rate
+    their section (its first such sentence; the sentence before 'Rating:' names nothing); a
+    summary's 'four are rated green' rates nothing."""
+    text = ("Half-year review\nJanuary 2026\n\nSummary\n\nOf the four strands, two are rated green and one is "
+            "rated red this time.\n\nStrand 1: Custody Youth Diversion\n\nThe strand lead rates it red; in July "
+            "2025 it was amber.\n\nStrand 2: Hospital Navigators\n\nRated amber, down from green. Two of the five navigator posts are "
+            "vacant.\n\nStaff Wellbeing\n\nJust over half of the staff who answered were positive about their workload. Rating: Red (2024: Amber).\n\n"
+            "(5a) Fire service referrals\n\nRAG 2025: Green. RAG 2024: Green. Reason: the agreement is in date.\n")
+    rated = {r.section: (r.workstream, r.overall, r.previous) for r in parse(text).ratings}
+    assert rated == {"Strand 1: Custody Youth Diversion": ("Strand 1: Custody Youth Diversion", "Red", "Amber"),
+                     "Strand 2: Hospital Navigators": ("Strand 2: Hospital Navigators", "Amber", "Green"),
+                     "Staff Wellbeing": ("Staff Wellbeing", "Red", "Amber"),
+                     "5a Fire service referrals": ("Fire service referrals", "Green", None)}
