@@ -32,8 +32,8 @@ INTENTS = [
                         r"|\bwhat (\w+ ){0,2}\w+(s|ies) (are|were|did|does|do|have|has|came|come|is|will)\b",
                         re.IGNORECASE)),
     ("negative", re.compile(r"\b(not|no|never|without|except|yet to|still to)\b|n't\b", re.IGNORECASE)),
-    ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
-                          r"on track)\b", re.IGNORECASE)),
+    ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|colou?r|how is .* doing|"
+                          r"on track)\b", re.IGNORECASE)),  # every word RATING_ASKED reads as asking for a rating
 ]
 def intents(question: str) -> set[str]:
     return {name for name, pattern in INTENTS if pattern.search(question)}
