@@ -32,11 +32,13 @@ INTENTS = [
                         r"|\bwhat (\w+ ){0,2}\w+(s|ies) (are|were|did|does|do|have|has|came|come|is|will)\b",
                         re.IGNORECASE)),
     ("negative", re.compile(r"\b(not|no|never|without|except|yet to|still to)\b|n't\b", re.IGNORECASE)),
-    ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|colou?r|how is .* doing|"
-                          r"on track)\b", re.IGNORECASE)),  # every word RATING_ASKED reads as asking for a rating
+    ("status", re.compile(r"\b(status|rag|rated|rating|graded|grade|green|amber|red|how is .* doing|"
+                          r"on track)\b", re.IGNORECASE)),
 ]
 def intents(question: str) -> set[str]:
-    return {name for name, pattern in INTENTS if pattern.search(question)}
+    """The kinds asked for; a question RATING_ASKED reads as asking for a rating asks for a status."""
+    found = {name for name, pattern in INTENTS if pattern.search(question)}
+    return found | {"status"} if RATING_ASKED.search(question) else found
 
 
 # A stated cause or purpose: what a "why" about something other than a rating needs. ("The
