@@ -258,3 +258,15 @@ def test_a_supporting_sentence_counts_what_it_needs_to_be_read(assistant):
     scored = [(1.0, i, {"model": m}) for i, m in ((lead, 3.0), (needing, 2.0), (other, 1.0))]
     picks = b._pick(b.spans[lead]["document"], scored, 1.0, set(), query, lead=True)
     assert sorted(picks) == sorted([lead, needing, *b.seq.needed_with([needing])])
+
+
+def test_a_shown_answer_stops_adding_sentences_at_its_budget_but_decides_on_all(assistant):
+    """The 7 Force Network's three long sentences (~870 characters) are cut to the lead and what
+    fits QUOTE_BUDGET; the decision still weighs the full draft, so trimming does not turn the
+    answer into an abstention (it did when the count of quotes fed the decision)."""
+    from assistant.answer.backends.extractive import QUOTE_BUDGET
+
+    answer = assistant.ask("where's the 7F network up to with its strategy")
+    assert not answer.abstained and "vision, strategy and delivery plan" in answer.answer
+    assert len(answer.answer) <= QUOTE_BUDGET + 100
+    assert sum(len(c.quote) for c in answer.citations) <= QUOTE_BUDGET

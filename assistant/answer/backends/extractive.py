@@ -41,6 +41,7 @@ from assistant.question.query import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 SIBLING_HITS = 3  # the best hits whose whole section is searched, not just their chunk
+QUOTE_BUDGET = 600  # characters of quoted text a supporting sentence may bring a shown answer to (answers <= 700)
 NEAR_DOCS = 3  # reports (the best hits' first) whose cover sheet and ratings are candidates: O(1), not O(corpus)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
@@ -236,7 +237,8 @@ class ExtractiveAnswerer:
                                "turned out", {})
         typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
         lead_first = self.ranker.rerank(scored, self.spans)  # the checks read the hand order they were made for
-        answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)
+        answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)  # what the signals read
+        shown = self._answer(query, lead_first, rating_lines, rated, anchor, wanted, budget=QUOTE_BUDGET)
         if typed:
             checks["kind"] = (f"The reports don't give {typed}", {})
         second = scored[1][0] if len(scored) > 1 else 0.0
@@ -265,9 +267,10 @@ class ExtractiveAnswerer:
             / (sum(weights.values()) or 1.0),
         }
         reason, show = next(iter(checks.values()), ("The reports don't say", {}))
-        return Draft(scored, reason, answer, signals, show, lead=lead_first[0][1])
+        return Draft(scored, reason, shown, signals, show, lead=lead_first[0][1])
 
-    def _answer(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted) -> Answer:
+    def _answer(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted,
+                budget: int | None = None) -> Answer:
         """The answer: the rating (when one is asked for) and the best sentences of each edition,
         the newest that covers it first."""
         best_score, best, _ = scored[0]
@@ -287,7 +290,7 @@ class ExtractiveAnswerer:
         plan = []
         for doc in docs_in_order:
             rating = next((r for r in rating_lines if r[0] == doc), None)
-            picks = self._pick(doc, scored, best_score, wanted, query, lead=(doc == lead_doc),
+            picks = self._pick(doc, scored, best_score, wanted, query, lead=(doc == lead_doc), budget=budget,
                                section=rating[1]["section"] if rating else None,
                                rated=rating[1].get("workstream", "") if rating else "")
             if picks or rating is not None:
@@ -360,8 +363,13 @@ class ExtractiveAnswerer:
             self._editions = sorted(docs, key=lambda n: str(docs[n].get("date", "")), reverse=True)
         return self._editions
 
-    def _pick(self, doc, scored, best_score, wanted, query, lead: bool,
+    def _length(self, spans: set[int]) -> int:
+        return sum(len(self.spans[j]["text"]) for j in spans)
+
+    def _pick(self, doc, scored, best_score, wanted, query, lead: bool, budget: int | None = None,
               section: str | None = None, rated: str = "") -> list[int]:
+        """The spans one edition's part of the answer quotes. `budget`: the characters of quoted
+        text a supporting sentence may bring it to (the lead and what it needs always stay)."""
         mine = [(s, i) for s, i, _ in scored if self.spans[i]["document"] == doc]
         if section is not None:  # the rating line leads; add the reasons from its own section
             mine = [(s, i) for s, i in mine
@@ -390,7 +398,8 @@ class ExtractiveAnswerer:
             same.sort(key=lambda i: -model[i])
         first = {top, *self.seq.needed_with([top])}  # the best sentence leads, with what it needs to be read
         for i in same[:limit - 1]:  # at most limit - 1 supporting spans, counting those they need to be read
-            if len(set(picks + [i] + self.seq.needed_with(picks + [i])) - first) <= limit - 1:
+            quoted = set(picks + [i] + self.seq.needed_with(picks + [i]))
+            if len(quoted - first) <= limit - 1 and (budget is None or self._length(quoted | first) <= budget):
                 picks.append(i)
         if lead and (query.editions.mode == "latest" or UPDATE_Q.search(query.text)):
             picks += self._story(top, query, limit - len(picks) + 1)
