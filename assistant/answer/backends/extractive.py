@@ -382,7 +382,12 @@ class ExtractiveAnswerer:
             if "reason" in wanted:  # a "why" answer quotes the stated reasons and stops
                 reasons = [i for _, i in mine if CUES["reason"].search(self.spans[i]["text"])]
                 picks = reasons[:room] or picks
-            return sorted(set(picks + self.seq.needed_with(picks)), key=lambda i: self.spans[i]["start"])
+            kept: set[int] = set()
+            for i in picks:  # the first always; the rest while the budget lasts
+                more = kept | {i, *self.seq.needed_with([i])}
+                if not kept or budget is None or self._length(more) <= budget:
+                    kept = more
+            return sorted(kept, key=lambda i: self.spans[i]["start"])
         if not mine:
             return []
         top_score, top = mine[0]
