@@ -48,8 +48,14 @@ def corpus_copy(tmp: Path, *extra: str) -> tuple[Path, Settings]:
 
 
 @pytest.fixture(scope="session")
-def settings(tmp_path_factory) -> Settings:
-    return make_settings(tmp_path_factory.mktemp("assistant"))
+def settings(tmp_path_factory, embedder, onnx_cache) -> Settings:
+    """Settings for the session's index, with the exported models already in it: an Assistant
+    built from these settings alone (the eval gate's) does not export them again."""
+    built = make_settings(tmp_path_factory.mktemp("assistant"))
+    built.index_dir.mkdir(parents=True, exist_ok=True)
+    for model in onnx_cache.glob("*.onnx"):
+        shutil.copy(model, built.index_dir / model.name)
+    return built
 
 
 @pytest.fixture(scope="session")
