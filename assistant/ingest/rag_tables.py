@@ -45,8 +45,9 @@ PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/R
     r"(?:(?:fallen|fell|dropped|slipped|deteriorated|worsened|improved|risen|rose|moved|move|changed|"
     r"gone|downgraded|upgraded)\s+from\s+" + COLOUR + r"\s+to\s+" + COLOUR + r"|(?:remains|remained|stays)\s+(?:at\s+)?"
     + COLOUR + r")\b"
-    r"|(?:^|(?<=[.;] ))Rated\s+" + COLOUR + r"\b|\brates\s+it\s+" + COLOUR + r"\b",  # "Rated red, down from
-    re.IGNORECASE)  # amber": a sentence that opens with it; "The strand lead rates it red" (not "four are rated green")
+    r"|(?:^|(?<=[.;] ))Rated\s+" + COLOUR + r"\b|\brates\s+(?:[\w'’-]+\s+){0,10}?" + COLOUR + r"\b",  # "Rated red,
+    re.IGNORECASE)  # down from amber": a sentence that opens with it; "The panel rates joint patrols green", "The strand
+# lead rates it red" (not "four are rated green")
 
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")

@@ -88,7 +88,7 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
 
 
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
-BRACKETED = re.compile(r"^\[[A-Z][^\[\]]{1,80}\]$")  # "[Purpose]"
+BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note ("[Words used: 141 of 150]")
 GLYPHS = "■□▪▫►▶◆◇●○•◼◾➤❖✦★»›"  # "■ Summary": a symbol a paper may set before each heading
 GLYPH_LINE = re.compile(rf"^([{GLYPHS}])\s+([A-Z0-9][^.;,]{{0,80}})$")
 QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
@@ -301,8 +301,8 @@ def _numbered_heading(title: str, carries_on: bool = True, section_sign: bool = 
             and (section_sign or _title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
 
 
-MARKS = re.compile(r"^([>#*=~])\1{1,3}\s+(?=\S)|\s+([#*=~])\2{1,3}$")  # ">> CR-11: Email", "== Summary ==":
-# a run of marks sets a heading off
+MARKS = re.compile(r"^(?:#{1,4}|([>*=~])\1{1,3})\s+(?=\S)|\s+(?:#{1,4}|([*=~])\2{1,3})$")  # "# Purpose", ">> CR-11:
+# Email", "== Summary ==": marks that set a heading off
 
 
 def _heading_shape(ln: Line) -> bool:

@@ -499,20 +499,23 @@ def test_a_dashboard_with_a_movement_column_rates_its_rows_not_heads_sections():
 
 
 def test_marked_bracket_numbered_and_question_headings_and_field_lines():
-    """'>> CR-11: ...' and '== Summary ==' (a run of marks), '» Purpose', '(5a) ...' numbering and
-    'Q: ...?' lines head sections; 'Raised on = 6 January 2026' is a field of its entry."""
+    """'# Purpose', '>> CR-11: ...' and '== Summary ==' (marks), '» Purpose', '(5a) ...' numbering and
+    'Q: ...?' lines head sections; 'Raised on = 6 January 2026' is a field of its entry and
+    '[Words used: 141 of 150]' a note, not a bracketed heading."""
     prose = "The Board agreed the change at its meeting and recorded the conditions below."
-    text = (f"Change control log\nJune 2026\n\n== Summary ==\n\n{prose}\n\n>> CR-11: Custody suites moved to wave 2\n\n"
+    text = (f"Change control log\nJune 2026\n\n# Purpose\n\n{prose}\n\n[Words used: 141 of 150]\n\n== Summary ==\n\n{prose}\n\n"
+            ">> CR-11: Custody suites moved to wave 2\n\n"
             f"Raised on = 6 January 2026\n\nDecision = Approved\n\n{prose}\n\n» Purpose\n\n{prose}\n\n» Scope\n\n{prose}\n\n"
             f"(5) The agreements\n\n{prose}\n\n(5a) Fire service referrals\n\n{prose}\n\n(5b) Ambulance referrals\n\n"
             f"{prose}\n\nQ: What did it cost?\n\n{prose}\n\nQ: What happens next?\n\n{prose}\n")
-    assert headings(parse(text)) == ["Front matter", "Summary", "CR-11: Custody suites moved to wave 2", "Purpose", "Scope",
+    assert headings(parse(text)) == ["Front matter", "Purpose", "Summary", "CR-11: Custody suites moved to wave 2", "Purpose", "Scope",
                                      "5 The agreements", "5a Fire service referrals", "5b Ambulance referrals",
                                      "Q: What did it cost?", "Q: What happens next?"]
 
 
 def test_ratings_told_in_a_sections_own_sentences():
-    """'The strand lead rates it red; in July it was amber', 'Rated amber, down from green.',
+    """'The strand lead rates it red; in July it was amber', 'The panel rates joint patrols ...
+    green', 'Rated amber, down from green.',
     'Just over half ... were positive. Rating: Red (2024: Amber).' and 'RAG 2025: Green. RAG 2024: Green.' rate
     their section (its first such sentence; the sentence before 'Rating:' names nothing); a
     summary's 'four are rated green' rates nothing."""
@@ -520,9 +523,11 @@ def test_ratings_told_in_a_sections_own_sentences():
             "rated red this time.\n\nStrand 1: Custody Youth Diversion\n\nThe strand lead rates it red; in July "
             "2025 it was amber.\n\nStrand 2: Hospital Navigators\n\nRated amber, down from green. Two of the five navigator posts are "
             "vacant.\n\nStaff Wellbeing\n\nJust over half of the staff who answered were positive about their workload. Rating: Red (2024: Amber).\n\n"
-            "(5a) Fire service referrals\n\nRAG 2025: Green. RAG 2024: Green. Reason: the agreement is in date.\n")
+            "(5a) Fire service referrals\n\nRAG 2025: Green. RAG 2024: Green. Reason: the agreement is in date.\n\n"
+            "Finding 1: Joint patrols\n\nThe panel rates joint patrols at the busiest stations green; they work well.\n")
     rated = {r.section: (r.workstream, r.overall, r.previous) for r in parse(text).ratings}
     assert rated == {"Strand 1: Custody Youth Diversion": ("Strand 1: Custody Youth Diversion", "Red", "Amber"),
                      "Strand 2: Hospital Navigators": ("Strand 2: Hospital Navigators", "Amber", "Green"),
                      "Staff Wellbeing": ("Staff Wellbeing", "Red", "Amber"),
-                     "5a Fire service referrals": ("Fire service referrals", "Green", None)}
+                     "5a Fire service referrals": ("Fire service referrals", "Green", None),
+                     "Finding 1: Joint patrols": ("Finding 1: Joint patrols", "Green", None)}
