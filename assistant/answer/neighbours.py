@@ -42,11 +42,14 @@ class SpanSequence:
 
     def needed_with(self, picks: list[int]) -> list[int]:
         """What a picked span needs to be read alone: the other half of a sentence a displaced
-        RAG box cut in two, the sentence an 'It ...'/'This ...' sentence refers back to, or the
-        items a lead-in ending in a colon introduces."""
+        RAG box cut in two, the sentence an 'It ...'/'This ...' sentence refers back to, the
+        items a lead-in ending in a colon introduces, or the header row of a table row."""
         extra = [j for i in picks for j in self.referents(i)]
         for i in picks:
             text = self.spans[i]["text"].strip()
+            header = self.table_header(i)
+            if header is not None:
+                extra.append(header)
             if text.endswith(":"):  # "Chief officers are asked to:" says nothing without its items
                 extra += self.list_around(i)[1:]
             nxt = i + 1
@@ -63,6 +66,19 @@ class SpanSequence:
                 if self.spans[prev]["section"] == self.spans[i]["section"]:
                     extra.append(prev)
         return extra
+
+    def table_header(self, i: int) -> int | None:
+        """The first row of the table span i is a row of (three or more cells, tab-separated, the
+        rows above it in its section of the same width): '87.3' says nothing without 'Total (100)'."""
+        text = self.spans[i]["text"]
+        width = text.count("\t")
+        if width < 2 or "\n" in text.strip():
+            return None
+        j = i
+        while (j > 0 and self.spans[j - 1]["section"] == self.spans[i]["section"]
+               and self.spans[j - 1]["text"].count("\t") == width and "\n" not in self.spans[j - 1]["text"].strip()):
+            j -= 1
+        return j if j != i else None
 
     def list_around(self, pick: int) -> list[int]:
         """The list a picked span belongs to or introduces: its lead-in and its bullets."""
