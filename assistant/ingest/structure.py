@@ -203,7 +203,9 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
         lower_next = j is None or lines[j].text[:1].islower()
         section_sign = bool(m) and m.group(1).startswith("§")
         carries_on = lower_next or (wrapped and not section_sign)
-        if m and _numbered_heading(m.group(2), carries_on, section_sign):
+        full_line = bool(m) and wrapped and len(ln.text) >= 0.9 * lines.wrap_limit and len(m.group(2).split()) >= 12
+        if m and not full_line and _numbered_heading(m.group(2), carries_on, section_sign):  # not a wrapped
+            # paragraph's first line ("13. The Home Office grant of £1,200,000 was awarded from the ... on 22")
             key = _number_key(m.group(1))
             if key > last_key:
                 title = m.group(2).strip()
@@ -305,6 +307,9 @@ MARKS = re.compile(r"^(?:#{1,4}|([>*=~])\1{1,3})\s+(?=\S)|\s+(?:#{1,4}|([*=~])\2
 # Email", "== Summary ==": marks that set a heading off
 
 
+PARAGRAPH_START = re.compile(r"\d{1,2}\.\s+[A-Z]")  # "4. That the Commissioner ...": a numbered paragraph under a heading
+
+
 def _heading_shape(ln: Line) -> bool:
     text = MARKS.sub("", ln.text)
     if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(columns(ln.raw)) > 1
@@ -368,7 +373,7 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
         return (nxt.text.lower() == "overall rag" and _new_sentence_after(lines, j, skip)) or (
             len(text.split()) <= 12 and len(text) <= limit and text[-1] != ":" and nxt.text[:1].isupper()
             and len(nxt.text) >= 0.8 * limit and not BULLET.match(nxt.raw))
-    return strong or (nxt.text[:1].isupper() and len(nxt.text) >= 40)
+    return strong or ((nxt.text[:1].isupper() or PARAGRAPH_START.match(nxt.text) is not None) and len(nxt.text) >= 40)
 
 
 def _entry_title(lines, i: int, wrapped: bool = False) -> bool:

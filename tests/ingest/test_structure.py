@@ -531,3 +531,17 @@ def test_ratings_told_in_a_sections_own_sentences():
                      "Staff Wellbeing": ("Staff Wellbeing", "Red", "Amber"),
                      "5a Fire service referrals": ("Fire service referrals", "Green", None),
                      "Finding 1: Joint patrols": ("Finding 1: Joint patrols", "Green", None)}
+
+
+def test_in_a_wrapped_pdf_a_heading_over_a_numbered_paragraph_and_a_paragraphs_first_line(tmp_path):
+    """A decision report rendered to PDF (evals/new_documents10): 'Recommendation' over '4. That
+    the Commissioner ...' is a heading, and '13. The Home Office grant of £1,200,000 was awarded
+    from the Police Capital Infrastructure Fund on 22', a paragraph's first full line, is not."""
+    from assistant.evaluate.documents import to_pdf
+    from assistant.ingest.documents import load_document
+
+    report = CORPUS.parent / "evals" / "new_documents10" / "reports" / "2026-10-joint-firearms-training-centre-decision.txt"
+    doc = load_document(to_pdf(report.read_text(encoding="utf-8"), tmp_path / "decision.pdf"))
+    found = headings(parse(doc.text, doc.headings))
+    assert {"Recommendation", "Background", "Options Considered", "Financial Implications"} <= set(found)
+    assert not [h for h in found if h.startswith(("13 ", "14 "))]
