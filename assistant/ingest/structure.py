@@ -312,8 +312,8 @@ PARAGRAPH_START = re.compile(r"\d{1,2}\.\s+[A-Z]")  # "4. That the Commissioner 
 
 def _heading_shape(ln: Line) -> bool:
     text = MARKS.sub("", ln.text)
-    if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(columns(ln.raw)) > 1
-            or not (3 <= len(text) <= 160) or BULLET.match(ln.raw)):
+    if ("\t" in ln.raw.strip() or ln.raw.startswith("\t") or len(columns(ln.raw)) > 1 or text.count("; ") >= 2
+            or not (3 <= len(text) <= 160) or BULLET.match(ln.raw)):  # cells: "Colchester; 5; 3; £290,000; Red"
         return False
     if not (text[0].isupper() or text[0].isdigit()) or text.lower().startswith("note"):
         return False

@@ -545,3 +545,15 @@ def test_in_a_wrapped_pdf_a_heading_over_a_numbered_paragraph_and_a_paragraphs_f
     found = headings(parse(doc.text, doc.headings))
     assert {"Recommendation", "Background", "Options Considered", "Financial Implications"} <= set(found)
     assert not [h for h in found if h.startswith(("13 ", "14 "))]
+
+
+def test_a_line_of_semicolon_separated_cells_is_not_a_heading(tmp_path):
+    """'Colchester City Council; 5; 3; £290,000; Red; Amber' (a table written as semicolon lines,
+    evals/new_documents16) stays a quotable row in the PDF, not a section of its own."""
+    from assistant.evaluate.documents import to_pdf
+    from assistant.ingest.documents import load_document
+
+    report = CORPUS.parent / "evals" / "new_documents16" / "reports" / "2026-03-council-funded-policing-posts-annual-return.txt"
+    doc = load_document(to_pdf(report.read_text(encoding="utf-8"), tmp_path / "return.pdf"))
+    found = headings(parse(doc.text, doc.headings))
+    assert "Colchester City Council" in found and not [h for h in found if "; " in h]
