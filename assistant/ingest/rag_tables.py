@@ -28,7 +28,8 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     r"\(?\s*(?:Overall\s+RAG(?:\s+(?:status|rating))?|RAG\s+(?:status|rating)|(?:Overall\s+)?delivery\s+confidence"
     r"(?:\s+(?:rating|assessment))?|(?:Current|Overall|Residual)\s+(?:RAG\s+)?(?:status|rating)(?=\s*[:–-])"
     r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)"
-    r"|(?:(?<![\w ])|(?<=[.;] ))(?:Confidence|Status|Rating|RAG(?:\s+(?:19|20)\d\d)?)(?=\s*:)"  # "... Rating: Red", "RAG 2025: Red"
+    # "... Rating: Red" after a sentence, "RAG 2025: Red"
+    r"|(?:(?<![\w ])|(?<=[.;] ))(?:Confidence|Status|Rating|RAG(?:\s+(?:19|20)\d\d)?)(?=\s*:)"
     r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
     r"\s*[:–-]?\s*(" + COLOUR[1:-1] + r"|AG|AR)\b\s*\)?", re.IGNORECASE)
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
@@ -384,7 +385,10 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
                     row.previous = _colour(told.group(1))
                 continue
             if told and not any(r.section == section.heading for r in ratings):
-                previous, current = (told.group(1), told.group(2)) if told.group(1) else (None, told.group(3) or told.group(4) or told.group(5))
+                if told.group(1):  # "fallen from Amber to Red"
+                    previous, current = told.group(1), told.group(2)
+                else:  # "remains Amber", "Rated red", "rates it red"
+                    previous, current = None, told.group(3) or told.group(4) or told.group(5)
                 if previous is None:  # "Rated red this quarter, down from amber"
                     earlier = PREVIOUS_RAG.search(text[span.start:span.end][told.end():])
                     previous = earlier.group(1) if earlier else None

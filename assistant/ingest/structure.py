@@ -38,7 +38,8 @@ from assistant.ingest.sentences import BULLET, section_spans
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
-NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\(\d{1,2}[a-z]?\)|\[[A-Z]{0,4}\d{1,2}\]|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
+NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\(\d{1,2}[a-z]?\)|\[[A-Z]{0,4}\d{1,2}\]"
+                      r"|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
                       r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "(5a) X", "[3] X", "[WS3] X", "§4.1 X"
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}(?::|\s=)\s+\S")  # "Author: Niamh Castellan", "Raised on = 6
 # January 2026": a field, not a heading
@@ -307,7 +308,7 @@ MARKS = re.compile(r"^(?:#{1,4}|([>*=~])\1{1,3})\s+(?=\S)|\s+(?:#{1,4}|([*=~])\2
 # Email", "== Summary ==": marks that set a heading off
 
 
-PARAGRAPH_START = re.compile(r"\d{1,2}\.\s+[A-Z]")  # "4. That the Commissioner ...": a numbered paragraph under a heading
+PARAGRAPH_START = re.compile(r"\d{1,2}\.\s+[A-Z]")  # "4. That the Commissioner ...": a numbered paragraph
 
 
 def _heading_shape(ln: Line) -> bool:
