@@ -37,7 +37,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 33  # bump when parsing, chunking or `terms` change: every document is re-indexed
+INDEX_VERSION = 34  # bump when parsing, chunking or `terms` change: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 PAGE = 5000  # chunks read from the store per request when the index loads
@@ -288,7 +288,8 @@ def _meta_hash(doc: Document) -> str:
 
 
 GENERIC_NAME = re.compile(r"(?:\d+(?:\.\d+)*\s*)?(?:(?:overall|current|rag|rating|ratings|status|"
-                          r"summary|and|the|of|project|programme)\s*)+", re.I)
+                          r"summary|and|the|of|project|programme|headlines?|executive|overview|front|matter|"
+                          r"position|key|messages|at|a|glance)\s*)+", re.I)  # the paper's own: "Headline", "At a glance"
 
 
 def _rating_dict(rating, doc: Document) -> dict:

@@ -29,7 +29,7 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     r"(?:\s+(?:rating|assessment))?|(?:Current|Overall|Residual)\s+(?:RAG\s+)?(?:status|rating)(?=\s*[:–-])"
     r"|(?:This|Current)\s+(?:month|quarter|period)(?=\s*:)"
     # "... Rating: Red" after a sentence, "RAG 2025: Red"
-    r"|(?:(?<![\w ])|(?<=[.;] ))(?:Confidence|Status|Rating|RAG(?:\s+(?:19|20)\d\d)?)(?=\s*:)"
+    r"|(?:(?<![\w ])|(?<=[.;] ))(?:Confidence|Status|Rating|Overall|RAG(?:\s+(?:19|20)\d\d)?)(?=\s*:)"
     r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
     r"\s*[:–-]?\s*(" + COLOUR[1:-1] + r"|AG|AR)\b\s*\)?", re.IGNORECASE)
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"

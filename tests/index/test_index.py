@@ -167,3 +167,14 @@ def test_load_reads_the_chunks_page_by_page(tmp_path, embedder, monkeypatch):
     paged = load(settings, embedder)
     assert len(paged.chunks) == len(whole.chunks) == sum(d["chunks"] for d in whole.documents.values())
     assert [c["id"] for c in paged.chunks] == [c["id"] for c in whole.chunks]
+
+
+def test_a_rating_under_the_papers_own_heading_is_named_after_the_paper():
+    """'Overall: Amber/Green' under 'Headline' (or 'At a glance', 'Summary') rates the paper, so
+    the rating takes the paper's title; a workstream's own heading keeps its name."""
+    from assistant.index.build import GENERIC_NAME
+
+    for heading in ("Headline", "At a glance", "Executive Summary", "Overall position", "3.1 Overall rating"):
+        assert GENERIC_NAME.fullmatch(heading), heading
+    for heading in ("Mental Health", "P2 Shared stations", "Headline measures for custody"):
+        assert not GENERIC_NAME.fullmatch(heading), heading
