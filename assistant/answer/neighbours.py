@@ -68,15 +68,18 @@ class SpanSequence:
         return extra
 
     def table_header(self, i: int) -> int | None:
-        """The first row of the table span i is a row of (three or more cells, tab-separated, the
-        rows above it in its section of the same width): '87.3' says nothing without 'Total (100)'."""
+        """The header row of the table span i belongs to: the first of the unbroken run of rows
+        above it in its section with as many tab-separated cells (three or more). '87.3' says
+        nothing without 'Total (100)'."""
         text = self.spans[i]["text"]
         width = text.count("\t")
         if width < 2 or "\n" in text.strip():
             return None
         j = i
-        while (j > 0 and self.spans[j - 1]["section"] == self.spans[i]["section"]
-               and self.spans[j - 1]["text"].count("\t") == width and "\n" not in self.spans[j - 1]["text"].strip()):
+        while j > 0 and self.spans[j - 1]["section"] == self.spans[i]["section"]:
+            above = self.spans[j - 1]["text"]
+            if above.count("\t") != width or "\n" in above.strip():
+                break
             j -= 1
         return j if j != i else None
 

@@ -41,7 +41,7 @@ from assistant.question.query import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 SIBLING_HITS = 3  # the best hits whose whole section is searched, not just their chunk
-QUOTE_BUDGET = 600  # characters of quoted text a supporting sentence may bring a shown answer to (answers <= 700)
+QUOTE_BUDGET = 600  # quoted characters a supporting sentence may bring a shown answer to (<= 700 in all)
 NEAR_DOCS = 3  # reports (the best hits' first) whose cover sheet and ratings are candidates: O(1), not O(corpus)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
