@@ -7,9 +7,10 @@ import re
 
 from assistant.contract import Citation
 from assistant.ingest.chunking import collapse
+from assistant.ingest.rag_tables import COLOUR
 from assistant.question.editions import label
 
-COLOUR_WORD = re.compile(r"\b(Green|Amber/Green|Amber/Red|Amber|Red|Blue)\b", re.IGNORECASE)  # a rating in a sentence
+COLOUR_WORD = re.compile(rf"\b{COLOUR}\b", re.IGNORECASE)  # a rating in a sentence
 
 
 class AnswerBuilder:

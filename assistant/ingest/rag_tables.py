@@ -321,7 +321,9 @@ def _named_section(sections, name: str):
 
 
 ROW_CODE = re.compile(r"^([A-Z]{1,4}-?[A-Z]?\d{1,3}[a-z]?)\b")  # "CR1", "KE-R07", "WS3", "M4"
-ROW_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)$")  # a row's own column "5.1.2" (its section)
+SECTION_NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,3}"  # "5.1.2"
+ROW_NUMBER = re.compile(rf"^({SECTION_NUMBER}\.?)$")  # a row's own column "5.1.2" (its section)
+NUMBERED_NAME = re.compile(rf"({SECTION_NUMBER})\.?\s")  # "5.3.1 National ...": a row named with its section
 
 
 def _coded_section(text: str, sections, name: str):
@@ -367,7 +369,7 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
     for line_no, (name, current, previous) in sorted(tables.items()):
         line = lines[line_no]
         start = line.start + len(line.raw) - len(line.raw.lstrip())
-        number = re.match(r"(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s", name)  # "5.3.1 National ...": its section
+        number = NUMBERED_NAME.match(name)
         section = ((number and by_number.get(number.group(1))) or _named_section(sections, name)
                    or _coded_section(text, sections, name) or section_for(sections, start))
         ratings.append(Rating(name, section.heading, current, start, trimmed_end(line), "table",

@@ -14,6 +14,7 @@ ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms
 
 
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")  # "3.2 The unit has done well"
+PARAGRAPH_START = re.compile(r"\d{1,2}\.\s+[A-Z]")  # "4. That the Commissioner ...": one number, then a dot
 
 
 def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[Span]:

@@ -33,7 +33,7 @@ from assistant.ingest.rag_tables import (
     ratings,
     status_tables,
 )
-from assistant.ingest.sentences import BULLET, section_spans
+from assistant.ingest.sentences import BULLET, PARAGRAPH_START, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
@@ -100,7 +100,7 @@ def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
     """Headings a plain-text paper marks itself: a line underlined with === or --- (the
     underline is not text), a line in [brackets], and numbered questions in sequence
     ('Q1 ...?' ... 'Q2 ...?'), each followed by prose. Returns (underlines, heading lines)."""
-    underlines, shown, asked = set(), set(), {}
+    underlines, shown, asked, unnumbered = set(), set(), {}, []
     for i, ln in enumerate(lines):
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if ln.text and UNDERLINE.match(nxt) and len(ln.text) <= 100 and not UNDERLINE.match(ln.text):
@@ -109,11 +109,13 @@ def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
         elif BRACKETED.match(ln.text):
             shown.add(i)
         elif (m := QUESTION.match(ln.text)) and len(ln.text) <= 200 and not ln.text.endswith("."):
-            asked[i] = int(m.group(1)) if m.group(1) else (0 if ln.text.endswith("?") else -9)
+            if m.group(1):
+                asked[i] = int(m.group(1))
+            elif ln.text.endswith("?"):
+                unnumbered.append(i)
     numbers = set(asked.values())
-    shown |= {i for i, n in asked.items() if n > 0 and {n - 1, n + 1} & numbers}
-    unnumbered = [i for i, n in asked.items() if n == 0]  # "Q: ...?" lines, two or more
-    shown |= set(unnumbered) if len(unnumbered) >= 2 else set()
+    shown |= {i for i, n in asked.items() if {n - 1, n + 1} & numbers}
+    shown |= set(unnumbered) if len(unnumbered) >= 2 else set()  # "Q: ...?" lines, two or more
     return underlines, shown | _month_headings(lines) | _glyph_headings(lines)
 
 
@@ -306,9 +308,6 @@ def _numbered_heading(title: str, carries_on: bool = True, section_sign: bool = 
 
 MARKS = re.compile(r"^(?:#{1,4}|([>*=~])\1{1,3})\s+(?=\S)|\s+(?:#{1,4}|([*=~])\2{1,3})$")  # "# Purpose", ">> CR-11:
 # Email", "== Summary ==": marks that set a heading off
-
-
-PARAGRAPH_START = re.compile(r"\d{1,2}\.\s+[A-Z]")  # "4. That the Commissioner ...": a numbered paragraph
 
 
 def _heading_shape(ln: Line) -> bool:
