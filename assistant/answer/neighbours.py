@@ -13,6 +13,13 @@ REFERRING = re.compile(r"\b(both|these|those|the two|each of these) (sites?|dist
                        r"projects?|locations?|hubs?|schemes?|teams?|applications?|organisations?)\b", re.I)
 LEAD_IN = re.compile(r"(:|\b(following|below|as follows|include[sd]?)\b.*)\s*$", re.I)
 END = re.compile(r"[.!?:;)\]”’\"']$")
+# A run of enumerated sentences ("Option 1 is ...", "Lesson three: ...") is a list without
+# bullets; an opening word that only counts ("The five most requested ...") labels nothing.
+ENUMERATED = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight"
+                        r"|nine|ten)\b(?![./,]\d)")
+NOT_LABELS = frozenset("""The A An In On At By For Of To From Over Under About After Before Since
+Until Within Around Only All Some Each Every These Those Its Their Our Another Nearly Almost
+With""".split())
 
 
 class SpanSequence:
@@ -20,6 +27,9 @@ class SpanSequence:
 
     def __init__(self, spans: list[dict]):
         self.spans = spans
+        self.by_section: dict[tuple[str | None, str], list[int]] = {}
+        for i, s in enumerate(spans):
+            self.by_section.setdefault((s.get("document"), s["section"]), []).append(i)
         self.antecedent = {i: self.previous_sentence(i) for i in range(len(spans))
                            if ANAPHOR.match(spans[i]["text"]) or REFERRING.search(spans[i]["text"])}
 
@@ -82,6 +92,44 @@ class SpanSequence:
                 break
             j -= 1
         return j if j != i else None
+
+    def enumerated(self, pick: int, asked=lambda text: frozenset()) -> list[int]:
+        """The other members of a run the picked span belongs to by its opening label: "Option 2
+        is to give notice ..." beside "Option 1 ..." and "Option 3 ..." in its section, the way
+        bullets belong to one list. Where the pick holds something the question asks for besides
+        its label ("Area 2 ...: Limited" for "which areas came out as limited?"), only members
+        that hold it too. `asked(text)`: what of the question a text holds."""
+        opened = ENUMERATED.match(self.spans[pick]["text"])
+        if not opened or opened.group(1) in NOT_LABELS:
+            return []
+        section, word = self.spans[pick]["section"], opened.group(1)
+        wanted = asked(self.spans[pick]["text"]) - asked(word)
+        members = {}
+        for j in self.by_section[(self.spans[pick].get("document"), section)]:
+            other = ENUMERATED.match(self.spans[j]["text"])
+            if (other and other.group(1) == word and other.group(2).lower() not in members
+                    and wanted <= asked(self.spans[j]["text"])):
+                members[other.group(2).lower()] = j
+        return sorted(members.values()) if len(members) > 1 else []
+
+    def same_cell_rows(self, pick: int, asked) -> list[int]:
+        """The rows of the picked row's table that share its cell the question asks about:
+        "which milestones are late?" led by "M2 ... Late" brings every row whose Status cell is
+        "Late". `asked(text)`: what of the question a cell holds (empty: nothing)."""
+        header = self.table_header(pick)
+        if header is None:
+            return []
+        cells = [c.strip() for c in self.spans[pick]["text"].split("\t")]
+        columns = [k for k, c in enumerate(cells) if k and c and asked(c)]
+        rows = []
+        j = header + 1
+        while (j < len(self.spans) and self.spans[j]["section"] == self.spans[pick]["section"]
+               and self.spans[j]["text"].count("\t") == len(cells) - 1):
+            other = [c.strip() for c in self.spans[j]["text"].split("\t")]
+            if any(other[k] == cells[k] for k in columns):
+                rows.append(j)
+            j += 1
+        return rows if len(rows) > 1 else []
 
     def list_around(self, pick: int) -> list[int]:
         """The list a picked span belongs to or introduces: its lead-in and its bullets."""

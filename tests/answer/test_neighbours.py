@@ -39,3 +39,46 @@ def test_a_table_row_brings_its_header_row_and_a_label_row_does_not():
                    ("row", "Cover", "Chief Officer:\tDr Victoria Harrington"))
     seq = SpanSequence(spans)
     assert seq.needed_with([3]) == [1] and seq.needed_with([1]) == [] and seq.needed_with([5]) == []
+
+
+def test_enumerated_sentences_are_one_list_and_a_year_is_no_label():
+    """'Option 2 is ...' belongs with 'Option 1 ...' and 'Option 3 ...' as bullets belong to one
+    list; 'In 2025 ...' opens with a year, not a label."""
+    spans = _spans(("sentence", "Break clause", "Three options are being worked up."),
+                   ("sentence", "Break clause", "Option 1 is to continue the contract."),
+                   ("sentence", "Break clause", "Option 2 is to give notice and re-procure."),
+                   ("sentence", "Break clause", "Option 3 is to vary the contract."),
+                   ("sentence", "Money", "Option 4 is elsewhere."),
+                   ("sentence", "Break clause", "In 2025 the contract cost £1m."))
+    seq = SpanSequence(spans)
+    assert seq.enumerated(2) == [1, 2, 3] and seq.enumerated(0) == [] and seq.enumerated(5) == []
+
+
+def test_enumerated_members_hold_what_the_question_asks_and_a_determiner_is_no_label():
+    """'which areas came out as limited?' led by 'Area 2 ...: Limited' brings Area 1, not the
+    Substantial Area 3; 'The five most requested ...' and 'The seven forces' are no run."""
+    spans = _spans(("sentence", "Assurance", "Area 1, the register: Limited."),
+                   ("sentence", "Assurance", "Area 2, renewals: Limited."),
+                   ("sentence", "Assurance", "Area 3, governance: Substantial."),
+                   ("sentence", "Languages", "The seven forces buy interpreting."),
+                   ("sentence", "Languages", "The five most requested languages were Polish."))
+    seq = SpanSequence(spans)
+
+    def asked(text: str) -> frozenset:
+        return frozenset(w for w in ("area", "limited") if w in text.lower())
+
+    assert seq.enumerated(1, asked) == [0, 1] and seq.enumerated(1) == [0, 1, 2]
+    assert seq.enumerated(4) == []
+
+
+def test_rows_sharing_the_asked_cell_come_with_a_row():
+    """'which milestones are late?' led by one Late row brings the other Late rows, not the Done."""
+    spans = _spans(("heading", "Milestones", "Milestones"),
+                   ("sentence", "Milestones", "Ref\tMilestone\tForecast\tStatus"),
+                   ("sentence", "Milestones", "M1\tOpen the hub\t1 Mar 2026\tDone"),
+                   ("sentence", "Milestones", "M2\tMove into Brentwood\t15 Sep 2026\tLate"),
+                   ("sentence", "Milestones", "M3\tFuel cards\t31 Oct 2026\tLate"),
+                   ("sentence", "Risks", "R1\tSupplier\tHigh\tLate"))
+    seq = SpanSequence(spans)
+    assert seq.same_cell_rows(3, lambda cell: cell == "Late") == [3, 4]
+    assert seq.same_cell_rows(3, lambda cell: False) == []

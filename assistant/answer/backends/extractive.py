@@ -410,9 +410,25 @@ class ExtractiveAnswerer:
             picks += self._story(top, query, limit - len(picks) + 1)
         picks = set(picks + self.seq.needed_with(picks))
         if "list" in wanted:
-            picks |= {i for p in picks for i in self.seq.list_around(p)}
-            first |= set(self.seq.list_around(top))
+            members = self._members(sorted(picks), query)
+            members += self.seq.needed_with(members)
+            picks |= {i for p in picks for i in self.seq.list_around(p)} | set(members)
+            first |= set(self.seq.list_around(top)) | (set(members) if top in members else set())
         return sorted(picks, key=lambda i: (i not in first, self.spans[i]["start"]))
+
+    def _members(self, picks: list[int], query: Query) -> list[int]:
+        """The other items of lists the picks belong to without bullets: their enumerated
+        siblings ("Option 3 is ..." beside "Option 2 is ...") and the rows of its table that
+        share the cell the question asks about ("Late" for "which milestones are late?")."""
+        groups, weights = self.match.key_terms(query.text)
+        topic = [groups[t] for t in weights if t not in INTENT_WORDS and t not in GENERIC_STEMS]
+
+        def asked(text: str) -> frozenset[int]:
+            bag = self.match.bag(text)
+            return frozenset(k for k, forms in enumerate(topic) if self.match.has(forms, bag))
+
+        return [j for i in picks
+                for j in self.seq.enumerated(i, asked) + self.seq.same_cell_rows(i, asked)]
 
     def _story(self, top: int, query: Query, room: int) -> list[int]:
         """'Any update on the knife crime model': the sentences after the best one that go on
