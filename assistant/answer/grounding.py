@@ -42,6 +42,10 @@ FOCUS = 0.75  # a share's terms weighing this much of the heaviest must be where
 SHARE_Q = re.compile(r"\b(percentage|percent|per cent|proportion|share|rate)\b|%", re.I)
 
 
+CODE = re.compile(r"\b([A-Za-z]{1,4}-?\d{1,3}[a-z]?)\b")  # an item's identifier: "R2", "CR-13"
+PERIOD = re.compile(r"[QqHh][1-4]|[Ff][Yy]\d+")  # a quarter or half, not an item
+
+
 class Grounding:
     """The checks, over one loaded index's spans and term bags."""
 
@@ -63,6 +67,11 @@ class Grounding:
         for short, expansion in self.match.acronym_terms.items():  # "National Police Air Service"
             if len(expansion) >= 3 and expansion <= asked and short not in bag and not expansion <= bag:
                 return short.upper()
+        if rare_only:  # "status of R2": a rating whose section never says "R2" is another item's
+            for code in CODE.findall(query.text):
+                term = code.lower()
+                if term in self.match.vocab and term not in bag and not PERIOD.fullmatch(code):
+                    return code
         words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,})\b", query.text.strip())
         words += [w for w in re.findall(r"\b([a-z]{3,})\b", query.text) if stem(w) in self.match.proper]
         for word in words:

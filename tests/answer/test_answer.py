@@ -270,3 +270,18 @@ def test_a_shown_answer_stops_adding_sentences_at_its_budget_but_decides_on_all(
     assert not answer.abstained and "vision, strategy and delivery plan" in answer.answer
     assert len(answer.answer) <= QUOTE_BUDGET + 100
     assert sum(len(c.quote) for c in answer.citations) <= QUOTE_BUDGET
+
+
+def test_a_rating_is_not_borrowed_for_an_item_named_by_its_code(tmp_path, embedder):
+    """'status of R2, the mental health one?' asks about recommendation R2 of a 2025 action plan;
+    the 2022 report's Mental Health rating is another item's, whose section never says 'R2'."""
+    from conftest import corpus_copy
+
+    from assistant.index.build import ingest
+    from assistant.pipeline import Assistant
+
+    _, settings = corpus_copy(tmp_path, "custody-healthcare-actions-2025.txt")
+    ingest(None, settings, embedder, progress=False)
+    answer = Assistant(settings, embedder=embedder).ask("status of R2, the mental health one?")
+    assert "Mental Health: **Green**" not in answer.answer
+    assert all(c.document == "custody-healthcare-actions-2025.txt" for c in answer.citations)
