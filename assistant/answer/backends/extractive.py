@@ -104,11 +104,10 @@ class ExtractiveAnswerer:
                 self.front.setdefault(s["document"], []).append(i)
         self.chunk_terms = {c["id"]: bag for c, bag in zip(index.chunks, self.match.context_bags, strict=True)}
         self.seq = SpanSequence(self.spans)
+        self.by_section = self.seq.by_section  # (document, section) -> its spans, in order
         self.by_chunk: dict[str, list[int]] = {}
-        self.by_section: dict[tuple[str, str], list[int]] = {}
         for i, s in enumerate(self.spans):
             self.by_chunk.setdefault(s["chunk"], []).append(i)
-            self.by_section.setdefault((s["document"], s["section"]), []).append(i)
         self.rating_bags = {(doc, r["start"]): self._rating_bag(doc, meta, r)
                             for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
         self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
