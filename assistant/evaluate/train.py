@@ -41,7 +41,8 @@ BLIND = {
     "holdout13", "holdout14", "holdout15", "holdout16", "holdout17", "holdout18",
     "new_documents5", "new_documents9", "new_documents10", "new_documents11", "new_documents12",
     "new_documents13", "new_documents14", "new_documents15", "new_documents16", "new_documents17",
-    "new_documents18", "new_documents19", "new_documents20", "holdout19",
+    "new_documents18", "new_documents19", "new_documents20", "holdout19", "new_documents21",
+    "holdout20",
 }
 # Written by helpers who saw only the reports; never trained on. A blind set is scored once.
 # Spent sets stay out too: adding the five spent sets (2026-12-03, twice, with and without the
