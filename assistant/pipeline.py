@@ -193,6 +193,9 @@ class Assistant:
         else:
             answer = catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
         t1 = time.perf_counter()
+        if answer is None and history and getattr(state.backend, "calibrated", False):
+            answer, standalone = self._reading(question, history, documents, state, query, hits, standalone)
+            yield from re.findall(r"\S+\s*", answer.answer)
         if answer is None:
             for piece in state.backend.stream(query, hits):
                 if isinstance(piece, Answer):
@@ -207,6 +210,26 @@ class Assistant:
                              "total": (time.perf_counter() - t0) * 1000}
         answer.timings_ms = {k: round(v, 2) for k, v in answer.timings_ms.items()}
         yield answer
+
+    def _reading(self, question: str, history: list[str], documents: list[str] | None, state: Loaded,
+                 query: Query, hits: list, standalone: str | None) -> tuple[Answer, str | None]:
+        """A follow-up read two ways: rewritten as a question of its own, and asked with the
+        earlier question beside it ("and when was that awarded? (how much is the Home Office
+        putting in ...)"). The rewrite can garble an unfamiliar topic; the earlier question keeps
+        every word of it. The answer the calibrated decision is surer of is given."""
+        rewritten = state.backend.answer(query, hits)
+        earlier = [h.strip() for h in history if h.strip()]
+        if not earlier:
+            return rewritten, standalone
+        carried = f"{question} ({earlier[-1]})"
+        try:
+            query2, hits2, _, _ = self.prepare(carried, None, documents, state)
+        except QuestionError:
+            return rewritten, standalone
+        other = state.backend.answer(query2, hits2)
+        if (other.confidence or 0.0) > (rewritten.confidence or 0.0):
+            return other, carried
+        return rewritten, standalone
 
     @staticmethod
     def _register_answer(text: str, state: Loaded) -> Answer | None:

@@ -74,6 +74,8 @@ class Recording(ExtractiveAnswerer):
     """The extractive answerer answering every draft, keeping each draft's signals; with the
     hand-weighted order until it is given a ranker, and no passage encoder until given one."""
 
+    calibrated = False  # one reading per question: the recorded signals are the answer's own
+
     def __init__(self, index):
         super().__init__(index, Decider.always(), HandOrder(), NoPassageScores(index))
         self.last: dict[str, float] | None = None

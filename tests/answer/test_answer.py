@@ -285,3 +285,55 @@ def test_a_rating_is_not_borrowed_for_an_item_named_by_its_code(tmp_path, embedd
     answer = Assistant(settings, embedder=embedder).ask("status of R2, the mental health one?")
     assert "Mental Health: **Green**" not in answer.answer
     assert all(c.document == "custody-healthcare-actions-2025.txt" for c in answer.citations)
+
+
+def test_a_follow_up_is_also_read_beside_the_earlier_question(assistant):
+    """'where are the two officers going to work?' after a question about the tri-service
+    officers: rewritten alone it loses the topic and abstains; read beside the earlier
+    question it finds Uttlesford and the Dengie, and says how it was read."""
+    earlier = ["what is the tri-service rural community prevention officer project?"]
+    answer = assistant.ask("where are the two officers going to work?", earlier)
+    assert not answer.abstained and "Uttlesford" in answer.answer
+    assert answer.standalone_question.endswith(f"({earlier[0]})")
+    assert any("Uttlesford" in c.quote for c in answer.citations)
+
+
+class Calibrated:
+    """A fake calibrated backend: surer of whichever reading `sure` picks; records each reading."""
+
+    name = "fake"
+
+    def __init__(self, sure, calibrated: bool = True):
+        self.sure, self.calibrated, self.asked = sure, calibrated, []
+
+    def answer(self, query, hits):
+        from assistant.contract import Answer
+
+        self.asked.append(query.text)
+        return Answer(question=query.text, answer=f"read as {query.text}", abstained=False,
+                      confidence=0.9 if self.sure(query.text) else 0.2, backend=self.name)
+
+    def stream(self, query, hits):
+        yield self.answer(query, hits)
+
+
+@pytest.mark.parametrize("sure, carried", [(lambda text: "(" in text, True),
+                                           (lambda text: "(" not in text, False)])
+def test_the_surer_reading_of_a_follow_up_is_given(assistant, settings, embedder, sure, carried):
+    from assistant.pipeline import Assistant
+
+    fake = Calibrated(sure)
+    answer = Assistant(settings, embedder=embedder, backend_factory=lambda index: fake).ask(
+        "and who leads it?", ["why is NAS amber?"])
+    assert len(fake.asked) == 2 and answer.confidence == 0.9
+    assert answer.answer == f"read as {fake.asked[1 if carried else 0]}"
+    assert ("(why is NAS amber?)" in (answer.standalone_question or "")) is carried
+
+
+def test_an_uncalibrated_backend_reads_a_follow_up_once(assistant, settings, embedder):
+    from assistant.pipeline import Assistant
+
+    fake = Calibrated(lambda text: True, calibrated=False)
+    Assistant(settings, embedder=embedder, backend_factory=lambda index: fake).ask(
+        "and who leads it?", ["why is NAS amber?"])
+    assert fake.asked == ["who leads NAS?"]

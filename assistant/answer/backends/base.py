@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 
 
 class Answerer(Protocol):
+    """A backend may also set `calibrated = True` when its answers carry a calibrated
+    `confidence`: the pipeline then reads a follow-up two ways and keeps the surer answer."""
+
     name: str
 
     def answer(self, query: Query, hits: list[Hit]) -> Answer:

@@ -76,6 +76,7 @@ class ExtractiveAnswerer:
     """Grounded extractive composer over a loaded index."""
 
     name = "extractive"
+    calibrated = True  # answers carry the decision's P(right): two readings can be compared
 
     def __init__(self, index, decider: Decider | None = None, ranker: Ranker | HandOrder | None = None,
                  passages: PassageScores | None = None):
