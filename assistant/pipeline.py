@@ -31,7 +31,7 @@ from assistant.index.generations import IngestBusy
 from assistant.ingest.injection import strip_instructions
 from assistant.question.editions import expand_dates, resolve
 from assistant.question.query import Query
-from assistant.question.spelling import normalise
+from assistant.question.spelling import ReportWords, normalise
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,7 @@ class Loaded:
     retriever: Retriever
     backend: Answerer
     register: object | None  # assistant.register.Register, built once per load
+    words: ReportWords  # the reports' words, to read a typo as one of them
 
 
 class Assistant:
@@ -120,7 +121,8 @@ class Assistant:
         except ImportError:
             build_register = None
         self.state = Loaded(index, Retriever(index), self._backend_factory(index),
-                            build_register(index.manifest) if build_register else None)
+                            build_register(index.manifest) if build_register else None,
+                            ReportWords([span["text"] for span in index.spans]))
 
     @property
     def index(self) -> LoadedIndex:
@@ -193,8 +195,9 @@ class Assistant:
         else:
             answer = catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
         t1 = time.perf_counter()
-        if answer is None and history and getattr(state.backend, "calibrated", False):
-            answer, standalone = self._reading(question, history, documents, state, query, hits, standalone)
+        readings = self._readings(question, history, query, state) if answer is None else []
+        if readings:
+            answer, standalone = self._surest(readings, documents, state, query, hits, standalone)
             yield from re.findall(r"\S+\s*", answer.answer)
         if answer is None:
             for piece in state.backend.stream(query, hits):
@@ -211,25 +214,34 @@ class Assistant:
         answer.timings_ms = {k: round(v, 2) for k, v in answer.timings_ms.items()}
         yield answer
 
-    def _reading(self, question: str, history: list[str], documents: list[str] | None, state: Loaded,
-                 query: Query, hits: list, standalone: str | None) -> tuple[Answer, str | None]:
-        """A follow-up read two ways: rewritten as a question of its own, and asked with the
-        earlier question beside it ("and when was that awarded? (how much is the Home Office
-        putting in ...)"). The rewrite can garble an unfamiliar topic; the earlier question keeps
-        every word of it. The answer the calibrated decision is surer of is given."""
-        rewritten = state.backend.answer(query, hits)
-        earlier = [h.strip() for h in history if h.strip()]
-        if not earlier:
-            return rewritten, standalone
-        carried = f"{question} ({earlier[-1]})"
-        try:
-            query2, hits2, _, _ = self.prepare(carried, None, documents, state)
-        except QuestionError:
-            return rewritten, standalone
-        other = state.backend.answer(query2, hits2)
-        if (other.confidence or 0.0) > (rewritten.confidence or 0.0):
-            return other, carried
-        return rewritten, standalone
+    @staticmethod
+    def _readings(question: str, history: list[str] | None, query: Query, state: Loaded) -> list[str]:
+        """Other ways to read the question, for a backend whose answers carry a calibrated
+        confidence: a follow-up beside the earlier question ("and when was that awarded? (how
+        much is the Home Office putting in ...)"), since the rewrite can garble an unfamiliar
+        topic; and typos read as the reports' words ("benifits monitering")."""
+        if not getattr(state.backend, "calibrated", False):
+            return []
+        earlier = [h.strip() for h in history or [] if h.strip()]
+        out = [f"{question} ({earlier[-1]})"] if earlier else []
+        fixed = state.words.correct(query.text)
+        return out + ([fixed] if fixed != query.text else [])
+
+    def _surest(self, readings: list[str], documents: list[str] | None, state: Loaded, query: Query,
+                hits: list, standalone: str | None) -> tuple[Answer, str | None]:
+        """The answer the calibrated decision is surest of: the question as asked (rewritten
+        when a follow-up) first, then each other reading, which replaces it only with an answer
+        (not a caveat or an abstention) it is surer of."""
+        best, shown = state.backend.answer(query, hits), standalone
+        for text in readings:
+            try:
+                query2, hits2, _, _ = self.prepare(text, None, documents, state)
+            except QuestionError:
+                continue
+            other = state.backend.answer(query2, hits2)
+            if not other.abstained and (other.confidence or 0.0) > (best.confidence or 0.0):
+                best, shown = other, text
+        return best, shown
 
     @staticmethod
     def _register_answer(text: str, state: Loaded) -> Answer | None:

@@ -35,3 +35,46 @@ def _fix(m: re.Match) -> str:
 def normalise(question: str) -> str:
     """'nas raiting n y' -> 'nas rating and why'; 'wen r the hubs opening' -> 'when are ...'."""
     return WORD.sub(_fix, question)
+
+
+LETTERS = re.compile(r"[a-z]+")
+COMMON = 3.0  # Zipf frequency from which a word is everyday English, not a typo
+
+
+class ReportWords:
+    """The words the reports use, to read a typo as the nearest of them ("asurance level for
+    benifits monitering" -> "assurance level for benefits monitoring"). Built on first use."""
+
+    def __init__(self, texts: list[str]):
+        self._texts = texts
+        self._by_start: dict[tuple[str, int], list[str]] | None = None
+        self._known: set[str] = set()
+
+    def _build(self) -> None:
+        self._known = {w for text in self._texts for w in LETTERS.findall(text.lower())}
+        self._by_start = {}
+        for w in sorted(self._known):
+            if len(w) >= 4:
+                self._by_start.setdefault((w[0], len(w)), []).append(w)
+
+    def correct(self, question: str) -> str:
+        """Each word typed in lower case, unknown to the reports and rare in English, replaced
+        by the report word it is closest to (same first letter, length within two). A name
+        typed with a capital is left alone: the reports not knowing it is the answer."""
+        if self._by_start is None:
+            self._build()
+
+        def fix(m: re.Match) -> str:
+            word = m.group(0)
+            if len(word) < 4 or word in self._known:
+                return word
+            from wordfreq import zipf_frequency
+
+            if zipf_frequency(word, "en") >= COMMON:
+                return word
+            pool = [w for n in range(len(word) - 2, len(word) + 3)
+                    for w in self._by_start.get((word[0], n), [])]
+            close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)
+            return close[0] if close else word
+
+        return re.sub(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", fix, question)

@@ -337,3 +337,11 @@ def test_an_uncalibrated_backend_reads_a_follow_up_once(assistant, settings, emb
     Assistant(settings, embedder=embedder, backend_factory=lambda index: fake).ask(
         "and who leads it?", ["why is NAS amber?"])
     assert fake.asked == ["who leads NAS?"]
+
+
+def test_a_question_with_typos_is_also_read_in_the_reports_words(assistant):
+    """'wat is durhum uni mesuring?' finds nothing as typed; read with 'durham' (the reports'
+    word) it answers from the Durham University section, and says how it was read."""
+    answer = assistant.ask("wat is durhum uni mesuring?")
+    assert not answer.abstained and "Durham University" in answer.answer
+    assert "durham" in answer.standalone_question
