@@ -51,11 +51,13 @@ class ReportWords:
         self._known: set[str] = set()
 
     def _build(self) -> None:
-        self._known = {w for text in self._texts for w in LETTERS.findall(text.lower())}
-        self._by_start = {}
-        for w in sorted(self._known):
+        """Once per index; two first questions at once may both build it, never half of it."""
+        known = {w for text in self._texts for w in LETTERS.findall(text.lower())}
+        by_start: dict[tuple[str, int], list[str]] = {}
+        for w in sorted(known):
             if len(w) >= 4:
-                self._by_start.setdefault((w[0], len(w)), []).append(w)
+                by_start.setdefault((w[0], len(w)), []).append(w)
+        self._known, self._by_start = known, by_start
 
     def correct(self, question: str) -> str:
         """Each word typed in lower case, unknown to the reports and rare in English, replaced

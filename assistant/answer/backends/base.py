@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 class Answerer(Protocol):
     """A backend may also set `calibrated = True` when its answers carry a calibrated
-    `confidence`: the pipeline then reads a follow-up two ways and keeps the surer answer."""
+    `confidence`: the pipeline then reads a question more than one way (a follow-up beside the
+    earlier question, typos in the reports' words) and keeps the surest answer."""
 
     name: str
 
