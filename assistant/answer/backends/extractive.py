@@ -420,8 +420,7 @@ class ExtractiveAnswerer:
         """The other items of lists the picks belong to without bullets: their enumerated
         siblings ("Option 3 is ..." beside "Option 2 is ...") and the rows of its table that
         share the cell the question asks about ("Late" for "which milestones are late?")."""
-        groups, weights = self.match.key_terms(query.text)
-        topic = [groups[t] for t in weights if t not in INTENT_WORDS and t not in GENERIC_STEMS]
+        topic = self._topic(query)
 
         def asked(text: str) -> frozenset[int]:
             bag = self.match.bag(text)
@@ -430,11 +429,15 @@ class ExtractiveAnswerer:
         return [j for i in picks
                 for j in self.seq.enumerated(i, asked) + self.seq.same_cell_rows(i, asked)]
 
+    def _topic(self, query: Query) -> list[set[str]]:
+        """The forms of each term that says what the question is about, not what it asks."""
+        groups, weights = self.match.key_terms(query.text)
+        return [groups[t] for t in weights if t not in INTENT_WORDS and t not in GENERIC_STEMS]
+
     def _story(self, top: int, query: Query, room: int) -> list[int]:
         """'Any update on the knife crime model': the sentences after the best one that go on
         about the same thing ('... review of the predictive model ... found it accurate')."""
-        groups, weights = self.match.key_terms(query.text)
-        topic = [groups[t] for t in weights if t not in INTENT_WORDS and t not in GENERIC_STEMS]
+        topic = self._topic(query)
         story, i = [], top + 1
         while len(story) < room and i < len(self.spans):
             span = self.spans[i]
