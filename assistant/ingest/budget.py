@@ -67,8 +67,12 @@ def read_within_budget(path: Path, meta: dict | None, max_mb: int, seconds: floa
             "split the file, or raise ASSISTANT_READ_SECONDS if it is a genuine report") from None
     try:
         kind, value = pickle.loads(done.stdout)
-    except (pickle.UnpicklingError, EOFError, ValueError):  # killed by the limit before a word
-        kind, value = "memory", ""
+    except (pickle.UnpicklingError, EOFError, ValueError):  # the reader said nothing
+        told = done.stderr.decode(errors="replace").strip().splitlines()
+        if done.returncode > 0 and told and "MemoryError" not in told[-1]:
+            kind, value = "crashed", told[-1]  # it failed to start ("ModuleNotFoundError: ...")
+        else:  # killed by the memory limit before it could say so
+            kind, value = "memory", ""
     if kind == "ok":
         return value
     if kind == "memory":

@@ -38,3 +38,18 @@ def test_a_reader_that_runs_out_of_time_or_memory_says_which_setting_to_raise(tm
             assert said in str(e) and "big.txt" in str(e)
         else:
             raise AssertionError(f"read within {seconds} s and {memory_mb} MB")
+
+
+def test_a_reader_that_cannot_start_says_why_not_that_memory_ran_out(monkeypatch, tmp_path):
+    """A reader interpreter that fails before reading (a broken install) is reported with its
+    own error, not as the memory limit."""
+    python = tmp_path / "python"
+    python.write_text("#!/bin/sh\necho 'ModuleNotFoundError: No module named assistant' >&2\nexit 1\n")
+    python.chmod(0o755)
+    monkeypatch.setattr(budget.sys, "executable", str(python))
+    try:
+        budget.read_within_budget(DATA / "excerpt-2022.pdf", None, 50, 60.0, 1024)
+    except budget.DocumentError as e:
+        assert "ModuleNotFoundError" in str(e) and "ASSISTANT_READ_MEMORY_MB" not in str(e)
+    else:
+        raise AssertionError("a reader that cannot start read the file")
