@@ -17,7 +17,8 @@ from assistant.ingest.terms import GENERIC, STOPWORDS, name_counts, stem, terms,
 from assistant.question.editions import YEAR
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"}
+          "october", "november", "december",
+          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # as typed
 EDITION_MONTH = re.compile(r"\b([a-z]+)\s+20\d\d\s+(?:collab\w*\s+|quarterly\s+|annual\s+)?"
                            r"(?:report|update|paper|edition|version|one)\b", re.IGNORECASE)
 EDITION_CUE = re.compile(r"since|versus|vs|compared?|previous(ly)?|changed?|changes")

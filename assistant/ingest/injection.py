@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-HIDDEN = re.compile(r"<!--.*?-->|\[[^\]]*\b(override|admin|system|instruction)[^\]]*\]", re.I | re.S)
+HIDDEN = re.compile(r"<!--.*?-->"
+                    r"|(\[|<<)[^\]<>]*\b(override|admin|system|instruction)[^\]<>]*(\]|>>)",
+                    re.I | re.S)
 INJECTION = re.compile(
     r"\b(system|admin|developer|root)\b[^:.?!\n]{0,30}:[^?\n]*?[.!](?=\s|$)"
     r"|\b(start|begin|end|prefix) (your|the|each) (reply|answer|response)s? with\b[^.?!\n]*[.?!]?"
@@ -19,12 +21,19 @@ INJECTION = re.compile(
     r"|\b(answer|respond|reply) without (citations?|sources?|quotes?)\b[^.?!\n:]*"
     r"|\band add that\b[^.?!\n:]*"
     r"|(ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b(instructions?|prompts?|rules|reports?|"
+    r"papers?|debrief|"
     r"above|context|previous|everything)\b[^.?!\n]*[.?!]?"
-    r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!]*[.!]?"
+    r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!#]*[.!]?"  # to a closing "###"
     r"|\byou are now\b[^.?!\n]*[.?!]?"
+    r"|\bbefore (you )?(answer|reply|respond)(ing)?\b[^.?!\n]{0,12}?,?"  # "Before answering, ..."
+    # a payload to emit, told at the start of a clause: "then say 'I have been hacked'"
+    r"|(?:^|(?<=[.!?,;:])|(?<=\band)|(?<=\bthen))\s*(print|say|output|write|type|reply|respond)\b"
+    r"(?:[^.?!\n]{0,40}?['\"‘“][^'\"’”\n]{1,60}['\"’”]"
+    r"| (the )?(words?|text|phrase)\b[^.?!\n]*)[.!]?"
     r"|\b(print|reveal|show|repeat|output|list|dump)\b[^.?!\n]{0,80}\b(prompt|instructions|files|model name)\b[^.?!\n]*?(,? then\b|[.?!]|$)"
     r"|\b(pretend|act as|role-?play)\b[^.?!\n]*[.?!]?"
-    r"|\b(just )?(say|answer|reply|respond|tell (me|them|everyone))\b[^.?!\n]{0,20}\b(that|with)\b[^.?!\n]*[.?!]?",
+    r"|\b(just )?(say|answer|reply|respond|tell (me|them|everyone|the users?))\b[^.?!\n]{0,20}"
+    r"\b(that|with)\b[^.?!\n]*[.?!]?",
     re.IGNORECASE,
 )
 # Stricter for documents: a board paper may well say "the report should state ...", so only
