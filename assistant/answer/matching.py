@@ -68,6 +68,7 @@ class TermMatcher:
         `known`/`known_context`: each text's `text_terms`, and `names` the texts' `name_counts`,
         where the index stored them."""
         self.acronym_terms = {k: set(terms(v)) for k, v in acronyms.items()}
+        self.asked_acronyms = {stem(k): v for k, v in self.acronym_terms.items()}  # a question's "LEDS" is "led"
         self.bags = [self.bag(t, known[k] if known else None) | (extra[k] if extra else set())
                      for k, t in enumerate(texts)]
         df = Counter(t for bag in self.bags for t in bag)
@@ -100,8 +101,8 @@ class TermMatcher:
             if ("-" in t or "/" in t) and t not in self.vocab:
                 continue  # an unused compound ("take-up", "police/fire"): its parts are terms too
             forms = {t}
-            if t in self.acronym_terms:
-                forms |= {"+".join(sorted(self.acronym_terms[t]))}
+            if t in self.asked_acronyms:
+                forms |= {"+".join(sorted(self.asked_acronyms[t]))}
             if t not in self.vocab and t.isalpha():
                 forms = self._repair(t, asked.get(t, t))
                 if forms is None:

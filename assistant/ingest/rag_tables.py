@@ -46,14 +46,14 @@ PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/R
     r"(?:(?:fallen|fell|dropped|slipped|deteriorated|worsened|improved|risen|rose|moved|move|changed|"
     r"gone|downgraded|upgraded)\s+from\s+" + COLOUR + r"\s+to\s+" + COLOUR + r"|(?:remains|remained|stays)\s+(?:at\s+)?"
     + COLOUR + r")\b"
-    r"|(?:^|(?<=[.;] ))Rated\s+" + COLOUR + r"\b|\brates\s+(?:[\w'’-]+\s+){0,10}?" + COLOUR + r"\b",  # "Rated red,
+    r"|(?:^|(?<=[.;] ))Rat(?:ed|ing)\s+" + COLOUR + r"\b|\brates\s+(?:[\w'’-]+\s+){0,10}?" + COLOUR + r"\b",  # "Rated red,
     re.IGNORECASE)  # down from amber": a sentence that opens with it; "The panel rates joint patrols green", "The strand
 # lead rates it red" (not "four are rated green")
 
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
-COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}|\s+[·•]\s+")  # also dot leaders, aligned columns
-# and middle dots ("P3 · Crown Court caseload · red · HMCTS")
+COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}|\s+[·•]\s+|\s*;\s*")  # also dot leaders, aligned
+# columns, middle dots ("P3 · Crown Court caseload · red · HMCTS") and semicolons ("Chelmsford; 6; £364,000; Green")
 ARROWS = re.compile(r"[▲▼►◄↑↓→←▶◀⬆⬇]")  # direction marks beside a rating
 LIST_LABEL = re.compile(r"^(?:[A-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")  # "A. ", "3) ", "iv. "
 STATUS_HEAD = re.compile(r"\b(rag|status|rating|grade)\b", re.IGNORECASE)

@@ -557,3 +557,21 @@ def test_a_line_of_semicolon_separated_cells_is_not_a_heading(tmp_path):
     doc = load_document(to_pdf(report.read_text(encoding="utf-8"), tmp_path / "return.pdf"))
     found = headings(parse(doc.text, doc.headings))
     assert "Colchester City Council" in found and not [h for h in found if "; " in h]
+
+
+def test_semicolon_rows_and_a_rating_sentence_that_opens_its_section():
+    """A table laid out as 'Council; posts; cost; rating; last year's rating' lines rates each row
+    (the later year's column is current), and 'Rating Green, up from Amber.' rates its section;
+    a sentence whose semicolons list names with no rating cell is not a row."""
+    text = ("Annual return\nMarch 2026\n\nSummary\n\nAMBER: Braintree; Southend; Harlow.\n\n"
+            "Ratings\n\nCouncil; Posts; Contribution; Rating 2025/26; Rating 2024/25\n"
+            "Basildon Borough Council; 4; £242,000; Green; Green\n"
+            "Braintree District Council; 3; £181,000; Amber; Green\n"
+            "Colchester City Council; 5; £290,000; Red; Amber\n\n"
+            "Tendring District Council\n\nBoth PCSOs were in post from the first day. "
+            "Rating Green, up from Amber. Council lead: Nigel Ashcombe.\n")
+    rated = {r.workstream: (r.overall, r.previous) for r in parse(text).ratings}
+    assert rated == {"Basildon Borough Council": ("Green", "Green"),
+                     "Braintree District Council": ("Amber", "Green"),
+                     "Colchester City Council": ("Red", "Amber"),
+                     "Tendring District Council": ("Green", "Amber")}
