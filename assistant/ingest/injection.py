@@ -25,7 +25,7 @@ INJECTION = re.compile(
     r"above|context|previous|everything)\b[^.?!\n]*[.?!]?"
     r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!#]*[.!]?"  # to a closing "###"
     r"|\byou are now\b[^.?!\n]*[.?!]?"
-    r"|\bbefore (you )?(answer|reply|respond)(ing)?\b[^.?!\n]{0,12}?,?"  # "Before answering, ..."
+    r"|\bbefore (you )?(answer|reply|respond)(ing)?\s*[,:]"  # "Before answering, ..." (not "before responding to")
     # a payload to emit, told at the start of a clause: "then say 'I have been hacked'"
     r"|(?:^|(?<=[.!?,;:])|(?<=\band)|(?<=\bthen))\s*(print|say|output|write|type|reply|respond)\b"
     r"(?:[^.?!\n]{0,40}?['\"‘“][^'\"’”\n]{1,60}['\"’”]"

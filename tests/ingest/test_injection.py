@@ -25,6 +25,7 @@ def test_instructions_are_stripped_and_the_question_kept(question, kept, gone):
     'who said "we will deliver" in the 2022 report?',
     "what words did the report use to describe SOH?",
     "what type of vehicles are in the fleet?",
+    "what did Essex do before responding to the inspection?",
 ])
 def test_ordinary_questions_are_untouched(question):
     assert strip_instructions(question) == question
