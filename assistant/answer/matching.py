@@ -14,11 +14,9 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from assistant.ingest.terms import GENERIC, STOPWORDS, name_counts, stem, terms, text_terms, tokens
-from assistant.question.editions import YEAR
+from assistant.question.editions import MONTH_NAMES, YEAR
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december",
-          "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}  # as typed
+MONTHS = {m.lower() for m in MONTH_NAMES} | {m[:3].lower() for m in MONTH_NAMES} | {"sept"}  # also as typed
 EDITION_MONTH = re.compile(r"\b([a-z]+)\s+20\d\d\s+(?:collab\w*\s+|quarterly\s+|annual\s+)?"
                            r"(?:report|update|paper|edition|version|one)\b", re.IGNORECASE)
 EDITION_CUE = re.compile(r"since|versus|vs|compared?|previous(ly)?|changed?|changes")
@@ -68,7 +66,8 @@ class TermMatcher:
         `known`/`known_context`: each text's `text_terms`, and `names` the texts' `name_counts`,
         where the index stored them."""
         self.acronym_terms = {k: set(terms(v)) for k, v in acronyms.items()}
-        self.asked_acronyms = {stem(k): v for k, v in self.acronym_terms.items()}  # a question's "LEDS" is "led"
+        self.asked_acronyms = {stem(k): v for k, v in self.acronym_terms.items()}  # as question terms are:
+        # "LEDS" asked is "led"; "TRCPO" asked of a paper defining "TRCPOs" is "trcpo" either way
         self.bags = [self.bag(t, known[k] if known else None) | (extra[k] if extra else set())
                      for k, t in enumerate(texts)]
         df = Counter(t for bag in self.bags for t in bag)

@@ -21,10 +21,11 @@ INJECTION = re.compile(
     r"|\b(answer|respond|reply) without (citations?|sources?|quotes?)\b[^.?!\n:]*"
     r"|\band add that\b[^.?!\n:]*"
     r"|(ignore|disregard|forget|override)\b[^.?!\n]{0,60}?\b(instructions?|prompts?|rules|reports?|"
-    r"papers?|debrief|"
+    r"papers?|"
     r"above|context|previous|everything)\b[^.?!\n]*[.?!]?"
     r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!#]*[.!]?"  # to a closing "###"
     r"|\byou are now\b[^.?!\n]*[.?!]?"
+    r"|^\s*(ignore|disregard|forget)\b[^.?!\n]*[.!]"  # an order opening the question, whatever it names
     r"|\bbefore (you )?(answer|reply|respond)(ing)?\s*[,:]"  # "Before answering, ..." (not "before responding to")
     # a payload to emit, told at the start of a clause: "then say 'I have been hacked'"
     r"|(?:^|(?<=[.!?,;:])|(?<=\band)|(?<=\bthen))\s*(print|say|output|write|type|reply|respond)\b"

@@ -13,3 +13,7 @@ def test_an_acronym_ending_in_s_is_read_as_its_expansion():
     name = match.bag("Law Enforcement Data Service onboarding")
     assert "led" in weights and match.has(groups["led"], name)
     assert not match.has(groups["led"], match.bag("Essex data protection service"))
+    texts = ["Six tri-service rural community prevention officers (TRCPOs) are in post."]
+    plural = TermMatcher(texts, texts, {"trcpos": "tri-service rural community prevention officers"})
+    groups, _ = plural.key_terms("how many TRCPO posts are there?")  # singular asked, plural defined
+    assert plural.has(groups["trcpo"], plural.bag("Rural community prevention officers (tri-service)"))
