@@ -1,0 +1,99 @@
+"""The development measure: every spent blind set, scored again with the code as it is now.
+
+A blind set is spent once its single scoring is saved (`evals/runs/blind-*-NAME/`); from then on
+it measures changes, never trains (it stays in `train.BLIND`). Seed-report sets are answered
+from the app's index; unseen-paper sets from a scratch index of their papers beside the corpus
+(DOCX, and PDF with --pdf). Prints pass / facts / false abstention / abstention per set and in
+all; --out saves every answer, --compare lists the questions whose result changed since a saved
+file. Unscored blind sets are never touched.
+
+    python scripts/dev_sets.py --out /tmp/before.json
+    python scripts/dev_sets.py --compare /tmp/before.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from assistant.evaluate.documents import scratch_index  # noqa: E402
+from assistant.evaluate.harness import load_questions, score, summarise  # noqa: E402
+from assistant.evaluate.train import BLIND, EVALS  # noqa: E402
+from assistant.ingest.documents import discover, load_document  # noqa: E402
+from assistant.pipeline import Assistant  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+
+
+def spent() -> list[str]:
+    """Blind sets whose one scoring is saved, in the order they were written."""
+    scored = {re.sub(r"^nd(?=\d)", "new_documents", p.name.rsplit("-", 1)[-1])  # early runs say "nd5"
+              for p in (EVALS / "runs").glob("blind-*")}
+    order = [re.fullmatch(r"(\D+)(\d*)", n).groups() for n in BLIND if n in scored]  # type: ignore[union-attr]
+    return [f"{kind}{number}" for kind, number in sorted(order, key=lambda kn: (kn[0], int(kn[1] or 0)))]
+
+
+def answer_all(assistant: Assistant, questions: list[dict], texts: dict[str, str]) -> tuple[list[dict], dict]:
+    rows, answers = [], {}
+    for item in questions:
+        answer = assistant.ask(item["question"], item.get("history") or None, id=item["id"])
+        row = score(item, answer, texts, None)
+        rows.append(row)
+        answers[item["id"]] = {"passed": row["passed"], "question": item["question"], "answer": answer.answer}
+    return rows, answers
+
+
+def line(name: str, rows: list[dict]) -> str:
+    o = summarise(rows)["overall"]
+    return (f"{name:22s} n {o['n']:4d}  pass {o['pass']:5.1f}  facts {o['facts']}  "
+            f"false abstention {o['false_abstention']}  abstention {o['abstention']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pdf", action="store_true", help="also score the unseen papers as PDF")
+    ap.add_argument("--out", type=Path, help="save every answer and its result (JSON)")
+    ap.add_argument("--compare", type=Path, help="list the questions whose result changed since this saved file")
+    args = ap.parse_args(argv)
+    settings = Settings.from_env()
+    app = Assistant(settings)
+    corpus = {p.name: load_document(p).text for p in discover([settings.corpus_dir])}
+    totals: dict[str, list[dict]] = {}
+    answers: dict[str, dict] = {}
+    for name in spent():
+        questions = load_questions(EVALS / name / "questions.jsonl")
+        if not name.startswith("new_documents"):
+            rows, got = answer_all(app, questions, corpus)
+            answers |= got
+            totals.setdefault("seed reports", []).extend(rows)
+            print(line(name, rows), flush=True)
+            continue
+        for fmt in ["docx", "pdf"] if args.pdf else ["docx"]:
+            with tempfile.TemporaryDirectory() as tmp:
+                scratch, asked = scratch_index(settings, Path(tmp), fmt, questions, EVALS / name)
+                texts = {p.name: load_document(p).text for p in discover([scratch.corpus_dir])}
+                rows, got = answer_all(Assistant(scratch, ensure_index=False), asked, texts)
+            answers |= got
+            totals.setdefault(f"unseen papers ({fmt})", []).extend(rows)
+            print(line(f"{name} {fmt}", rows), flush=True)
+    for kind, rows in totals.items():
+        print(line(f"ALL {kind}", rows))
+    if args.compare:
+        before = json.loads(args.compare.read_text())
+        for key, now in answers.items():
+            was = before.get(key)
+            if was is not None and was["passed"] != now["passed"]:
+                print(f"{'+' if now['passed'] else '-'} {key}: {now['question'][:100]}")
+    if args.out:
+        args.out.write_text(json.dumps(answers, indent=1, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
