@@ -4,8 +4,8 @@ A blind set is spent once its single scoring is saved (`evals/runs/blind-*-NAME/
 it measures changes, never trains (it stays in `train.BLIND`). Seed-report sets are answered
 from the app's index; unseen-paper sets from a scratch index of their papers beside the corpus
 (DOCX, and PDF with --pdf). Prints pass / facts / false abstention / abstention per set and in
-all; --out saves every answer, --compare lists the questions whose result changed since a saved
-file. Unscored blind sets are never touched.
+all; --out saves each question's result, --compare lists the questions whose result changed
+since a saved file. Unscored blind sets are never touched.
 
     python scripts/dev_sets.py --out /tmp/before.json
     python scripts/dev_sets.py --compare /tmp/before.json
@@ -18,13 +18,12 @@ import json
 import os
 import re
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from assistant.evaluate.documents import scratch_index  # noqa: E402
-from assistant.evaluate.harness import load_questions, score, summarise  # noqa: E402
+from assistant.evaluate.documents import evaluate_new_documents  # noqa: E402
+from assistant.evaluate.harness import diff_runs, load_questions, run, summarise  # noqa: E402
 from assistant.evaluate.train import BLIND, EVALS  # noqa: E402
 from assistant.ingest.documents import discover, load_document  # noqa: E402
 from assistant.pipeline import Assistant  # noqa: E402
@@ -39,16 +38,6 @@ def spent() -> list[str]:
     return [f"{kind}{number}" for kind, number in sorted(order, key=lambda kn: (kn[0], int(kn[1] or 0)))]
 
 
-def answer_all(assistant: Assistant, questions: list[dict], texts: dict[str, str]) -> tuple[list[dict], dict]:
-    rows, answers = [], {}
-    for item in questions:
-        answer = assistant.ask(item["question"], item.get("history") or None, id=item["id"])
-        row = score(item, answer, texts, None)
-        rows.append(row)
-        answers[item["id"]] = {"passed": row["passed"], "question": item["question"], "answer": answer.answer}
-    return rows, answers
-
-
 def line(name: str, rows: list[dict]) -> str:
     o = summarise(rows)["overall"]
     return (f"{name:22s} n {o['n']:4d}  pass {o['pass']:5.1f}  facts {o['facts']}  "
@@ -58,40 +47,32 @@ def line(name: str, rows: list[dict]) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pdf", action="store_true", help="also score the unseen papers as PDF")
-    ap.add_argument("--out", type=Path, help="save every answer and its result (JSON)")
+    ap.add_argument("--out", type=Path, help="save each question's result (JSON: id -> passed)")
     ap.add_argument("--compare", type=Path, help="list the questions whose result changed since this saved file")
     args = ap.parse_args(argv)
     settings = Settings.from_env()
     app = Assistant(settings)
     corpus = {p.name: load_document(p).text for p in discover([settings.corpus_dir])}
+    formats = ("docx", "pdf") if args.pdf else ("docx",)
     totals: dict[str, list[dict]] = {}
-    answers: dict[str, dict] = {}
     for name in spent():
         questions = load_questions(EVALS / name / "questions.jsonl")
-        if not name.startswith("new_documents"):
-            rows, got = answer_all(app, questions, corpus)
-            answers |= got
-            totals.setdefault("seed reports", []).extend(rows)
-            print(line(name, rows), flush=True)
-            continue
-        for fmt in ["docx", "pdf"] if args.pdf else ["docx"]:
-            with tempfile.TemporaryDirectory() as tmp:
-                scratch, asked = scratch_index(settings, Path(tmp), fmt, questions, EVALS / name)
-                texts = {p.name: load_document(p).text for p in discover([scratch.corpus_dir])}
-                rows, got = answer_all(Assistant(scratch, ensure_index=False), asked, texts)
-            answers |= got
-            totals.setdefault(f"unseen papers ({fmt})", []).extend(rows)
-            print(line(f"{name} {fmt}", rows), flush=True)
-    for kind, rows in totals.items():
-        print(line(f"ALL {kind}", rows))
+        if name.startswith("new_documents"):  # category "new_documents (docx)": one total per format
+            rows = evaluate_new_documents(settings, questions, EVALS / name, formats)
+        else:
+            rows = [{**r, "category": "seed reports"} for r in run(app, questions, corpus)]
+        for r in rows:
+            totals.setdefault(r["category"], []).append(r)
+        print(line(name, rows), flush=True)
+    rows = [r for kind_rows in totals.values() for r in kind_rows]
+    for kind, kind_rows in totals.items():
+        print(line(f"ALL {kind}", kind_rows))
     if args.compare:
-        before = json.loads(args.compare.read_text())
-        for key, now in answers.items():
-            was = before.get(key)
-            if was is not None and was["passed"] != now["passed"]:
-                print(f"{'+' if now['passed'] else '-'} {key}: {now['question'][:100]}")
+        lost, won = diff_runs(rows, json.loads(args.compare.read_text()))
+        print("lost:", " ".join(lost) or "none")
+        print("won:", " ".join(won) or "none")
     if args.out:
-        args.out.write_text(json.dumps(answers, indent=1, ensure_ascii=False))
+        args.out.write_text(json.dumps({r["id"]: r["passed"] for r in rows}, indent=1))
     return 0
 
 

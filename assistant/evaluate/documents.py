@@ -93,7 +93,7 @@ def scratch_index(settings: Settings, tmp: Path, fmt: str, questions: list[dict]
 
 
 def evaluate_new_documents(settings: Settings, questions: list[dict],
-                           folder: Path = FOLDER) -> list[dict]:
+                           folder: Path = FOLDER, formats: tuple[str, ...] = FORMATS) -> list[dict]:
     """Score the new-document questions once per format; rows as `evaluate.run` returns them."""
     from assistant.evaluate.harness import our_retrieval, run
     from assistant.ingest.documents import discover, load_document
@@ -101,7 +101,7 @@ def evaluate_new_documents(settings: Settings, questions: list[dict],
 
     rows: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="new-documents-") as tmp:
-        for fmt in FORMATS:
+        for fmt in formats:
             scratch, asked = scratch_index(settings, Path(tmp), fmt, questions, folder)
             assistant = Assistant(scratch, ensure_index=False)
             texts = {p.name: load_document(p).text for p in discover([scratch.corpus_dir])}
