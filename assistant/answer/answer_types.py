@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from assistant.ingest.terms import GENERIC, STOPWORDS, stem, tokens
+from assistant.ingest.terms import COMPOUND, GENERIC, STOPWORDS, stem, tokens
 from assistant.ingest.terms import NUMBER_WORDS as WORD_DIGITS
 
 MONEY_Q = re.compile(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|price|"
@@ -67,8 +67,9 @@ PLACE = re.compile(r"\b(?:in|at|based|located|near|within|from|across)\s+(?:the\
 BY_NAME = re.compile(r"\b(?:led|chaired|run|headed|managed|owned|funded|sponsored|delivered|provided|"
                      r"hosted|supported) by (?:the )?((?:[A-Z][\w&'’-]+ ?)+)")  # "led by Safer Essex"
 NOT_NAMES = {"RAG", "TBD", "N/A"}
-NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-                "eleven", "twelve", "twenty", "thirty", "hundred", "thousand", "dozen"}
+NUMBER_WORDS = {*"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split(),
+                *"sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty".split(),
+                "ninety", "hundred", "thousand", "dozen"}
 PLACEHOLDER_NAMES = {"essex police", "kent police", "essex county", "single online", "online home"}
 PERIOD = re.compile(r"\b\d{2}/\d{2}\b|\b\d+\b")
 FINANCIAL_YEAR = re.compile(r"^(?:(19|20))?(\d{2})[/-](?:19|20)?(\d{2})$")
@@ -104,8 +105,20 @@ def _head_noun(question: str) -> str | None:
 
 
 def _is_count(word: str) -> bool:
-    """'13', 'two' — not a year or a date ('2019', '4th')."""
-    return bool(re.fullmatch(r"\d[\d,.]*", word)) and not YEAR_OR_ORDINAL.fullmatch(word) or word in NUMBER_WORDS
+    """'13', 'two', 'thirty-seven' — not a year or a date ('2019', '4th')."""
+    return (bool(re.fullmatch(r"\d[\d,.]*", word)) and not YEAR_OR_ORDINAL.fullmatch(word)
+            or all(part in NUMBER_WORDS for part in word.split("-")))
+
+
+def _whole(words: list[str]) -> list[str]:
+    """Tokens without the parts `tokens` adds after a compound: 'thirty-seven' is one count."""
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        out.append(words[k])
+        parts = [p for p in COMPOUND.split(words[k]) if p] if "-" in words[k] or "/" in words[k] else []
+        k += 1 + (len(parts) if words[k + 1:k + 1 + len(parts)] == parts else 0)
+    return out
 
 
 def counted(question: str, text: str) -> bool | None:
@@ -115,7 +128,7 @@ def counted(question: str, text: str) -> bool | None:
     if focus is None:
         return None
     seen = None
-    words = tokens(text)
+    words = _whole(tokens(text))
     for k, word in enumerate(words):
         if stem(word) == focus:
             seen = False
@@ -139,7 +152,7 @@ def only_parts(question: str, texts: list[str]) -> bool:
     for text, bag in zip(texts, bags, strict=True):
         if not said <= bag:
             continue  # "32 forces are live" counts live forces; "6 forces are scheduled" does not
-        found = tokens(text)
+        found = _whole(tokens(text))
         for k, word in enumerate(found):
             if stem(word) == focus:
                 values |= {stem(w) for w in found[max(0, k - 4): k] if _is_count(w)}

@@ -38,8 +38,11 @@ def to_pdf(text: str, path: Path) -> Path:
 
 
 def to_docx(text: str, path: Path) -> Path:
-    """Render report text as a Word file: one paragraph per line, tab-separated rows as tables."""
+    """Render report text as a Word file: one paragraph per line, tab-separated rows as tables,
+    a line wholly in Markdown bold as a bold paragraph."""
     import docx
+
+    from assistant.ingest.structure import EMPHASISED
 
     document = docx.Document()
     lines = text.split("\n")
@@ -55,7 +58,11 @@ def to_docx(text: str, path: Path) -> Path:
                 for c, cell in enumerate(cells):
                     table.cell(r, c).text = cell.strip()
             continue
-        document.add_paragraph(lines[i])
+        bold = EMPHASISED.match(lines[i].strip())  # "**Summary**": a bold title, as Word shows it
+        if bold:
+            document.add_paragraph().add_run(bold.group(2)).bold = True
+        else:
+            document.add_paragraph(lines[i])
         i += 1
     document.save(str(path))
     return path

@@ -261,7 +261,7 @@ def _docx_text(path: Path) -> tuple[str, dict[str, str], tuple[int, ...]]:
         ) from e
     from docx.table import Table
 
-    lines, marked = [], []
+    lines, marked, bold = [], [], []
     for block in document.iter_inner_content():  # in reading order: a table stays in place
         if isinstance(block, Table):  # flattened like the Word exports in corpus/
             lines += ["\t".join(cell.text.strip() for cell in row.cells) for row in block.rows]
@@ -269,10 +269,24 @@ def _docx_text(path: Path) -> tuple[str, dict[str, str], tuple[int, ...]]:
             style = block.style.name if block.style is not None else ""
             if WORD_HEADING.match(style or "") and block.text.strip():
                 marked.append(len(lines))
+            elif _bold_title(block):
+                bold.append(len(lines))
             lines.append(block.text)
+    if len(bold) < 0.4 * sum(1 for line in lines if line.strip()):  # bold titles, not a bold body
+        marked = sorted(marked + bold)
     core = document.core_properties
     return "\n".join(lines), {"title": core.title or "", "author": core.author or "",
                               "created": core.created.strftime("%Y-%m") if core.created else ""}, tuple(marked)
+
+
+def _bold_title(paragraph) -> bool:
+    """A short paragraph set wholly in bold and not a sentence: the heading of a paper whose
+    author bolded titles instead of using Word's heading styles."""
+    text = paragraph.text.strip()
+    runs = [r for r in paragraph.runs if r.text.strip()]
+    style_bold = bool(paragraph.style is not None and paragraph.style.font.bold)
+    return (0 < len(text) <= 100 and text[-1] not in ".,;" and bool(runs)
+            and all(r.bold or (r.bold is None and style_bold) for r in runs))
 
 
 WORD_HEADING = re.compile(r"Heading\s*\d", re.I)  # Word's built-in heading styles

@@ -10,7 +10,8 @@ import re
 from assistant.ingest.terms import terms
 
 FIELD_WORDS = [  # label pattern -> how people ask about that field
-    (re.compile(r"\bauthor", re.I), "who wrote written writer drafted authored author"),
+    (re.compile(r"\bauthor|\b(?:prepared|written|compiled|drafted) by\b", re.I),
+     "who wrote written writer drafted authored author"),
     (re.compile(r"\bdate (of )?paper was written|\bwritten\b", re.I), "when wrote written drafted date"),
     (re.compile(r"\bmeeting\b", re.I), "when presented present going goes board meeting date heard"),
     (re.compile(r"\bapproval|approved", re.I), "when approved approve signed sign off date"),

@@ -92,6 +92,8 @@ UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note ("[Words used: 141 of 150]")
 GLYPHS = "■□▪▫►▶◆◇●○•◼◾➤❖✦★»›"  # "■ Summary": a symbol a paper may set before each heading
 GLYPH_LINE = re.compile(rf"^([{GLYPHS}])\s+([A-Z0-9][^.;,]{{0,80}})$")
+EMPHASISED = re.compile(r"^(\*\*|__)([^*_\s](?:[^*_]{0,98}[^*_.\s])?)\1:?$")  # "**Summary**": a line wholly in
+# Markdown bold is a heading (as a wholly bold Word paragraph is), unless it is a sentence
 QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
 # "Q: What did it cost?"
 
@@ -106,7 +108,7 @@ def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
         if ln.text and UNDERLINE.match(nxt) and len(ln.text) <= 100 and not UNDERLINE.match(ln.text):
             underlines.add(i + 1)
             shown.add(i)
-        elif BRACKETED.match(ln.text):
+        elif BRACKETED.match(ln.text) or EMPHASISED.match(ln.text):
             shown.add(i)
         elif (m := QUESTION.match(ln.text)) and len(ln.text) <= 200 and not ln.text.endswith("."):
             if m.group(1):
@@ -194,6 +196,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
         raw = ln.raw[start - ln.start:]
         if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph, "[Purpose]"
             raw = raw.strip()[1:-1] if BRACKETED.match(raw.strip()) else raw
+            raw = m.group(2) if (m := EMPHASISED.match(raw.strip())) else raw
             lead = len(raw) - len(raw.lstrip("# \t" + GLYPHS))
             m = NUMBERED.match(raw[lead:].strip())
             number, title = (m.group(1).strip(".()[]§ "), m.group(2).strip()) if m else ("", raw[lead:].strip())

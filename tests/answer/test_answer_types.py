@@ -10,3 +10,12 @@ def test_financial_years_are_one_year_however_written():
     assert missing_kind("how much did 7F procurement save in 22/23?", [said], set()) == "anything for 22/23"
     assert missing_kind("who leads on the Procurement Act 2023?", ["Joanna Ridd is the lead."], set(),
                         headings=["Procurement Act 2023"]) is None
+
+
+def test_a_total_in_words_is_a_total_not_two_parts():
+    """'Thirty-seven staff ...: 16 from Kent, 15 from Essex' gives the total asked for; two
+    separate counts with no total do not."""
+    said = "Thirty-seven staff worked on the test weekend: 16 from Kent, 15 from Essex and 6 from Halcyon Hosting."
+    assert missing_kind("how many staff in total worked the failover weekend?", [said], set()) is None
+    parts = ["Two staff are based at HQ.", "Ten staff sit on the Ethics Committee."]
+    assert missing_kind("how many staff in total?", parts, set()) == "a total, only parts of one"

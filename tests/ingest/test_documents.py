@@ -221,3 +221,33 @@ def test_a_pdf_marks_its_headings_by_font_size_and_weight(tmp_path):
     doc = load_document(tmp_path / "case.pdf")
     assert [s.heading for s in parse(doc.text, doc.headings).sections] == [
         "Front matter", "what the workshop will cost", "Options considered"]  # not the title, not the rating
+
+
+def test_bold_titles_head_sections_in_word_and_markdown(tmp_path):
+    """A paper that bolds its titles instead of using heading styles: a short paragraph wholly in
+    bold (Word) or wholly in '**' (text, Markdown) heads a section; a bold sentence does not, nor
+    does bold when most of the body is bold."""
+    import docx
+
+    from assistant.ingest.structure import parse
+
+    prose = "Joint IT Services moved the core systems to the second data centre and back again."
+    d = docx.Document()
+    d.add_paragraph("Data centre failover test report")
+    for title in ("Summary", "Test 1 – Core network"):
+        d.add_paragraph().add_run(title).bold = True
+        d.add_paragraph(prose)
+    d.add_paragraph().add_run("Nothing was lost.").bold = True  # a bold sentence
+    d.add_paragraph(prose)
+    d.save(tmp_path / "test.docx")
+    word = load_document(tmp_path / "test.docx")
+    assert [s.heading for s in parse(word.text, word.headings).sections] == ["Front matter", "Summary",
+                                                                            "Test 1 – Core network"]
+    text = f"Data centre failover test report\n\n**Summary**\n\n{prose}\n\n**Scope**\n\n{prose}\n\n**Nothing was lost.**\n"
+    assert [s.heading for s in parse(text).sections] == ["Front matter", "Summary", "Scope"]
+    d = docx.Document()
+    for k in range(6):
+        d.add_paragraph().add_run(f"Point {k}").bold = True
+    d.add_paragraph(prose)
+    d.save(tmp_path / "bold.docx")
+    assert load_document(tmp_path / "bold.docx").headings == ()

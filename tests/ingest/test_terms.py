@@ -166,3 +166,14 @@ def test_names_are_words_the_reports_always_capitalise_and_use_alone():
     for text in texts:  # counted per report at ingest, summed when the index loads
         add_counts(summed, name_counts([text]))
     assert summed == name_counts(texts)
+
+
+def test_cover_labels_for_the_author_answer_who_wrote_it():
+    """'Author:', 'Prepared by:' and 'Compiled by:' lines are where "who wrote it" is answered;
+    'Prepared for:' is not."""
+    from assistant.ingest.frontmatter import field_terms
+
+    for line in ("Author: Paul Nagle", "Prepared by: Gavin Threlfall-Moss, Service Continuity Manager",
+                 "Compiled by: Jo Bright"):
+        assert {"writ", "author"} <= field_terms(line), line
+    assert "author" not in field_terms("Prepared for: Kent and Essex Joint Information Assurance Board")
