@@ -111,12 +111,13 @@ def _is_count(word: str) -> bool:
 
 
 def _whole(words: list[str]) -> list[str]:
-    """Tokens without the parts `tokens` adds after a compound: 'thirty-seven' is one count."""
+    """Tokens without the parts `tokens` adds after a count in words: 'thirty-seven' is one count
+    (not 'thirty' and 'seven'); other compounds keep their parts ('specials/volunteers')."""
     out: list[str] = []
     k = 0
     while k < len(words):
         out.append(words[k])
-        parts = [p for p in COMPOUND.split(words[k]) if p] if "-" in words[k] or "/" in words[k] else []
+        parts = [p for p in COMPOUND.split(words[k]) if p] if "-" in words[k] and _is_count(words[k]) else []
         k += 1 + (len(parts) if words[k + 1:k + 1 + len(parts)] == parts else 0)
     return out
 

@@ -66,6 +66,9 @@ class AnswerBuilder:
                 line += f", **{r['previous']}** in {meta.get('previous_year') or 'the previous report'}"
         elif r["source"] == "box":
             line = f"Overall RAG {overall}"
+        elif r["source"] == "field":  # "Forum 5: Verdict **Merge** (previously **Keep**)"
+            line = f"{r['workstream']}: {r.get('scale', '')} {overall}".replace(":  ", ": ") + (
+                f" (previously **{r['previous']}**)" if r.get("previous") else "")
         elif r["source"] == "table":
             line = f"{r['workstream']}: {overall}" + (f" (previously **{r['previous']}**)" if r.get("previous") else "")
         elif not r["quote"].startswith(r["workstream"]):  # told in its section's own sentence ("Rated

@@ -35,7 +35,8 @@ def collapse(text: str) -> str:
 
 def rating_note(rating: Rating, previous_year: str | None) -> str:
     """'RAG Amber (2021: Amber, No change)' — words a question about status will share."""
-    note = f"RAG {rating.overall}" if rating.overall else "RAG not stated"
+    note = (f"{rating.scale or 'status'} {rating.overall}" if rating.source == "field"  # the paper's own scale
+            else f"RAG {rating.overall}" if rating.overall else "RAG not stated")
     extra = [f"{previous_year or 'previous'}: {rating.previous}"] if rating.previous else []
     extra += [rating.direction] if rating.direction else []
     extra += [f"{k} {v}" for k, v in rating.sub.items()]

@@ -39,18 +39,20 @@ class Box:
 
 @dataclass
 class Rating:
-    """One RAG value for a workstream in one edition, with the span it was read from."""
+    """One rating of a workstream in one edition (RAG, or a value on the paper's own scale), with
+    the span it was read from."""
 
     workstream: str
     section: str  # heading of the section it belongs to
     overall: str | None
     start: int  # the quoted source: dashboard row, box, or heading/bullet sentence
     end: int
-    source: str  # dashboard | box | inline
+    source: str  # dashboard | box | table | inline | field (a value on the paper's own scale)
     previous: str | None = None
     direction: str | None = None
     sub: dict[str, str] = field(default_factory=dict)
     figures: dict[str, str] = field(default_factory=dict)
+    scale: str = ""  # a field's label when the scale is the paper's own ("Verdict", "Residual risk")
 
 
 @dataclass

@@ -33,6 +33,7 @@ from assistant.ingest.rag_tables import (
     ratings,
     status_tables,
 )
+from assistant.ingest.scales import scale_ratings
 from assistant.ingest.sentences import BULLET, PARAGRAPH_START, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
@@ -85,7 +86,8 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
         section_for(sections, box.start).spans.append(Span(box.start, box.end, "box"))
     for section in sections:
         section.spans.sort(key=lambda s: s.start)
-    return Structure(sections, ratings(text, lines, sections, rows, found_boxes, status), *years)
+    rag = ratings(text, lines, sections, rows, found_boxes, status)
+    return Structure(sections, rag + scale_ratings(text, sections, {r.section for r in rag}), *years)
 
 
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")

@@ -122,9 +122,11 @@ def newest(documents: dict[str, dict]) -> str | None:
 
 
 def newest_register(documents: dict[str, dict]) -> str | None:
-    """The newest report rating several workstreams (a dashboard edition): a workstream it
-    no longer rates has no current rating, whatever an older report said."""
-    full = {n: d for n, d in documents.items() if len(d.get("ratings", [])) >= FULL_REGISTER}
+    """The newest report rating several workstreams in RAG terms (a dashboard edition): a
+    workstream it no longer rates has no current rating, whatever an older report said. A paper
+    grading things on its own scale ('Assessment: Partly met') is not one."""
+    full = {n: d for n, d in documents.items()
+            if sum(r.get("source") != "field" for r in d.get("ratings", [])) >= FULL_REGISTER}
     return newest(full)
 
 

@@ -65,7 +65,7 @@ class Entry:
     sub: dict[str, str]  # Time/Costs/Savings/Benefits -> G/A/R/N/A/TBD
     figures: dict[str, str]  # Costs/Savings/Benefits -> "£..."
     source: Source
-    kind: str  # dashboard | box | inline | previous-column
+    kind: str  # dashboard | box | table | inline | field (the paper's own scale) | previous-column
     previous_edition: str | None = None  # the edition `previous` belongs to
     previous_source: Source | None = None
     group: str = ""  # heading of the enclosing section: "5.4 Local Collaborations"
@@ -116,8 +116,8 @@ class Register:
     def latest_full(self) -> Edition:
         """The newest report rating several workstreams: what 'changes since the last report'
         compare (a later one-topic paper is not a new edition of the dashboard)."""
-        full = [e for e in self.editions if not e.derived
-                and len(self.rated(e.label)) >= FULL_REGISTER]
+        full = [e for e in self.editions if not e.derived  # in RAG terms: a paper's own scale is not a dashboard
+                and sum(entry.kind != "field" for _, entry in self.rated(e.label)) >= FULL_REGISTER]
         return full[-1] if full else self.latest()
 
     def current(self) -> list[tuple[Row, Entry, Edition]]:
@@ -218,10 +218,12 @@ def direction(overall: str | None, previous: str | None, stated: str | None) -> 
         for word, value in DIRECTIONS.items():
             if low.startswith(word):
                 return value
-    if overall not in RANK:
-        return "not graded" if overall else None
-    if previous not in RANK:
-        return "not graded" if previous else None
+    if overall == previous and overall is not None:
+        return "no change"  # on any scale: "Keep" then "Keep"
+    if "Not graded" in (overall, previous):
+        return "not graded"
+    if overall not in RANK or previous not in RANK:
+        return "not comparable" if overall and previous else None  # "Keep" then "Merge": a paper's own scale
     change = RANK[overall] - RANK[previous]
     return "improved" if change > 0 else "worsened" if change < 0 else "no change"
 

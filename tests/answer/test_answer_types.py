@@ -17,5 +17,8 @@ def test_a_total_in_words_is_a_total_not_two_parts():
     separate counts with no total do not."""
     said = "Thirty-seven staff worked on the test weekend: 16 from Kent, 15 from Essex and 6 from Halcyon Hosting."
     assert missing_kind("how many staff in total worked the failover weekend?", [said], set()) is None
+    assert missing_kind("how many cyber specials and volunteers are there?",
+                        ["We have 18 Cyber Specials/Volunteers, an increase of 6 on last year."], set(),
+                        known={"volunteer"}) is None  # a compound's parts still name what is counted
     parts = ["Two staff are based at HQ.", "Ten staff sit on the Ethics Committee."]
     assert missing_kind("how many staff in total?", parts, set()) == "a total, only parts of one"

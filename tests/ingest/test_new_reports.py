@@ -138,3 +138,19 @@ def test_latest_is_the_newest_report_that_answers_not_one_that_names_the_topic_i
     answer = assistant.ask("whats the latest number of fire stations we've got police teams working from")
     assert any("Drop-in usage of 13 fire stations" in c.quote for c in answer.citations)
     assert not any("Police Support Volunteers" in c.quote for c in answer.citations)
+
+
+def test_a_paper_on_its_own_scale_is_answered_in_it_and_leaves_the_rag_dashboard_current(tmp_path, embedder):
+    """A governance review grading three forums Keep / Keep with changes / Merge: its verdicts
+    are ratings in its own terms, and it is not a new edition of the RAG dashboard."""
+    corpus, settings = corpus_copy(tmp_path, "governance-review-2026.txt")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    verdict = assistant.ask("what verdict did the police and fire joint estates group get?")
+    assert not verdict.abstained and "Verdict **Merge** (previously **Keep**)" in verdict.answer
+    assert verdict.citations[0].quote.endswith("Verdict: Merge (2023 review: Keep).")
+    amber = assistant.ask("which areas are amber?")
+    for name in ["NAS", "ECFRS", "Local crime reduction"]:
+        assert name in amber.answer
+    nas = assistant.ask("what is the current RAG status of NAS?")
+    assert nas.answer.startswith("**2022 report (newest)") and "**Amber**" in nas.answer

@@ -112,6 +112,8 @@ class ExtractiveAnswerer:
         self.rating_bags = {(doc, r["start"]): self._rating_bag(doc, meta, r)
                             for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
         self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
+        self.scale_words = set().union(set(), *(  # "Verdict", "Readiness": the names of the papers' own scales
+            self.match.bag(r["scale"]) for meta in index.documents.values() for r in meta.get("ratings", []) if r.get("scale")))
         self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq,
                                 index.documents)
 
@@ -209,7 +211,10 @@ class ExtractiveAnswerer:
         if not scored or not weights:
             return Draft(scored, "The reports don't say")
         wanted = intents(query.text)
-        rating_lines = (self._ratings(query, groups, weights, wanted, hits)
+        scaled = "status" not in wanted and any(self.match.has(groups[t], self.scale_words) for t in weights)
+        if scaled:  # "what verdict did X get": a rating on a paper's own scale, if X is a thing it rates
+            wanted = wanted | {"status"}
+        rating_lines = (self._ratings(query, groups, weights, wanted, hits, unnamed=self.scale_words if scaled else set())
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
         rating_lines = [(d, r) for d, r in rating_lines  # "Norfolk's joint collaboration" is not SCD's
                         if not self.ground.stranger(query, d, r["section"], rare_only=True,
@@ -342,13 +347,14 @@ class ExtractiveAnswerer:
         """The newest report that covers the thing asked (rates it, or has a top passage about
         it), or with `register` the newest dashboard edition when that is newer (one that
         stopped rating a workstream supersedes older ratings): "now", not the newest file.
-        With `rating_reports`, only a report that rates something can supersede a rating."""
+        With `rating_reports`, only a report that rates something in RAG terms can supersede a rating
+        (a paper on its own scale, 'Verdict: Keep', does not end a workstream's RAG rating)."""
         docs = self.index.documents
         floor = COVERING * scored[0][0] if scored else 0.0  # a passage that merely names the topic doesn't cover it
         covering = {d for d, _ in rating_lines} | {
             self.spans[i]["document"] for score, i, _ in scored[:10]
             if score >= floor and (anchor is None or self.ground.about(i, anchor))
-            and (not rating_reports or docs[self.spans[i]["document"]].get("ratings"))}
+            and (not rating_reports or any(r["source"] != "field" for r in docs[self.spans[i]["document"]].get("ratings", [])))}
         if register:
             covering.add(newest_register(self.index.documents))
         if also:  # the report the best passage is from covers it, whatever its wording
@@ -451,11 +457,13 @@ class ExtractiveAnswerer:
             i += 1
         return story
 
-    def _ratings(self, query, groups, weights, wanted, hits) -> list[tuple[str, dict]]:
+    def _ratings(self, query, groups, weights, wanted, hits, unnamed: set[str] = frozenset()) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names, among the
-        best hits' reports, the newest and those the question names (not every report: O(1))."""
+        best hits' reports, the newest and those the question names (not every report: O(1)).
+        Terms in `unnamed` (a scale's own name: "verdict", "risk") don't name a workstream."""
         asked_rating = wanted & {"status", "reason"}  # else "the data centre move" is not about ecda
-        names = {t: w for t, w in weights.items() if t not in (INTENT_WORDS if asked_rating else RATING_WORDS)}
+        names = {t: w for t, w in weights.items() if t not in (INTENT_WORDS if asked_rating else RATING_WORDS)
+                 and not self.match.has(groups[t], unnamed)}
         if "status" in wanted:  # words that name no rated workstream don't count against one
             names = {t: w for t, w in names.items() if self.match.has(groups[t], self.rated_words)}
         total = sum(names.values())
@@ -487,7 +495,7 @@ class ExtractiveAnswerer:
         """A rating's name words: workstream, section and parent headings, acronyms both ways,
         and the known acronyms its section's text uses ('ARU' for an ARU project)."""
         parents = {s["heading"]: s["parent"] for s in meta.get("sections", [])}
-        bag = self.match.bag(f"{r['workstream']} {r['section']} {parents.get(r['section'], '')}")
+        bag = self.match.bag(f"{r['workstream']} {r['section']} {parents.get(r['section'], '')} {r.get('scale', '')}")
         body = " ".join(self.spans[i]["text"] for i in self.by_section.get((doc, r["section"]), []))
         counts = Counter(a.lower() for a in re.findall(r"\b[A-Z]{2,6}\b", body))
         used = {a for a, n in counts.items() if n >= 2} & set(self.match.acronym_terms)  # its subject recurs
