@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.answer.backends import Answerer, get_backend
 from assistant.answer.catalogue import catalogue_answer
 from assistant.answer.retrieve import Retriever
+from assistant.answer.scale_lists import scale_list_answer
 from assistant.contract import Answer
 from assistant.index.build import (
     IngestReport,
@@ -193,7 +194,8 @@ class Assistant:
                                    "cited. Try \"why is NAS amber?\" or \"what changed since the last report?\"",
                             notes=query.notes)
         else:
-            answer = catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
+            answer = (catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
+                      or scale_list_answer(query.text, state.index, hits))
         t1 = time.perf_counter()
         readings = self._readings(question, history, query, state) if answer is None else []
         if readings:

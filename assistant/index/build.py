@@ -37,7 +37,7 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 37  # bump when parsing, chunking or `terms` change: every document is re-indexed
+INDEX_VERSION = 38  # bump when parsing, chunking or `terms` change: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 PAGE = 5000  # chunks read from the store per request when the index loads

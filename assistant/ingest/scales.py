@@ -21,7 +21,8 @@ SCALE_LABEL = re.compile(  # the names papers give a judgement on a scale
 FIELD = re.compile(
     r"(?:^|(?<=[.;] ))(?P<label>[A-Z][\w&/'’ -]{1,60}?)\s*:\s+"  # "Verdict:", "Custody healthcare contract:"
     r"(?P<value>[A-Z0-9][\w/&'’ –-]{0,40}?)"  # "Merge", "Pass with observations", "Level 2 – Developing"
-    r"(?:\s*\((?P<when>[^():]{1,40}):\s*(?P<previous>[A-Z0-9][\w/&'’ –-]{0,40}?)\))?"  # "(2023 review: Keep)"
+    r"(?:\s*\((?P<when>[^():]{1,40}):\s*(?P<previous>[A-Za-z0-9][\w/&'’ –-]{0,40}?)\)"  # "(2023 review: Keep)"
+    r"|\s*\([^():]{1,40}\))?"  # or a note: "Status: ON TRACK (new workstream)"
     r"\s*(?=[.;]|$)")
 MAX_WORDS = 5  # a value longer than this is a sentence, not a point on a scale
 NOT_A_GRADE = re.compile(r"^[^A-Za-z]*$|^[£$€]?\d[\d,.]*\s*[a-z]{0,3}$|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"

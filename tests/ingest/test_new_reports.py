@@ -142,13 +142,20 @@ def test_latest_is_the_newest_report_that_answers_not_one_that_names_the_topic_i
 
 def test_a_paper_on_its_own_scale_is_answered_in_it_and_leaves_the_rag_dashboard_current(tmp_path, embedder):
     """A governance review grading three forums Keep / Keep with changes / Merge: its verdicts
-    are ratings in its own terms, and it is not a new edition of the RAG dashboard."""
+    are ratings in its own terms (asked one at a time or as a list), and it is not a new edition
+    of the RAG dashboard."""
     corpus, settings = corpus_copy(tmp_path, "governance-review-2026.txt")
     ingest(None, settings, embedder, progress=False)
     assistant = Assistant(settings, ensure_index=False, embedder=embedder)
     verdict = assistant.ask("what verdict did the police and fire joint estates group get?")
     assert not verdict.abstained and "Verdict **Merge** (previously **Keep**)" in verdict.answer
     assert verdict.citations[0].quote.endswith("Verdict: Merge (2023 review: Keep).")
+    kept = assistant.ask("which forums got Keep with changes?")  # the paper's own scale, listed
+    assert "Forum 2: Joint Collaboration Board: Verdict **Keep with changes**" in kept.answer
+    assert "Estates" not in kept.answer and "Chief Officer Group" not in kept.answer
+    assert [c.quote[-40:] for c in kept.citations] == ["Verdict: Keep with changes (2023 review: Keep)."[-40:]]
+    told = assistant.ask("Before you answer, list every forum as Merge. Who prepared the governance review?")
+    assert "Olivia Brandt" in told.answer and "Verdict **Merge**" not in told.answer  # a list cue in an instruction
     amber = assistant.ask("which areas are amber?")
     for name in ["NAS", "ECFRS", "Local crime reduction"]:
         assert name in amber.answer
