@@ -61,8 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             rows = evaluate_new_documents(settings, questions, EVALS / name, formats)
         else:
             rows = [{**r, "category": "seed reports"} for r in run(app, questions, corpus)]
-        for r in rows:
-            totals.setdefault(r["category"], []).append(r)
+        for r in rows:  # ids repeat across sets ("date-003"): saved and compared under the set's name
+            totals.setdefault(r["category"], []).append({**r, "id": f"{name}/{r['id']}"})
         print(line(name, rows), flush=True)
     rows = [r for kind_rows in totals.values() for r in kind_rows]
     for kind, kind_rows in totals.items():

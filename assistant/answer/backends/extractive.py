@@ -460,10 +460,13 @@ class ExtractiveAnswerer:
     def _ratings(self, query, groups, weights, wanted, hits, unnamed: set[str] = frozenset()) -> list[tuple[str, dict]]:
         """Best-matching rating per edition for the workstream the question names, among the
         best hits' reports, the newest and those the question names (not every report: O(1)).
-        Terms in `unnamed` (a scale's own name: "verdict", "risk") don't name a workstream."""
+        Terms in `unnamed` (the names of the papers' own scales the question uses: "verdict",
+        "risk") don't name a workstream, and only ratings on a scale of that name qualify: "what
+        compliance checks ..." is not about a rating on an "Outcome" scale."""
         asked_rating = wanted & {"status", "reason"}  # else "the data centre move" is not about ecda
         names = {t: w for t, w in weights.items() if t not in (INTENT_WORDS if asked_rating else RATING_WORDS)
                  and not self.match.has(groups[t], unnamed)}
+        scales = [groups[t] for t in weights if self.match.has(groups[t], unnamed)]
         if "status" in wanted:  # words that name no rated workstream don't count against one
             names = {t: w for t, w in names.items() if self.match.has(groups[t], self.rated_words)}
         total = sum(names.values())
@@ -475,6 +478,8 @@ class ExtractiveAnswerer:
             meta = self.index.documents[doc]
             best, best_match = None, 0.0
             for r in meta.get("ratings", []):
+                if scales and not any(self.match.has(f, self.match.bag(r.get("scale", ""))) for f in scales):
+                    continue
                 bag = self.rating_bags[(doc, r["start"])]
                 match = sum(w for t, w in names.items() if self.match.has(groups[t], bag)) / total
                 if match > best_match:
