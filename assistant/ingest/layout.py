@@ -7,6 +7,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
+
 
 @dataclass(frozen=True)
 class Span:

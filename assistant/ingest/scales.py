@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.layout import Rating
+from assistant.ingest.layout import FRONT_MATTER, Rating
 
 SCALE_LABEL = re.compile(  # the names papers give a judgement on a scale
     r"\b(?:status|rating|rated|grade|graded|judgement|judgment|verdict|assessment|assurance|opinion|"
@@ -41,7 +41,7 @@ def scale_ratings(text: str, sections, rated: set[str]) -> list[Rating]:
     names. The cover sheet rates nothing ('Status: For decision')."""
     out: list[Rating] = []
     for k, section in enumerate(sections):
-        if section.heading in rated or (k == 0 and not section.number and section.title == "Front matter"):
+        if section.heading in rated or (k == 0 and section.heading == FRONT_MATTER):
             continue
         for span in section.spans:
             if span.kind in {"heading", "row", "box"}:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.ingest.layout import (
+    FRONT_MATTER,
     Line,
     Rating,
     Section,
@@ -38,7 +39,6 @@ from assistant.ingest.sentences import BULLET, PARAGRAPH_START, section_spans
 
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
-FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
 NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\(\d{1,2}[a-z]?\)|\[[A-Z]{0,4}\d{1,2}\]"
                       r"|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
                       r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "(5a) X", "[3] X", "[WS3] X", "§4.1 X"
