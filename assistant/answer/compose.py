@@ -66,9 +66,8 @@ class AnswerBuilder:
                 line += f", **{r['previous']}** in {meta.get('previous_year') or 'the previous report'}"
         elif r["source"] == "box":
             line = f"Overall RAG {overall}"
-        elif r["source"] == "field":  # "Forum 5: Verdict **Merge** (previously **Keep**)"
-            line = f"{r['workstream']}: {r.get('scale', '')} {overall}".replace(":  ", ": ") + (
-                f" (previously **{r['previous']}**)" if r.get("previous") else "")
+        elif r["source"] == "field":
+            line = self.own_scale(r)
         elif r["source"] == "table":
             line = f"{r['workstream']}: {overall}" + (f" (previously **{r['previous']}**)" if r.get("previous") else "")
         elif not r["quote"].startswith(r["workstream"]):  # told in its section's own sentence ("Rated
@@ -81,6 +80,13 @@ class AnswerBuilder:
             line += "; " + ", ".join(f"{k} {v}" + (f" ({figures[k]})" if figures.get(k) else "")
                                      for k, v in r["sub"].items())
         self.parts.append(f"{line} [{n}].")
+
+    @staticmethod
+    def own_scale(r: dict) -> str:
+        """A rating on a paper's own scale: 'Forum 5: Verdict **Merge** (previously **Keep**)'."""
+        scale = f"{r['scale']} " if r.get("scale") else ""
+        earlier = f" (previously **{r['previous']}**)" if r.get("previous") else ""
+        return f"{r['workstream']}: {scale}**{r['overall']}**{earlier}"
 
     @staticmethod
     def rating_topic(r: dict) -> str:

@@ -17,7 +17,7 @@ from collections import Counter
 from assistant.answer.answer_types import asked
 from assistant.answer.compose import AnswerBuilder
 from assistant.contract import Answer
-from assistant.question.editions import label
+from assistant.question.editions import label, own_scale
 from assistant.question.intents import intents
 
 NOTE = "Answered from the ratings on the paper's own scale."
@@ -33,8 +33,8 @@ def _values(index) -> dict[str, dict[str, list[dict]]]:
         return cached
     out: dict[str, dict[str, list[dict]]] = {}
     for doc, meta in index.documents.items():
-        for r in meta.get("ratings", []):
-            if r.get("source") != "field" or not r.get("overall"):
+        for r in own_scale(meta.get("ratings", [])):
+            if not r.get("overall"):
                 continue
             value = r["overall"].lower()
             for key in {value, *PART.split(value)}:
@@ -57,7 +57,7 @@ def scale_list_answer(question: str, index, hits) -> Answer | None:
         return None
     value = max(named, key=len)
     doc = hits[0].chunk["document"]
-    scales = Counter(r.get("scale", "") for r in index.documents[doc].get("ratings", []) if r.get("source") == "field")
+    scales = Counter(r.get("scale", "") for r in own_scale(index.documents[doc].get("ratings", [])))
     rated = [r for r in values[value].get(doc, []) if scales[r.get("scale", "")] >= 2]  # a scale that rates several
     if not rated:  # things, not a paper's one overall opinion
         return None
@@ -65,9 +65,7 @@ def scale_list_answer(question: str, index, hits) -> Answer | None:
     lines = []
     for r in rated:
         n = builder.cite(doc, r["section"], r["start"], r["end"], r["quote"])
-        scale = f"{r['scale']} " if r.get("scale") else ""
-        earlier = f" (previously **{r['previous']}**)" if r.get("previous") else ""
-        lines.append(f"- {r['workstream']}: {scale}**{r['overall']}**{earlier} [{n}]")
+        lines.append(f"- {builder.own_scale(r)} [{n}]")
     meta = index.documents[doc]
     shown = re.search(re.escape(value), rated[0]["overall"], re.IGNORECASE).group(0)  # as the paper writes it
     text = f"**{label(meta)}, {meta['title']}:** {len(rated)} at {shown}:\n\n" + "\n".join(lines)

@@ -121,12 +121,18 @@ def newest(documents: dict[str, dict]) -> str | None:
     return max(documents, key=lambda n: str(documents[n].get("date", ""))) if documents else None
 
 
+def own_scale(ratings: list[dict]) -> list[dict]:
+    """The ratings on a paper's own scale ('Verdict: Merge'), not RAG: they rate things, but a
+    report holding only these is no edition of the RAG dashboard."""
+    return [r for r in ratings if r.get("source") == "field"]
+
+
 def newest_register(documents: dict[str, dict]) -> str | None:
     """The newest report rating several workstreams in RAG terms (a dashboard edition): a
     workstream it no longer rates has no current rating, whatever an older report said. A paper
     grading things on its own scale ('Assessment: Partly met') is not one."""
     full = {n: d for n, d in documents.items()
-            if sum(r.get("source") != "field" for r in d.get("ratings", [])) >= FULL_REGISTER}
+            if len(d.get("ratings", [])) - len(own_scale(d.get("ratings", []))) >= FULL_REGISTER}
     return newest(full)
 
 

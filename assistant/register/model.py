@@ -218,12 +218,12 @@ def direction(overall: str | None, previous: str | None, stated: str | None) -> 
         for word, value in DIRECTIONS.items():
             if low.startswith(word):
                 return value
-    if overall == previous and overall is not None:
-        return "no change"  # on any scale: "Keep" then "Keep"
-    if "Not graded" in (overall, previous):
-        return "not graded"
-    if overall not in RANK or previous not in RANK:
-        return "not comparable" if overall and previous else None  # "Keep" then "Merge": a paper's own scale
+    if {overall, previous} - set(RANK) - {None, "Not graded"}:  # a paper's own scale ("Keep", "Merge")
+        return None if None in (overall, previous) else "no change" if overall == previous else "not comparable"
+    if overall not in RANK:
+        return "not graded" if overall else None
+    if previous not in RANK:
+        return "not graded" if previous else None
     change = RANK[overall] - RANK[previous]
     return "improved" if change > 0 else "worsened" if change < 0 else "no change"
 

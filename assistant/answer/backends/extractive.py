@@ -28,7 +28,7 @@ from assistant.contract import Answer
 from assistant.ingest.frontmatter import field_terms
 from assistant.ingest.rag_tables import ROW_CODE
 from assistant.ingest.structure import FRONT_MATTER
-from assistant.question.editions import label, newest, newest_register, outcome_after
+from assistant.question.editions import label, newest, newest_register, outcome_after, own_scale
 from assistant.question.intents import (
     CUES,
     INTENT_WORDS,
@@ -112,8 +112,10 @@ class ExtractiveAnswerer:
         self.rating_bags = {(doc, r["start"]): self._rating_bag(doc, meta, r)
                             for doc, meta in index.documents.items() for r in meta.get("ratings", [])}
         self.rated_words = set().union(*self.rating_bags.values()) if self.rating_bags else set()
-        self.scale_words = set().union(set(), *(  # "Verdict", "Readiness": the names of the papers' own scales
-            self.match.bag(r["scale"]) for meta in index.documents.values() for r in meta.get("ratings", []) if r.get("scale")))
+        self.scale_bags = {(doc, r["start"]): self.match.bag(r["scale"])  # "Verdict", "Readiness": the names
+                           for doc, meta in index.documents.items()  # of the papers' own scales
+                           for r in own_scale(meta.get("ratings", [])) if r.get("scale")}
+        self.scale_words = set().union(set(), *self.scale_bags.values())
         self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq,
                                 index.documents)
 
@@ -349,18 +351,21 @@ class ExtractiveAnswerer:
         stopped rating a workstream supersedes older ratings): "now", not the newest file.
         With `rating_reports`, only a report that rates something in RAG terms can supersede a rating
         (a paper on its own scale, 'Verdict: Keep', does not end a workstream's RAG rating)."""
-        docs = self.index.documents
         floor = COVERING * scored[0][0] if scored else 0.0  # a passage that merely names the topic doesn't cover it
         covering = {d for d, _ in rating_lines} | {
             self.spans[i]["document"] for score, i, _ in scored[:10]
             if score >= floor and (anchor is None or self.ground.about(i, anchor))
-            and (not rating_reports or any(r["source"] != "field" for r in docs[self.spans[i]["document"]].get("ratings", [])))}
+            and (not rating_reports or self._rates_in_rag(self.spans[i]["document"]))}
         if register:
             covering.add(newest_register(self.index.documents))
         if also:  # the report the best passage is from covers it, whatever its wording
             covering.add(also)
         return next((d for d in self._edition_order() if d in covering),
                     fallback or self.newest)
+
+    def _rates_in_rag(self, doc: str) -> bool:
+        ratings = self.index.documents[doc].get("ratings", [])
+        return len(ratings) > len(own_scale(ratings))
 
     def _edition_order(self) -> list[str]:
         """The reports, newest first: sorted once per index, not per question."""
@@ -478,7 +483,7 @@ class ExtractiveAnswerer:
             meta = self.index.documents[doc]
             best, best_match = None, 0.0
             for r in meta.get("ratings", []):
-                if scales and not any(self.match.has(f, self.match.bag(r.get("scale", ""))) for f in scales):
+                if scales and not any(self.match.has(f, self.scale_bags.get((doc, r["start"]), set())) for f in scales):
                     continue
                 bag = self.rating_bags[(doc, r["start"])]
                 match = sum(w for t, w in names.items() if self.match.has(groups[t], bag)) / total
