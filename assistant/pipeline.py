@@ -17,6 +17,7 @@ from pathlib import Path
 
 from assistant.answer.backends import Answerer, get_backend
 from assistant.answer.catalogue import catalogue_answer
+from assistant.answer.figure_kinds import figure_asked
 from assistant.answer.retrieve import Retriever
 from assistant.answer.scale_lists import scale_list_answer
 from assistant.contract import Answer
@@ -165,7 +166,8 @@ class Assistant:
         vector = state.retriever.embed_query(text) if text else None
         hits = state.retriever.search(text, vector, self.settings.top_k, editions.documents) if text else []
         timings = {"retrieve": (time.perf_counter() - t0) * 1000}
-        return Query(text, vector, editions, notes), hits, timings, standalone
+        figure = figure_asked(text, vector) if text else None
+        return Query(text, vector, editions, notes, figure), hits, timings, standalone
 
     def ask(self, question: str, history: list[str] | None = None,
             documents: list[str] | None = None, id: str | None = None) -> Answer:
@@ -195,7 +197,7 @@ class Assistant:
                             notes=query.notes)
         else:
             answer = (catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
-                      or scale_list_answer(query.text, state.index, hits))
+                      or scale_list_answer(query.text, state.index, hits, query.figure))
         t1 = time.perf_counter()
         readings = self._readings(question, history, query, state) if answer is None else []
         if readings:

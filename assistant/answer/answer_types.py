@@ -15,13 +15,7 @@ from functools import cache, lru_cache
 from assistant.ingest.terms import COMPOUND, GENERIC, STOPWORDS, stem, tokens
 from assistant.ingest.terms import NUMBER_WORDS as WORD_DIGITS
 
-MONEY_Q = re.compile(r"\b(costs?|costing|budget|spend|spent|funding|funded|money|grant|paid|pay|price|"
-                     r"worth|value|invest(ed|ment)?|income|sav(e|ed|ing|ings))\b|£|\bhow much\b.*\bbenefits?\b",
-                     re.I)
-NUMBER_Q = re.compile(r"\b(how many|number of|how much|percentage|percent|what proportion|rate)\b"
-                      r"|\bwhat (\w+ ){0,3}number\b", re.I)
 HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)  # a count: not a percentage or a sum
-PERCENT_Q = re.compile(r"\b(percentage|percent|per cent|what proportion)\b|%", re.I)
 TOTAL_Q = re.compile(r"\b(in total|total|altogether|all together|in all|combined)\b", re.I)
 TOTALISER = re.compile(r"\b(total|in all|altogether|overall|combined)\b", re.I)
 DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
@@ -285,14 +279,15 @@ def kind_family(missing: str | None) -> str | None:
     return next((f for f, words in FAMILY_WORDS if any(w in missing for w in words)), "other")
 
 
-def asked(question: str) -> list[Kind]:
-    """The kinds of answer a question asks for, each as (label, finder of such answers)."""
+def asked(question: str, figure: str | None) -> list[Kind]:
+    """The kinds of answer a question asks for, each as (label, finder of such answers). `figure`
+    is the learned figure kind (`Query.figure`): "how many posts are jointly funded" asks a count."""
     kinds: list[Kind] = []
-    if MONEY_Q.search(question):
+    if figure == "money":
         kinds.append(("that amount", _money_finder(question)))
-    elif PERCENT_Q.search(question):
+    elif figure == "percent":
         kinds.append(("that percentage", _finder(PERCENT)))
-    elif NUMBER_Q.search(question):
+    elif figure == "count":
         kinds.append(("that figure", _finder(COUNT if HOW_MANY.search(question) else NUMBER)))
     if TARGET_Q.search(question):  # "what's our target for X": a rate achieved is not a target
         kinds.append(("that target", _family_finder(TARGET_WORDS, NUMBER)))
@@ -352,7 +347,7 @@ def dates_given(question: str, text: str) -> list[str]:
 
 
 def missing_kind(question: str, texts: list[str], edition_years: set[str],
-                 known: set[str] = frozenset(), headings: list[str] = ()) -> str | None:
+                 known: set[str] = frozenset(), headings: list[str] = (), *, figure: str | None) -> str | None:
     """What kind of answer none of the texts gives ('that figure', ...), or None. A year or
     financial year asked about may also be in the headings the texts sit under ("Procurement
     Act 2023")."""
@@ -365,7 +360,7 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str],
         return "that figure"
     if only_parts(question, texts):
         return "a total, only parts of one"
-    for label, find in asked(question):
+    for label, find in asked(question, figure):
         if not any(_new(list(_found(find, t)), question) for t in texts):
             return label
     return None

@@ -1,4 +1,5 @@
-"""`assistant train`: fit the answer decision (`decision.py`) from labelled questions.
+"""`assistant train`: fit the answer models (`decision.py`, `ranking.py`, `passages.py`,
+`figure_kinds.py`) from labelled questions.
 
 Every labelled question in `evals/` (the seed reports' sets, and the new-document set with its
 unseen papers indexed beside the corpus) is drafted by the extractive answerer. A draft is a
@@ -7,6 +8,9 @@ nothing forbidden); a draft of an unanswerable question is a negative. The logis
 learns P(draft right) from the draft's signals; the answer threshold is the one with the least
 cost on out-of-fold probabilities, where a wrong answer costs WRONG_COST and a withheld right
 one costs 1 (trust over coverage).
+
+The figure-kind model is fitted first (`train_figures.py`); each set is then drafted with one
+fitted without it, as the ranker and the encoder are.
 
 Quality is reported leave-one-set-out (each set was written by a different person: the nearest
 thing to questions nobody tuned for) and leave-one-document-out, beside the rules the model
@@ -27,12 +31,13 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer import passages, ranking
+from assistant.answer import figure_kinds, passages, ranking
 from assistant.answer.answer_types import KIND_FAMILIES
 from assistant.answer.backends.extractive import CHECKS, ExtractiveAnswerer
 from assistant.answer.decision import MODEL, Decider
 from assistant.answer.passages import NoPassageScores
 from assistant.answer.ranking import HandOrder, Ranker
+from assistant.evaluate import train_figures
 from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
@@ -213,19 +218,27 @@ def draft_rows(source: Source) -> list[Row]:
     return rows
 
 
-def collect(settings: Settings, new_documents: bool = True) -> tuple[list[Row], list[Row], Ranker, dict, list]:
+def collect(settings: Settings, new_documents: bool = True,
+            figures_path: Path = figure_kinds.MODEL) -> tuple[list[Row], list[Row], Ranker, dict, list]:
     """The decision's rows, each set drafted with a ranker that never saw it (so the decision
     learns from drafts like those of new questions); the same questions drafted in the hand
     order (what the rules decided on before); the ranker trained on every set's candidates; its
     leave-one-set-out figures; and the passage encoder's training pairs. Each set's candidates
     are scored by an encoder fine-tuned without its fold, so the ranker learns how far to trust
     the encoder on questions it never saw."""
-    with sources(settings, new_documents) as srcs, tempfile.TemporaryDirectory(prefix="encoders-") as tmp:
+    with sources(settings, new_documents) as srcs, tempfile.TemporaryDirectory(prefix="encoders-") as tmp, \
+            figure_kinds.restored():
+        sets = {src.name: [{**it, "vector": src.assistant.state.retriever.embed_query(it["question"])}
+                           for it in src.items] for src in srcs}
+        final, kind_figures = train_figures.train(sets, figures_path)  # fitted on every set
+        kinds = {name: train_figures.held_out(name, sets) for name in sets}
+        figure_kinds.use(final)
         before = [row for src in srcs for row in draft_rows(src)]
         encoders, pairs = encoder_folds(srcs, Path(tmp))
         spans, scored = {}, {}
         for src in srcs:
             use_encoder(src, encoders[src.name], scored)
+            figure_kinds.use(kinds[src.name])
             spans[src.name] = span_examples(src)
         rows, figures_ = [], {}
         for src in srcs:
@@ -234,6 +247,7 @@ def collect(settings: Settings, new_documents: bool = True) -> tuple[list[Row], 
                                   "ranker": first_right(held_out, spans[src.name]), "n": len(spans[src.name])}
             src.assistant.backend.ranker = held_out
             use_encoder(src, encoders[src.name], scored)
+            figure_kinds.use(kinds[src.name])
             rows += draft_rows(src)
             print(f"train: drafted {src.name} ({len(src.items)} questions)", file=sys.stderr)
         everything = [g for groups in spans.values() for g in groups]
@@ -241,7 +255,7 @@ def collect(settings: Settings, new_documents: bool = True) -> tuple[list[Row], 
                            "ranker": round(float(np.average([f["ranker"] for f in figures_.values()],
                                                             weights=[f["n"] for f in figures_.values()])), 1),
                            "n": len(everything)}
-        return rows, before, Ranker.fit(everything), figures_, pairs
+        return rows, before, Ranker.fit(everything), {"ranker": figures_, "figure_kinds": kind_figures}, pairs
 
 
 def names(rows: list[Row]) -> list[str]:
@@ -349,11 +363,12 @@ def cross_validate(rows: list[Row], before: list[Row], cols: list[str], group, c
 
 def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPORT,
           ranker_path: Path = ranking.MODEL, new_documents: bool = True,
-          encoder_path: Path = passages.ENCODER, pairs_path: Path = passages.PAIRS) -> dict:
+          encoder_path: Path = passages.ENCODER, pairs_path: Path = passages.PAIRS,
+          figures_path: Path = figure_kinds.MODEL) -> dict:
     """Fit and save both models and the report; `new_documents=False` skips the set that needs
     its own index (a quicker run)."""
     t0 = time.perf_counter()
-    rows, before, ranker, ranker_figures, pairs = collect(settings, new_documents)
+    rows, before, ranker, figures_, pairs = collect(settings, new_documents, figures_path)
     ranker.save(ranker_path)
     passages.write_pairs(pairs, pairs_path)
     passages.finetune(pairs, encoder_path)  # the one answers use, on every set's pairs
@@ -370,7 +385,8 @@ def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPO
     model = fit(decided, cols)
     scaler, lr = model[0], model[1]
     report = {"questions": len(rows), "drafts": len(decided), "C": C, "wrong_cost": WRONG_COST,
-              "ranker_first_right": ranker_figures, "leave_one_set_out": by_set, "leave_one_document_out": by_doc,
+              "ranker_first_right": figures_["ranker"], "figure_kinds": figures_["figure_kinds"],
+              "leave_one_set_out": by_set, "leave_one_document_out": by_doc,
               "weights": dict(sorted(zip(cols, lr.coef_[0].round(3).tolist(), strict=True),
                                      key=lambda kv: -abs(kv[1]))),
               "seconds": round(time.perf_counter() - t0, 1)}
@@ -396,6 +412,14 @@ def markdown(report: dict, answer_at: float, hedge_at: float) -> str:
              "Share of answerable questions whose first-ranked candidate holds the evidence phrase.", "",
              "| held out | n | hand order | ranker |", "|---|---|---|---|"]
     lines += [f"| {g} | {f['n']} | {f['hand']} | {f['ranker']} |" for g, f in report["ranker_first_right"].items()]
+    lines += ["", "## The figure-kind model, leave one question set out", "",
+              "Answerable questions whose kind of figure asked (a sum, a share, a count, none: read from "
+              "their facts) the model gets right, beside the word lists it replaced; a false alarm is a "
+              "figure the facts are not (it made the answerer say \"the reports don't give that amount\").",
+              "", "| held out | n | model right | model false alarms | word lists right | word lists false alarms |",
+              "|---|---|---|---|---|---|"]
+    lines += [f"| {g} | {f['n']} | {f['model_right']} | {f['model_false_alarm']} | {f['rules_right']} | "
+              f"{f['rules_false_alarm']} |" for g, f in report["figure_kinds"].items()]
     lines += [""]
     for title, key in (("Leave one question set out", "leave_one_set_out"),
                        ("Leave one document out", "leave_one_document_out")):

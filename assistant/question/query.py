@@ -17,3 +17,4 @@ class Query:
     vector: np.ndarray
     editions: Editions
     notes: list[str] = field(default_factory=list)
+    figure: str | None = None  # the figure it asks for: "money", "percent", "count" (answer/figure_kinds.py)

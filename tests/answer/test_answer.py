@@ -286,7 +286,7 @@ def test_a_rating_is_not_borrowed_for_an_item_named_by_its_code(tmp_path, embedd
     ingest(None, settings, embedder, progress=False)
     answer = Assistant(settings, embedder=embedder).ask("status of R2, the mental health one?")
     assert "Mental Health: **Green**" not in answer.answer
-    assert all(c.document == "custody-healthcare-actions-2025.txt" for c in answer.citations)
+    assert answer.abstained or "Overdue" in answer.answer  # no answer from another item's rating
 
 
 def test_a_follow_up_is_also_read_beside_the_earlier_question(assistant):
