@@ -22,7 +22,21 @@ MODEL = Path(__file__).resolve().parent / "models" / "decision.json"
 
 
 class ModelMissing(RuntimeError):
-    """The decision model file is absent or unreadable; `assistant train` rebuilds it."""
+    """A model file is absent or unreadable; `assistant train` rebuilds it."""
+
+
+def load_json(cls, path: Path, what: str):
+    """A model kept as its dataclass's fields in JSON (the decision, the figure kinds)."""
+    try:
+        return cls(**json.loads(path.read_text()))
+    except (OSError, ValueError, TypeError) as e:
+        raise ModelMissing(f"the {what} {path} is missing or unreadable ({e}); "
+                           "rebuild it with `assistant train`") from e
+
+
+def save_json(model, path: Path, indent: int | None = None) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(asdict(model), indent=indent, separators=None if indent else (",", ":")) + "\n")
 
 
 @dataclass
@@ -50,12 +64,7 @@ class Decider:
 
     @classmethod
     def load(cls, path: Path = MODEL) -> Decider:
-        try:
-            return cls(**json.loads(path.read_text()))
-        except (OSError, ValueError, TypeError) as e:
-            raise ModelMissing(f"the answer decision model {path} is missing or unreadable ({e}); "
-                               "rebuild it with `assistant train`") from e
+        return load_json(cls, path, "answer decision model")
 
     def save(self, path: Path = MODEL) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(self), indent=1) + "\n")
+        save_json(self, path, indent=1)

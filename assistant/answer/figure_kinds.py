@@ -12,19 +12,18 @@ in `models/figure_kinds.json`. The pipeline asks it once per question (`Query.fi
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.decision import ModelMissing
+from assistant.answer.decision import load_json, save_json
 
 MODEL = Path(__file__).resolve().parent / "models" / "figure_kinds.json"
 KINDS = ("money", "percent", "count")  # in the order a tie is settled: a sum, then a share, then a count
@@ -62,16 +61,11 @@ class FigureKinds:
         return best if p[best] >= 0.5 else None
 
     def save(self, path: Path = MODEL) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(self), separators=(",", ":")) + "\n")
+        save_json(self, path)
 
     @classmethod
     def load(cls, path: Path = MODEL) -> FigureKinds:
-        try:
-            return cls(**json.loads(path.read_text()))
-        except (OSError, ValueError, TypeError) as e:
-            raise ModelMissing(f"the figure-kind model {path} is missing or unreadable ({e}); "
-                               "rebuild it with `assistant train`") from e
+        return load_json(cls, path, "figure-kind model")
 
 
 _held_out: FigureKinds | None = None
