@@ -127,12 +127,17 @@ def own_scale(ratings: list[dict]) -> list[dict]:
     return [r for r in ratings if r.get("source") == "field"]
 
 
+def rag_ratings(ratings: list[dict]) -> list[dict]:
+    """The RAG ratings (dashboard rows, boxes, inline colours): what an edition of the dashboard holds."""
+    return [r for r in ratings if r.get("source") != "field"]
+
+
 def newest_register(documents: dict[str, dict]) -> str | None:
     """The newest report rating several workstreams in RAG terms (a dashboard edition): a
     workstream it no longer rates has no current rating, whatever an older report said. A paper
     grading things on its own scale ('Assessment: Partly met') is not one."""
     full = {n: d for n, d in documents.items()
-            if len(d.get("ratings", [])) - len(own_scale(d.get("ratings", []))) >= FULL_REGISTER}
+            if len(rag_ratings(d.get("ratings", []))) >= FULL_REGISTER}
     return newest(full)
 
 

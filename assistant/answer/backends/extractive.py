@@ -28,7 +28,14 @@ from assistant.contract import Answer
 from assistant.ingest.frontmatter import field_terms
 from assistant.ingest.rag_tables import ROW_CODE
 from assistant.ingest.structure import FRONT_MATTER
-from assistant.question.editions import label, newest, newest_register, outcome_after, own_scale
+from assistant.question.editions import (
+    label,
+    newest,
+    newest_register,
+    outcome_after,
+    own_scale,
+    rag_ratings,
+)
 from assistant.question.intents import (
     CUES,
     INTENT_WORDS,
@@ -355,17 +362,13 @@ class ExtractiveAnswerer:
         covering = {d for d, _ in rating_lines} | {
             self.spans[i]["document"] for score, i, _ in scored[:10]
             if score >= floor and (anchor is None or self.ground.about(i, anchor))
-            and (not rating_reports or self._rates_in_rag(self.spans[i]["document"]))}
+            and (not rating_reports or rag_ratings(self.index.documents[self.spans[i]["document"]].get("ratings", [])))}
         if register:
             covering.add(newest_register(self.index.documents))
         if also:  # the report the best passage is from covers it, whatever its wording
             covering.add(also)
         return next((d for d in self._edition_order() if d in covering),
                     fallback or self.newest)
-
-    def _rates_in_rag(self, doc: str) -> bool:
-        ratings = self.index.documents[doc].get("ratings", [])
-        return len(ratings) > len(own_scale(ratings))
 
     def _edition_order(self) -> list[str]:
         """The reports, newest first: sorted once per index, not per question."""
