@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from itertools import pairwise
 from pathlib import Path
 
@@ -47,8 +47,12 @@ class FigureKinds:
     intercepts: list[float]
     report: dict
 
+    @cached_property
+    def _embedding(self) -> np.ndarray:
+        return EMBEDDING_WEIGHT * np.array(self.embedding)  # built once, not per question
+
     def probabilities(self, question: str, vector: np.ndarray) -> dict[str, float]:
-        z = np.array(self.intercepts) + EMBEDDING_WEIGHT * (np.array(self.embedding) @ np.asarray(vector, dtype=float))
+        z = np.array(self.intercepts) + self._embedding @ np.asarray(vector, dtype=float)
         for gram in set(ngrams(question)):
             for k, w in enumerate(self.weights.get(gram, ())):
                 z[k] += w

@@ -230,8 +230,7 @@ def collect(settings: Settings, new_documents: bool = True,
             figure_kinds.restored():
         sets = {src.name: [{**it, "vector": src.assistant.state.retriever.embed_query(it["question"])}
                            for it in src.items] for src in srcs}
-        final, kind_figures = train_figures.train(sets, figures_path)  # fitted on every set
-        kinds = {name: train_figures.held_out(name, sets) for name in sets}
+        final, kind_figures, kinds = train_figures.train(sets, figures_path)  # and each set's held-out model
         figure_kinds.use(final)
         before = [row for src in srcs for row in draft_rows(src)]
         encoders, pairs = encoder_folds(srcs, Path(tmp))

@@ -93,13 +93,14 @@ def rules_kind(question: str) -> str | None:
     return None
 
 
-def leave_one_set_out(sets: dict[str, list[dict]]) -> dict:
-    """Per held-out set and in all: right / false alarms of the model and of the word lists."""
+def leave_one_set_out(sets: dict[str, list[dict]]) -> tuple[dict[str, dict], dict[str, FigureKinds]]:
+    """Per held-out set and in all: right / false alarms of the model and of the word lists; and
+    each set's model, fitted without it (what training drafts that set with)."""
     out: dict[str, dict] = {}
+    models: dict[str, FigureKinds] = {}
     total: Counter = Counter()
     for name, items in sets.items():
-        train = [it for other, its in sets.items() if other != name for it in its]
-        model = fit(train)
+        model = models[name] = fit([it for other, its in sets.items() if other != name for it in its])
         row: Counter = Counter(n=len(items))
         for it in items:
             truth = labels(it)
@@ -109,7 +110,7 @@ def leave_one_set_out(sets: dict[str, list[dict]]) -> dict:
         out[name] = dict(row)
         total.update(row)
     out["all"] = dict(total)
-    return out
+    return out, models
 
 
 def labelled(sets: dict[str, list[dict]]) -> dict[str, list[dict]]:
@@ -117,17 +118,12 @@ def labelled(sets: dict[str, list[dict]]) -> dict[str, list[dict]]:
     return {name: [it for it in items if labels(it) is not None] for name, items in sets.items()}
 
 
-def held_out(name: str, sets: dict[str, list[dict]]) -> FigureKinds:
-    """The model fitted on every set but `name`: what training drafts that set with."""
-    return fit([it for other, items in labelled(sets).items() if other != name for it in items])
-
-
-def train(sets: dict[str, list[dict]], path: Path = MODEL) -> tuple[FigureKinds, dict]:
-    """Fit on every answerable labelled question, save it to `path`; the model and its
-    leave-one-set-out figures."""
+def train(sets: dict[str, list[dict]], path: Path = MODEL) -> tuple[FigureKinds, dict, dict[str, FigureKinds]]:
+    """Fit on every answerable labelled question and save it to `path`; return it, its
+    leave-one-set-out figures, and each set's held-out model."""
     by_set = labelled(sets)
-    figures = leave_one_set_out(by_set)
+    figures, held_out = leave_one_set_out(by_set)
     model = fit([it for items in by_set.values() for it in items])
     model.report["leave_one_set_out"] = figures["all"]
     model.save(path)
-    return model, figures
+    return model, figures, held_out
