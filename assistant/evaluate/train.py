@@ -48,7 +48,7 @@ BLIND = {
     "new_documents13", "new_documents14", "new_documents15", "new_documents16", "new_documents17",
     "new_documents18", "new_documents19", "new_documents20", "holdout19", "new_documents21",
     "holdout20", "holdout21", "new_documents22", "holdout22", "new_documents23",
-    "holdout23", "new_documents24", "holdout24", "new_documents25",
+    "holdout23", "new_documents24", "holdout24", "new_documents25", "holdout25", "new_documents26",
 }
 # Written by helpers who saw only the reports; never trained on. A blind set is scored once.
 # Spent sets stay out too: adding the five spent sets (2026-12-03, twice, with and without the
