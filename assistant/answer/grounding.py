@@ -30,12 +30,6 @@ RESULTS_Q = re.compile(r"\b(results?|findings?|outcomes?)\b.*\b(show|shows|showe
                        r"|\bwhat (did|do|were|are) (the )?(\w+ ){0,4}(results?|findings?|outcomes?)\b", re.I)
 PENDING = re.compile(r"\bwill be (available|published|reported|known|shared|presented)\b|\b(not yet (available|known|"
                      r"published)|awaited|are due)\b", re.I)
-HOW_METHOD = re.compile(r"^\s*how (do|does|did|can|could|will|would|should)\b", re.I)
-HOW_STATUS = re.compile(r"\b(rat(ed|e|ing)|grad(ed|e|ing)|scor(ed|e|ing)|compar\w*|doing|going|looking|progress\w*|"
-                        r"perform\w*|fare|fared|get(ting)? on|change[ds]?|stand)\b", re.I)
-METHOD = re.compile(r"\bby (\w+ing|means of|using)\b|\b(through|via|using|process|procedure|steps?|method\w*|"
-                    r"mechanism|apply|application|sign(ed|ing)? up|register\w*|portal|form|calculat\w*|trial|pilot\w*|"
-                    r"based on|review\w*|test\w*|assess\w*|measur\w*)\b", re.I)
 COLOUR = re.compile(r"\b(red|amber|green)\b", re.I)
 CLOSE_SPANS = 6  # how many of the best spans may hold the figure, date or name asked for
 FOCUS = 0.75  # a share's terms weighing this much of the heaviest must be where the share is
@@ -99,9 +93,6 @@ class Grounding:
             return f"the {counted[0]} {counted[1]} by name" if listed < counted[0] else None
         if "list" in wanted:
             return None
-        if (HOW_METHOD.search(query.text) and not HOW_STATUS.search(query.text)
-                and not any(METHOD.search(self.spans[i]["text"]) for i in about)):
-            return "how that is done"  # "how do other bodies sign up": the aim is given, not the way
         if "reason" in wanted and not RATING_ASKED.search(query.text) and not COLOUR.search(query.text) \
                 and not any(CAUSE.search(self.spans[i]["text"]) for i in about):
             return "a reason"  # "what's causing the duplicates": they are described, not explained

@@ -20,12 +20,14 @@ import numpy as np
 
 MODEL = Path(__file__).resolve().parent / "models" / "ranker.txt"
 KINDS = ("sentence", "bullet", "row", "box", "heading")
-PARTS = ("cov", "own", "ctx", "dense", "cue", "prior", "typed", "older", "cover", "short", "row")
+PARTS = ("cov", "own", "ctx", "dense", "cue", "prior", "typed", "older", "cover", "short", "row", "section_qa",
+         "beside_qa")
 FEATURES = [*PARTS, "hand", "hand_rank", "hand_gap", "dense_gap", "cov_gap", "dense_rank", "cov_rank", "log_length",
-            *(f"kind_{k}" for k in KINDS), "qa", "qa_gap", "qa_rank"]
+            *(f"kind_{k}" for k in KINDS), "qa", "qa_gap", "qa_rank", "qa_z", "section_qa_gap", "document_share"]
 PARAMS = dict(objective="lambdarank", num_leaves=7, learning_rate=0.05, min_data_in_leaf=20,
               lambdarank_truncation_level=5, verbose=-1, num_threads=2, seed=7, deterministic=True)
 ROUNDS = 200
+TOP = 10  # the best hand-scored candidates whose documents say which paper the question is about
 
 
 def features(scored: list[tuple[float, int, dict]], spans: list[dict]) -> np.ndarray:
@@ -39,12 +41,16 @@ def features(scored: list[tuple[float, int, dict]], spans: list[dict]) -> np.nda
     cov_rank = np.argsort(np.argsort(-cov)) / n
     qa = np.array([info["qa"] for _, _, info in scored])  # the fine-tuned encoder's cosine (passages.py)
     qa_rank = np.argsort(np.argsort(-qa)) / n
+    qa_z = (qa - qa.mean()) / (qa.std() + 1e-6)
+    section_qa = np.array([info["section_qa"] for _, _, info in scored])
+    top = [spans[i]["document"] for _, i, _ in scored[:TOP]]  # a document most of the best candidates are in
     best = scored[0][0]
     rows = []
     for k, (score, i, info) in enumerate(scored):
         rows.append([*(float(info[p]) for p in PARTS), score, k / n, best - score, dense.max() - dense[k],
                      cov.max() - cov[k], dense_rank[k], cov_rank[k], math.log1p(len(spans[i]["text"])),
-                     *(float(spans[i]["kind"] == kind) for kind in KINDS), qa[k], qa.max() - qa[k], qa_rank[k]])
+                     *(float(spans[i]["kind"] == kind) for kind in KINDS), qa[k], qa.max() - qa[k], qa_rank[k],
+                     qa_z[k], section_qa.max() - section_qa[k], top.count(spans[i]["document"]) / len(top)])
     return np.asarray(rows, dtype=np.float32)
 
 
