@@ -2,8 +2,9 @@
 
 The extractive answerer scores each candidate span by hand-weighted parts (term coverage in the
 span and its chunk, dense similarity, cue words for the kind of answer, retrieval rank...).
-This model reads those parts, and how each span compares with the best of its question's
-candidates, and picks the one that leads the answer: a LightGBM LambdaRank model trained by
+This model reads those parts, how each span compares with the best of its question's
+candidates, how the fine-tuned encoder reads its section and the sentences beside it, and how
+many of the best candidates share its paper, and picks the one that leads the answer: a LightGBM LambdaRank model trained by
 `assistant train` on which spans hold each labelled question's evidence phrase; its scores also
 order the lead's section for the supporting sentences. The rest keep the hand order: the
 answerer's relative cuts ("within 80% of the best") were set on those scores, and re-ordering
