@@ -380,8 +380,8 @@ def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPO
           ranker_path: Path = ranking.MODEL, new_documents: bool = True,
           encoder_path: Path = passages.ENCODER, pairs_path: Path = passages.PAIRS,
           figures_path: Path = figure_kinds.MODEL) -> dict:
-    """Fit and save both models and the report; `new_documents=False` skips the set that needs
-    its own index (a quicker run)."""
+    """Fit and save the four models and the report; `new_documents=False` skips the sets that
+    need their own index (a quicker run)."""
     t0 = time.perf_counter()
     rows, before, ranker, figures_, pairs = collect(settings, new_documents, figures_path)
     ranker.save(ranker_path)
@@ -428,6 +428,10 @@ def fit_decision(rows: list[Row], before: list[Row], report: dict) -> tuple[Deci
 
 def markdown(report: dict, answer_at: float, hedge_at: float) -> str:
     cols = ["n", "pass", "facts", "abstention", "false_abstention"]
+
+    def cells(o: dict) -> str:
+        return " | ".join("–" if o[c] is None else str(o[c]) for c in cols) + " |"
+
     lines = ["# Training report (the answer decision)", "",
              f"The decision: {report['questions']} labelled questions, the spent sets aside "
              f"({report['drafts']} drafts reached it); "
@@ -450,19 +454,17 @@ def markdown(report: dict, answer_at: float, hedge_at: float) -> str:
     lines += [f"| {g} | {f['n']} | {f['model_right']} | {f['model_false_alarm']} | {f['rules_right']} | "
               f"{f['rules_false_alarm']} |" for g, f in report["figure_kinds"].items()]
     lines += [""]
-    for title, key in (("Leave one question set out", "leave_one_set_out"),
-                       ("Leave one document out", "leave_one_document_out")):
+    for title, split in (("Leave one question set out", "leave_one_set_out"),
+                         ("Leave one document out", "leave_one_document_out")):
         lines += [f"## {title}", "", "| held out | decision | " + " | ".join(cols) + " |",
                   "|---|---|" + "---|" * len(cols)]
-        for g, both in report[key].items():
+        for g, both in report[split].items():
             for which in ("learned", "rules"):
-                o = both[which]
-                lines.append(f"| {g} | {which} | " + " | ".join("–" if o[c] is None else str(o[c]) for c in cols) + " |")
+                lines.append(f"| {g} | {which} | " + cells(both[which]))
         lines.append("")
     lines += ["## Spent blind sets (the ranker, encoder and figure kinds trained on them, each held out; "
               "the decision never saw them)", "", "| sets | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
-    lines += [f"| {kind} | " + " | ".join("–" if o[c] is None else str(o[c]) for c in cols) + " |"
-              for kind, o in report.get("spent", {}).items()]
+    lines += [f"| {kind} | " + cells(o) for kind, o in report.get("spent", {}).items()]
     lines += ["", "## Weights (standardised signals)", "", "| signal | weight |", "|---|---|"]
     lines += [f"| {k} | {v} |" for k, v in report["weights"].items()]
     return "\n".join(lines) + "\n"

@@ -147,7 +147,7 @@ class ExtractiveAnswerer:
             if not query.editions.documents or self.spans[i]["document"] in query.editions.documents:
                 candidates.setdefault(i, len(hits))
         asked_vector = self.passages.question(query.text)
-        section_qa: dict[tuple[str, str], float] = {}
+        section_qa: dict[tuple[str, str], dict[int, float]] = {}
         scored = []
         for i, rank in candidates.items():
             span = self.spans[i]
@@ -178,16 +178,16 @@ class ExtractiveAnswerer:
             if row:
                 score *= 0.7  # a dashboard row only answers status questions
             where = (span["document"], span["section"])
-            if where not in section_qa:  # how the encoder matches the question to the best of the section
-                section_qa[where] = float((self.passages.vectors[self.by_section.get(where, [i])] @ asked_vector).max())
-            beside = [j for j in (i - 1, i + 1) if 0 <= j < len(self.spans)
-                      and (self.spans[j]["document"], self.spans[j]["section"]) == where]
+            if where not in section_qa:  # how the encoder matches the question to each span of the section, once
+                ids = self.by_section.get(where, [i])
+                section_qa[where] = dict(zip(ids, (self.passages.vectors[ids] @ asked_vector).tolist(), strict=True))
+            in_section = section_qa[where]
             scored.append((score, i, {"cov": cov, "own": own / total, "dense": dense, "ctx": ctx / total,
                                       "cue": cue, "prior": prior, "typed": typed, "older": older,
                                       "cover": cover, "short": short, "row": row,
                                       "qa": float(self.passages.vectors[i] @ asked_vector),
-                                      "section_qa": section_qa[where],
-                                      "beside_qa": max((float(self.passages.vectors[j] @ asked_vector) for j in beside),
+                                      "section_qa": max(in_section.values()),
+                                      "beside_qa": max((in_section[j] for j in (i - 1, i + 1) if j in in_section),
                                                        default=0.0)}))
         scored.sort(key=lambda x: -x[0])
         return scored
