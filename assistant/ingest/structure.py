@@ -72,7 +72,7 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
     status, status_lines = status_tables(lines)
     status = {k: v for k, v in status.items() if k not in rows}
     found_boxes, box_lines, displaced = boxes(lines)
-    underlines, shown = _marked_in_text(lines)
+    underlines, shown = _marked_in_text(lines, wrapped)
     skip = table_lines | box_lines | status_lines | underlines
     headings = _headings(lines, wrapped, skip, displaced, set(marked) | shown)
     sections = _sections(text, headings)
@@ -92,15 +92,16 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
 
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note ("[Words used: 141 of 150]")
-GLYPHS = "■□▪▫►▶◆◇●○•◼◾➤❖✦★»›"  # "■ Summary": a symbol a paper may set before each heading
-GLYPH_LINE = re.compile(rf"^([{GLYPHS}])\s+([A-Z0-9][^.;,]{{0,80}})$")
+GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣"  # "■ Summary": a symbol a paper may set before each heading
+MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|\d{{1,2}} ?[·|]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
+# symbol ("✦ Watch levels"), a number with a dot or bar ("2 · Background"), a time stamp ("[00:09:15] Crime scene")
 EMPHASISED = re.compile(r"^(\*\*|__)([^*_\s](?:[^*_]{0,98}[^*_.\s])?)\1:?$")  # "**Summary**": a line wholly in
 # Markdown bold is a heading (as a wholly bold Word paragraph is), unless it is a sentence
 QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
 # "Q: What did it cost?"
 
 
-def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
+def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int]]:
     """Headings a plain-text paper marks itself: a line underlined with === or --- (the
     underline is not text), a line in [brackets], and numbered questions in sequence
     ('Q1 ...?' ... 'Q2 ...?'), each followed by prose. Returns (underlines, heading lines)."""
@@ -120,25 +121,63 @@ def _marked_in_text(lines: list[Line]) -> tuple[set[int], set[int]]:
     numbers = set(asked.values())
     shown |= {i for i, n in asked.items() if {n - 1, n + 1} & numbers}
     shown |= set(unnumbered) if len(unnumbered) >= 2 else set()  # "Q: ...?" lines, two or more
-    return underlines, shown | _month_headings(lines) | _glyph_headings(lines)
+    return underlines, shown | _month_headings(lines) | _marker_headings(lines) | _lower_case_headings(lines, wrapped)
 
 
-def _glyph_headings(lines: list[Line]) -> set[int]:
-    """Lines a symbol sets apart ('■ Summary', '■ Background'): two or more short lines with the
-    same symbol, each alone (no line next to it has the symbol: not an item of a list) and over prose."""
-    by_glyph: dict[str, list[int]] = {}
+def _marker_headings(lines: list[Line]) -> set[int]:
+    """Lines a mark sets apart ('■ Summary', '2 · Background', '[00:09:15] Crime scene
+    accreditation'): two or more short titles after marks of one shape (digits aside), each
+    alone (no line next to it has that shape: not an item of a list) and over prose, and at
+    least half the lines with that mark."""
+    by_shape: dict[str, list[int]] = {}
     for i, ln in enumerate(lines):
-        if (m := GLYPH_LINE.match(ln.text)) and len(m.group(2).split()) <= 8:
-            by_glyph.setdefault(m.group(1), []).append(i)
-    alone = {glyph: [i for i in found if _alone(lines, i, glyph)] for glyph, found in by_glyph.items()}
-    return {i for found in alone.values() if len(found) >= 2 for i in found}
+        if shape := _shape(ln.text):
+            by_shape.setdefault(shape, []).append(i)
+    out = set()
+    for shape, found in by_shape.items():
+        titles = [i for i in found if _marked_title(lines[i].text[MARK.match(lines[i].text).end():])
+                  and _alone(lines, i, shape)]
+        if len(titles) >= max(2, len(found) / 2):  # a mark that mostly sets off items is a bullet
+            out.update(titles)
+    return out
 
 
-def _alone(lines: list[Line], i: int, glyph: str) -> bool:
-    """Line i is over prose, and neither it nor the line before it continues a list of `glyph` items."""
+def _marked_title(title: str) -> bool:
+    """A title, not a sentence: a capital or a digit first, 14 words at most, no sentence end."""
+    return (title[:1].isupper() or title[:1].isdigit()) and len(title.split()) <= 14 and "\t" not in title \
+        and not re.search(r"[.;]$|[a-z)]\.\s+[A-Z0-9]", title)
+
+
+def _shape(text: str) -> str | None:
+    """The shape of the line's leading mark, digits as 0 ('[00:00:00]', '0 ·', '✦'); None: unmarked."""
+    m = MARK.match(text)
+    return re.sub(r"\d", "0", m.group(1).replace(" ", "")) if m else None
+
+
+def _alone(lines: list[Line], i: int, shape: str) -> bool:
+    """Line i is over prose, and neither it nor the line before it continues a list of items
+    marked `shape`."""
     j, before = _next_content(lines, i), lines.previous_content(i)
-    return (j is not None and len(lines[j].text) >= 20 and not lines[j].text.startswith(glyph)
-            and (before is None or not lines[before].text.startswith(glyph)))
+    return (j is not None and len(lines[j].text) >= 20 and not lines[j].text[:1].islower()
+            and _shape(lines[j].text) != shape and (before is None or _shape(lines[before].text) != shape))
+
+
+LOWER_TITLE = re.compile(r"^[a-z][a-z0-9'’&/ -]{1,60}$")  # "the joint workshop"
+
+
+def _lower_case_headings(lines: list[Line], wrapped: bool) -> set[int]:
+    """Headings a paper sets in lower case ('summary', 'the fleet'): two or more short lines in
+    lower case without punctuation, each a paragraph of its own (or, in hard-wrapped text,
+    after a finished sentence) over a paragraph of prose."""
+    found = []
+    for i, ln in enumerate(lines):
+        own_paragraph = 0 < i < len(lines) - 1 and not lines[i - 1].text and not lines[i + 1].text
+        if LOWER_TITLE.match(ln.text) and len(ln.text.split()) <= 6 and (own_paragraph or (
+                wrapped and _after_sentence(lines, i, lines.wrap_limit))):
+            j = _next_content(lines, i)
+            if j is not None and len(lines[j].text) >= 60 and lines[j].text[:1].isupper():
+                found.append(i)
+    return set(found) if len(found) >= 2 else set()
 
 
 MONTH_YEAR = re.compile(r"^(January|February|March|April|May|June|July|August|September|October|November|"

@@ -1,6 +1,7 @@
 """Fixed expectations for the two real reports (checked by hand against the text)."""
 
 import re
+import textwrap
 
 import pytest
 from conftest import CORPUS
@@ -459,6 +460,44 @@ def test_symbol_marked_headings_and_number_words_in_sequence():
             "Commitment 2: publish a workload review by June.\n\n■ Migration slips\n■ Staff leave\n")
     assert headings(parse(text)) == ["Front matter", "Summary", "Background", "Theme one: Leadership and direction",
                                      "Theme two: Working across two forces", "What we will do"]
+
+
+def test_marks_of_one_shape_head_sections_when_they_mostly_set_off_titles():
+    """A time stamp ('[00:09:15] Crime scene accreditation'), a number with a middle dot
+    ('2 · Background') or a symbol before a long title ('✦ H3 Procurement Act 2023 and the 7
+    Force contract pipeline') heads a section when lines with that mark stand alone over prose;
+    a bullet mark that mostly sets off list items ('• Two areas have improved.') does not."""
+    prose = "The panel heard that the backlog had fallen by a third since the spring, as planned."
+    transcript = (f"Scrutiny board transcript\n3 December 2026\n\n[00:00:00] Introduction of the item\n\n{prose}\n\n"
+                  f"[00:09:15] Digital forensics backlog and kiosks\n\nTHE CHAIR: {prose}\n\n"
+                  f"[00:14:55] Crime scene accreditation\n\n{prose}\n")
+    assert headings(parse(transcript))[1:] == ["[00:00:00] Introduction of the item",
+                                               "[00:09:15] Digital forensics backlog and kiosks",
+                                               "[00:14:55] Crime scene accreditation"]
+    pid = f"Project initiation document\n12 January 2027\n\n1 · Document control\n\n{prose}\n\n2 · Background\n\n{prose}\n"
+    assert headings(parse(pid))[1:] == ["1 · Document control", "2 · Background"]
+    scan = (f"Horizon scan\nIssue 5\n\n✦ H3 Procurement Act 2023 and the 7 Force contract pipeline\n\n{prose}\n\n"
+            f"✦ H6 Right Care, Right Person national agreement\n\n{prose}\n")
+    assert headings(parse(scan))[1:] == ["H3 Procurement Act 2023 and the 7 Force contract pipeline",
+                                         "H6 Right Care, Right Person national agreement"]
+    bullets = (f"Annual update\nNovember 2023\n\nAgainst the 2022 gradings:\n\n• Two areas have improved.\n"
+               f"• Three areas have moved from green to amber\n{prose}\n\n• One area is new\n{prose}\n"
+               "• Safer streets\n• Hubs\n")
+    assert "One area is new" not in headings(parse(bullets))
+
+
+def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
+    """'summary', 'the fleet': two or more short lower-case lines, each a paragraph of its own
+    (Word) or after a finished sentence (hard-wrapped PDF text), over prose."""
+    para = ("The joint fleet produced 10,990 tonnes of carbon dioxide equivalent in 2026/27, down from 11,700 "
+            "tonnes in 2025/26 and 12,300 tonnes in 2024/25, a fall of 1,310 tonnes over two years.")
+    word = f"Joint fleet sustainability report\n10 June 2027\n\nsummary\n\n{para}\n\nthe fleet\n\n{para}\n"
+    assert headings(parse(word))[1:] == ["summary", "the fleet"]
+    wrapped = "\n".join(textwrap.wrap(para, 90))
+    pdf = f"Joint fleet sustainability report\nStatus: For decision\nsummary\n{wrapped}\nthe fleet\n{wrapped}\n"
+    assert headings(parse(pdf))[1:] == ["summary", "the fleet"]
+    one = f"Joint fleet sustainability report\n10 June 2027\n\nsummary\n\n{para}\n"
+    assert headings(parse(one)) == ["Front matter"]
 
 
 def test_a_fragment_too_short_to_quote_alone_joins_its_paragraph_not_dropped():
