@@ -262,6 +262,29 @@ def test_a_supporting_sentence_counts_what_it_needs_to_be_read(assistant):
     assert sorted(picks) == sorted([lead, needing, *b.seq.needed_with([needing])])
 
 
+def test_the_rankers_close_runner_up_from_another_section_is_quoted_beside_the_lead(assistant):
+    """When the ranker scores a sentence of another section within RUNNER_UP_GAP of the lead, and
+    above the lead's own section's next best, it is quoted too (on unseen papers the lead is
+    right under half the time at such gaps); further behind, the lead's section supports it."""
+    from assistant.answer.backends.extractive import RUNNER_UP_GAP
+
+    b = assistant.backend
+    query, *_ = assistant.prepare("what does the ECFRS collaboration programme board look at?", None)
+    lead = next(i for i, s in enumerate(b.spans) if s["text"].startswith("Each meeting reviews the programme"))
+    doc, section = b.spans[lead]["document"], b.spans[lead]["section"]
+    mate = next(i for i, s in enumerate(b.spans) if s["document"] == doc and s["section"] == section and i != lead
+                and s["kind"] == "sentence" and not b.seq.needed_with([i]))
+    far = next(i for i, s in enumerate(b.spans) if s["document"] == doc and s["section"] != section
+               and s["kind"] == "sentence" and not b.seq.needed_with([i]))
+
+    def picks(runner_up: float) -> list[int]:
+        scored = [(1.0, i, {"model": m}) for i, m in ((lead, 3.0), (far, runner_up), (mate, 2.0 - RUNNER_UP_GAP))]
+        return b._pick(doc, scored, 1.0, set(), query, lead=True)
+
+    assert far in picks(3.0 - RUNNER_UP_GAP / 2) and lead in picks(3.0 - RUNNER_UP_GAP / 2)
+    assert far not in picks(3.0 - 2 * RUNNER_UP_GAP)
+
+
 def test_a_shown_answer_stops_adding_sentences_at_its_budget_but_decides_on_all(assistant):
     """The 7 Force Network's three long sentences (~870 characters) are cut to the lead and what
     fits QUOTE_BUDGET; the decision still weighs the full draft, so trimming does not turn the

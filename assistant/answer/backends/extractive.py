@@ -48,6 +48,8 @@ from assistant.question.query import Query
 
 ABOUT_THE_PAPER = re.compile(r"\b(paper|report|update|document|this one)\b", re.I)
 SIBLING_HITS = 3  # the best hits whose whole section is searched, not just their chunk
+RUNNER_UP_GAP = 1.0  # ranker scores this close: on unseen papers the lead is right under half the time
+# (leave one set out, 2026-12-06), so the runner-up from another section is quoted too
 QUOTE_BUDGET = 600  # quoted characters a supporting sentence may bring a shown answer to (<= 700 in all)
 NEAR_DOCS = 3  # reports (the best hits' first) whose cover sheet and ratings are candidates: O(1), not O(corpus)
 TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" for "how much")
@@ -424,6 +426,11 @@ class ExtractiveAnswerer:
         same = [i for _, i in mine[1:] if self.spans[i]["section"] == self.spans[top]["section"]]
         if model:  # the lead's section, best first: its next-best sentence often holds the figure asked
             same.sort(key=lambda i: -model[i])
+            if lead:  # the ranker's close runner-up in another section, when it beats the section's own
+                other = max((i for _, i in mine[1:] if i not in same), key=model.get, default=None)
+                if other is not None and model[top] - model[other] < RUNNER_UP_GAP \
+                        and (not same or model[other] > model[same[0]]):
+                    same.insert(0, other)
         first = {top, *self.seq.needed_with([top])}  # the best sentence leads, with what it needs to be read
         for i in same[:limit - 1]:  # at most limit - 1 supporting spans, counting those they need to be read
             quoted = set(picks + [i] + self.seq.needed_with(picks + [i]))
