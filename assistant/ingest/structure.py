@@ -208,7 +208,8 @@ def _is_hard_wrapped(lines: list[Line]) -> bool:
     body = [i for i, ln in enumerate(lines) if len(ln.text) > 30]
     if not body:
         return False
-    unfinished = [i for i in body if 40 <= len(lines[i].text) <= 110 and lines[i].text[-1] not in ".:;!?)"]
+    unfinished = [i for i in body if 40 <= len(" ".join(lines[i].text.split())) <= 110  # justified lines
+                  and lines[i].text[-1] not in ".:;!?)"]  # come out with doubled spaces
     carried = [i for i in unfinished if i + 1 < len(lines) and lines[i + 1].text[:1].islower()]
     return len(unfinished) / len(body) > 0.35 and len(carried) / len(body) > 0.08
 

@@ -500,6 +500,20 @@ def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
     assert headings(parse(one)) == ["Front matter"]
 
 
+def test_justified_pdf_lines_with_doubled_spaces_are_read_as_hard_wrapped():
+    """A justified PDF comes out with doubled spaces ('Kent  Police,  the  7  Force'), so its
+    wrapped lines run past 110 characters; measured with single spaces they are wrapped lines,
+    and a heading over a paragraph that carries on to the next line is found."""
+    para = ("This tracker follows up open recommendations from internal audits of Essex Police's collaborations "
+            "with Kent Police, the 7 Force Network and Essex County Fire and Rescue Service: four audits and "
+            "eleven recommendations, of which three are overdue and one has been superseded by a later decision.")
+    wrapped = "\n".join("  ".join(line.split()) if k < 2 else line for k, line in enumerate(textwrap.wrap(para, 100)))
+    assert max(len(line) for line in wrapped.split("\n")) > 110
+    text = (f"Collaboration audit tracker\n5 March 2026\nAuthor: Lorna Castellane-Pryce.\nPurpose\n{wrapped}\n"
+            f"How to Read the Tracker\n{wrapped}\nSummary Position\n{wrapped}\n")
+    assert headings(parse(text))[1:] == ["Purpose", "How to Read the Tracker", "Summary Position"]
+
+
 def test_a_fragment_too_short_to_quote_alone_joins_its_paragraph_not_dropped():
     """'RAG: Green.' opening a paragraph joins the sentence after it (it was dropped); a short
     fragment ending a paragraph joins the sentence before."""
