@@ -103,8 +103,9 @@ QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): 
 
 def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int]]:
     """Headings a plain-text paper marks itself: a line underlined with === or --- (the
-    underline is not text), a line in [brackets], and numbered questions in sequence
-    ('Q1 ...?' ... 'Q2 ...?'), each followed by prose. Returns (underlines, heading lines)."""
+    underline is not text), a line in [brackets], numbered questions in sequence ('Q1 ...?' ...
+    'Q2 ...?'), each followed by prose; a log's month lines, titles after a repeated mark and
+    lower-case titles. Returns (underlines, heading lines)."""
     underlines, shown, asked, unnumbered = set(), set(), {}, []
     for i, ln in enumerate(lines):
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
