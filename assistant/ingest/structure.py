@@ -130,14 +130,13 @@ def _marker_headings(lines: list[Line]) -> set[int]:
     accreditation'): two or more short titles after marks of one shape (digits aside), each
     alone (no line next to it has that shape: not an item of a list) and over prose, and at
     least half the lines with that mark."""
-    by_shape: dict[str, list[int]] = {}
+    by_shape: dict[str, list[tuple[int, str]]] = {}
     for i, ln in enumerate(lines):
-        if shape := _shape(ln.text):
-            by_shape.setdefault(shape, []).append(i)
+        if m := MARK.match(ln.text):
+            by_shape.setdefault(_shape(ln.text), []).append((i, ln.text[m.end():]))
     out = set()
     for shape, found in by_shape.items():
-        titles = [i for i in found if _marked_title(lines[i].text[MARK.match(lines[i].text).end():])
-                  and _alone(lines, i, shape)]
+        titles = [i for i, title in found if _marked_title(title) and _alone(lines, i, shape)]
         if len(titles) >= max(2, len(found) / 2):  # a mark that mostly sets off items is a bullet
             out.update(titles)
     return out

@@ -427,7 +427,8 @@ class ExtractiveAnswerer:
         if model:  # the lead's section, best first: its next-best sentence often holds the figure asked
             same.sort(key=lambda i: -model[i])
             if lead:  # the ranker's close runner-up in another section, when it beats the section's own
-                other = max((i for _, i in mine[1:] if i not in same), key=model.get, default=None)
+                section = self.spans[top]["section"]
+                other = max((i for _, i in mine if self.spans[i]["section"] != section), key=model.get, default=None)
                 if other is not None and model[top] - model[other] < RUNNER_UP_GAP \
                         and (not same or model[other] > model[same[0]]):
                     same.insert(0, other)
