@@ -52,8 +52,9 @@ PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/R
 
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
-COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}|\s+[·•]\s+|\s*;\s*")  # also dot leaders, aligned
-# columns, middle dots ("P3 · Crown Court caseload · red · HMCTS") and semicolons ("Chelmsford; 6; £364,000; Green")
+COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}|\s+[·•]\s+|\s*;\s*|\s+::\s+")  # also dot leaders,
+# aligned columns, middle dots ("P3 · Crown Court caseload · red · HMCTS"), semicolons ("Chelmsford; 6; £364,000;
+# Green") and double colons ("C4 :: 7 Force Network programme office :: Partial :: Gap")
 ARROWS = re.compile(r"[▲▼►◄↑↓→←▶◀⬆⬇]")  # direction marks beside a rating
 LIST_LABEL = re.compile(r"^(?:[A-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")  # "A. ", "3) ", "iv. "
 STATUS_HEAD = re.compile(r"\b(rag|status|rating|grade)\b", re.IGNORECASE)

@@ -40,8 +40,9 @@ from assistant.ingest.sentences import BULLET, PARAGRAPH_START, section_spans
 __all__ = ["Rating", "Section", "Span", "Structure", "parse"]
 
 NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\(\d{1,2}[a-z]?\)|\[[A-Z]{0,4}\d{1,2}\]"
-                      r"|§\s?\d{1,2}(?:\.\d{1,2}){0,3})"
-                      r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "(5a) X", "[3] X", "[WS3] X", "§4.1 X"
+                      r"|§\s?\d{1,2}(?:\.\d{1,2}){0,3}|#\d{1,2}|\{\d{1,2}\})"
+                      r"[ \t]+([A-Z0-9].*?)\s*$")  # "5.3.2 X", "2) X", "(5a) X", "[3] X", "[WS3] X", "§4.1 X", "#5 X",
+# "{1} X"
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}(?::|\s=)\s+\S")  # "Author: Niamh Castellan", "Raised on = 6
 # January 2026": a field, not a heading
 DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
@@ -142,6 +143,15 @@ def _marker_headings(lines: list[Line]) -> set[int]:
     return out
 
 
+def _unmarked(text: str) -> str:
+    """A heading without its mark, so the title reads as words: '2 · Background' is numbered
+    '2. Background'; '[00:09:15] Crime scene' is 'Crime scene' (glyphs are stripped later)."""
+    m = MARK.match(text)
+    if not m or not m.group(1)[0].isdigit() and not m.group(1).startswith("["):
+        return text
+    return f"{m.group(1).rstrip(' ·|')}. {text[m.end():]}" if m.group(1)[0].isdigit() else text[m.end():]
+
+
 def _marked_title(title: str) -> bool:
     """A title, not a sentence: a capital or a digit first, 14 words at most, no sentence end."""
     return (title[:1].isupper() or title[:1].isdigit()) and len(title.split()) <= 14 and "\t" not in title \
@@ -238,10 +248,10 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
         raw = ln.raw[start - ln.start:]
         if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph, "[Purpose]"
             raw = raw.strip()[1:-1] if BRACKETED.match(raw.strip()) else raw
-            raw = m.group(2) if (m := EMPHASISED.match(raw.strip())) else raw
+            raw = m.group(2) if (m := EMPHASISED.match(raw.strip())) else _unmarked(raw.strip())
             lead = len(raw) - len(raw.lstrip("# \t" + GLYPHS))
             m = NUMBERED.match(raw[lead:].strip())
-            number, title = (m.group(1).strip(".()[]§ "), m.group(2).strip()) if m else ("", raw[lead:].strip())
+            number, title = (m.group(1).strip(".()[]{}§# "), m.group(2).strip()) if m else ("", raw[lead:].strip())
             found.append((i, start, number, title, f"{number} {title}".strip(), i in displaced))
             if m:
                 last_key = _number_key(m.group(1))
@@ -262,7 +272,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
                     if k is not None:
                         title = f"{title} {lines[k].text}"
                         continued.add(k)
-                number = m.group(1).strip(".()[]§ ")
+                number = m.group(1).strip(".()[]{}§# ")
                 found.append((i, start + len(raw) - len(raw.lstrip()), number, title,
                               f"{number} {title}", i in displaced))
                 last_key = key
@@ -286,24 +296,29 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
     return sorted(found)
 
 
-LETTERED = re.compile(r"^([A-Z]|[IVX]{1,4})[.)][ \t]+([A-Z0-9].*?)\s*$")  # "B. How risks are scored", "IV. Activity"
+LETTERED = re.compile(r"^([A-Z]|[IVX]{1,4}|[ivx]{1,4})[.)][ \t]+([A-Z0-9].*?)\s*$")  # "B. How risks are scored",
+# "IV. Activity", "ii) The partnership in 2025"
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
          "XI": 11, "XII": 12}
 
 
 def _lettered(lines, skip, taken) -> list[int]:
-    """Lines headed 'A. ', 'B. '... or 'I. ', 'II. '... with a heading's shape, in a sequence:
-    each has the label before or after it in the same scheme, so a lone 'A. ' list item is not
-    a heading. 'I' and 'V' may be letters or numerals; either sequence counts."""
+    """Lines headed 'A. ', 'B. '..., 'I. ', 'II. '... or 'i) ', 'ii) '... with a heading's shape,
+    in a sequence: each has the label before or after it in the same scheme, so a lone 'A. '
+    list item is not a heading. 'I' and 'V' may be letters or numerals; either sequence counts.
+    A lower-case numeral reads as a list item unless prose, not another item, follows it."""
     found: dict[int, list[tuple[str, int]]] = {}
     for i, ln in enumerate(lines):
         m = LETTERED.match(ln.text)
-        if m and i not in skip and i not in taken and _numbered_heading(m.group(2)) and _heading_shape(ln):
-            j = _next_content(lines, i)
-            if j is not None and not LETTERED.match(lines[j].text):  # items of a list run on
-                label = m.group(1)
-                found[i] = ([("letter", ord(label))] if len(label) == 1 else []) + \
-                    ([("numeral", ROMAN[label])] if label in ROMAN else [])
+        label = m.group(1) if m else ""
+        lower = label.islower()  # "v) Where the Series 3 ideas ended up": a title in any case, as after "§"
+        if not m or i in skip or i in taken or not _numbered_heading(m.group(2), section_sign=lower):
+            continue
+        j = _next_content(lines, i)
+        if (lower or _heading_shape(ln)) and j is not None and not LETTERED.match(lines[j].text) \
+                and not (lower and BULLET.match(lines[j].raw)):  # items of a list run on
+            found[i] = ([("letter", ord(label))] if len(label) == 1 and not lower else []) + \
+                ([("lower numeral" if lower else "numeral", ROMAN[label.upper()])] if label.upper() in ROMAN else [])
     return _in_sequence(found)
 
 

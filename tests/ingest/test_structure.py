@@ -466,16 +466,16 @@ def test_marks_of_one_shape_head_sections_when_they_mostly_set_off_titles():
     """A time stamp ('[00:09:15] Crime scene accreditation'), a number with a middle dot
     ('2 · Background') or a symbol before a long title ('✦ H3 Procurement Act 2023 and the 7
     Force contract pipeline') heads a section when lines with that mark stand alone over prose;
-    a bullet mark that mostly sets off list items ('• Two areas have improved.') does not."""
+    a bullet mark that mostly sets off list items ('• Two areas have improved.') does not. The
+    title loses its mark: a time stamp is dropped, a dotted number is the section's number."""
     prose = "The panel heard that the backlog had fallen by a third since the spring, as planned."
     transcript = (f"Scrutiny board transcript\n3 December 2026\n\n[00:00:00] Introduction of the item\n\n{prose}\n\n"
                   f"[00:09:15] Digital forensics backlog and kiosks\n\nTHE CHAIR: {prose}\n\n"
                   f"[00:14:55] Crime scene accreditation\n\n{prose}\n")
-    assert headings(parse(transcript))[1:] == ["[00:00:00] Introduction of the item",
-                                               "[00:09:15] Digital forensics backlog and kiosks",
-                                               "[00:14:55] Crime scene accreditation"]
+    assert headings(parse(transcript))[1:] == ["Introduction of the item", "Digital forensics backlog and kiosks",
+                                               "Crime scene accreditation"]
     pid = f"Project initiation document\n12 January 2027\n\n1 · Document control\n\n{prose}\n\n2 · Background\n\n{prose}\n"
-    assert headings(parse(pid))[1:] == ["1 · Document control", "2 · Background"]
+    assert headings(parse(pid))[1:] == ["1 Document control", "2 Background"]
     scan = (f"Horizon scan\nIssue 5\n\n✦ H3 Procurement Act 2023 and the 7 Force contract pipeline\n\n{prose}\n\n"
             f"✦ H6 Right Care, Right Person national agreement\n\n{prose}\n")
     assert headings(parse(scan))[1:] == ["H3 Procurement Act 2023 and the 7 Force contract pipeline",
@@ -484,6 +484,36 @@ def test_marks_of_one_shape_head_sections_when_they_mostly_set_off_titles():
                f"• Three areas have moved from green to amber\n{prose}\n\n• One area is new\n{prose}\n"
                "• Safer streets\n• Hubs\n")
     assert "One area is new" not in headings(parse(bullets))
+
+
+def test_hash_brace_and_lower_numeral_headings_head_sections_and_double_colon_rows_are_cells():
+    """'#5 Who Gets What' and '{1} About this schedule' are numbered headings (Word and
+    hard-wrapped PDF text alike), and so are 'i) Purpose', 'ii) Where the ideas ended up' in a
+    sequence over prose, but not lower-case numerals over items of a list; a row of a table
+    written with double colons ('C9 :: Kent and Essex Joint Vetting Unit :: Full') is a table's
+    cells, not a heading, even as the last row before the next heading."""
+    prose = ("The unit will be split into two single-force dog units by 1 February 2027, following the "
+             "notice of withdrawal served in January.")
+    plan = (f"Joint dog unit disaggregation plan\n11 June 2026\n\n#1 Purpose\n\n{prose}\n\n"
+            f"#5 Who Gets What\n\nDog vans: 39 → 22 to Essex, 17 to Kent.\n{prose}\n")
+    assert headings(parse(plan))[1:] == ["1 Purpose", "5 Who Gets What"]
+    wrapped = "\n".join(textwrap.wrap(prose, 90))
+    assert headings(parse(f"Joint dog unit plan\nStatus: For decision\n#1 Purpose\n{wrapped}\n"
+                          f"#2 Why the Unit Is Being Split\n{wrapped}\n"))[1:] == ["1 Purpose",
+                                                                                "2 Why the Unit Is Being Split"]
+    schedule = f"Charging schedule\n12 March 2026\n\n{{1}} About this schedule\n\n{prose}\n\n{{2}} How prices are set\n\n{prose}\n"
+    assert headings(parse(schedule))[1:] == ["1 About this schedule", "2 How prices are set"]
+    review = (f"Innovation review\n20 November 2025\n\ni) Purpose and decisions sought\n\n{prose}\n\n"
+              f"ii) Where the Series 3 ideas ended up\n\n{prose}\n")
+    assert headings(parse(review))[1:] == ["i) Purpose and decisions sought", "ii) Where the Series 3 ideas ended up"]
+    listed = (f"Quarterly update\nJune 2019\n\nThe main collaborations are:\ni. Essex/Kent police forces\n"
+              f"a. Joint Serious Crime Directorate\n\nii. Regional police collaboration\na. 7 Force programme\n\n{prose}\n")
+    assert headings(parse(listed)) == ["Front matter"]
+    rows = ("Ref :: Collaboration :: First line :: Second line :: Overall 2026 (2025)\n"
+            "C8 :: Right Care, Right Person with EEAST and EPUT and the ambulance trust :: Partial :: Gap :: Unassured\n"
+            "C9 :: Kent and Essex Joint Vetting Unit :: Full :: Partial :: Adequate (Weak)\n")
+    amap = f"Assurance map\n12 November 2026\n\n◇ The Map at a Glance\n\n{rows}\n◇ Headlines\n\n{prose}\n"
+    assert headings(parse(amap))[1:] == ["The Map at a Glance", "Headlines"]
 
 
 def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
