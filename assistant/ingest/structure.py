@@ -399,8 +399,10 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
         if not NAMED_PART.match(text) or j is None or not (j in accepted or (len(lines[j].text) >= 60 and (
                 lines[j].text[-1] in ".:" or (wrapped and lines[j].text[:1].isupper())))):
             return False
-    if INLINE_RAG.search(text):
-        return not wrapped or _title_case(text.split("(")[0])
+    if INLINE_RAG.search(text):  # "Eastern region firearms hub — GREEN (Q3: AMBER)": in wrapped text, a
+        # title or a short line of its own after a finished sentence (not a wrapped line of prose)
+        return not wrapped or _title_case(text.split("(")[0]) or (
+            len(text) < 0.8 * lines.wrap_limit and _after_sentence(lines, i, lines.wrap_limit))
     if _entry_title(lines, i, wrapped):
         return True
     j = _next_content(lines, i)

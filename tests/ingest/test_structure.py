@@ -516,6 +516,26 @@ def test_hash_brace_and_lower_numeral_headings_head_sections_and_double_colon_ro
     assert headings(parse(amap))[1:] == ["The Map at a Glance", "Headlines"]
 
 
+def test_a_short_line_with_its_rating_after_a_sentence_heads_a_section_in_pdf_text():
+    """'Eastern region firearms licensing hub — GREEN (Q3: AMBER)' on a line of its own after a
+    finished sentence heads a section in hard-wrapped text though its title is in sentence
+    case, and the rating belongs to that section."""
+    para = ("Where we are: the shared hub in Huntingdon processes firearms and shotgun certificate grants and "
+            "renewals for all seven forces, and the Essex renewal backlog has fallen from 2,310 at quarter 3 to "
+            "640 with no certificate expired while awaiting renewal since 12 February 2026. The hub recruited 14 "
+            "firearms enquiry officers in January and moved to a single case management system on 9 February "
+            "2026, and the Portfolio Office agreed the move to green at its March meeting.")
+    wrapped = "\n".join(textwrap.wrap(para, 100))
+    text = (f"Portfolio delivery report\n23 April 2026\nKent and Essex joint vetting — AMBER (Q3: GREEN)\n"
+            f"Lead: Rosalind Tewkesbury-Hart, Head of Joint Vetting.\n{wrapped}\n"
+            f"Eastern region firearms licensing hub — GREEN (Q3: AMBER)\nLead: Superintendent Clive Ansah-Porter.\n"
+            f"{wrapped}\n")
+    parsed = parse(text)
+    assert headings(parsed)[1:] == ["Kent and Essex joint vetting", "Eastern region firearms licensing hub"]
+    assert {(r.workstream, r.section, r.overall) for r in parsed.ratings} >= {
+        ("Eastern region firearms licensing hub", "Eastern region firearms licensing hub", "Green")}
+
+
 def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
     """'summary', 'the fleet': two or more short lower-case lines, each a paragraph of its own
     (Word) or after a finished sentence (hard-wrapped PDF text), over prose."""
