@@ -156,8 +156,12 @@ def rating_word(cell: str) -> str | None:
 
 
 def columns(raw: str) -> list[str]:
-    """A row's cells split by tabs, pipes, dot leaders or runs of 3+ spaces."""
-    return [c for c in COLUMN_SPLIT.split(raw.strip().strip("|")) if c.strip()]
+    """A row's cells split by tabs, pipes, dot leaders or runs of 3+ spaces; or by slashes
+    when a line has three cells or more that way ('Total / 11 / 2 / 3', not 'and / or')."""
+    cells = [c for c in COLUMN_SPLIT.split(raw.strip().strip("|")) if c.strip()]
+    if len(cells) == 1 and raw.count(" / ") >= 2:
+        cells = [c for c in raw.strip().split(" / ") if c.strip()]
+    return cells
 
 
 def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None:

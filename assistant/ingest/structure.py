@@ -424,6 +424,8 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
             len(nxt.text) >= 100 and nxt.text[-1] in ".:" and not BULLET.match(nxt.raw))))) and (
             len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text) and alone)
             or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not _title_case(nxt.text)) or lead_in
+            or (alone and nxt.text[-1] == "." and _next_content(lines, j) in accepted)  # over one short
+            # paragraph and the next heading ("Audit KE-24/09 – Joint Vetting" / "Issued 2 December 2024.")
             or (i > 0 and not prev and not text.isupper() and len(text.split()) <= 4 and _list_follows(lines, j)))
     # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
     # stand alone: short, after a finished sentence, before a box or a new paragraph.

@@ -536,6 +536,25 @@ def test_a_short_line_with_its_rating_after_a_sentence_heads_a_section_in_pdf_te
         ("Eastern region firearms licensing hub", "Eastern region firearms licensing hub", "Green")}
 
 
+def test_slash_table_rows_are_cells_and_a_title_over_one_short_paragraph_heads_a_section():
+    """'Total / 11 / 2 / 3' (three cells or more split by slashes) is a table row, not a
+    heading; 'Audit KE-24/09 – Kent and Essex Joint Vetting Unit' over one short paragraph
+    ('Issued 2 December 2024.') and then the next heading is a heading."""
+    prose = ("No recommendation has been overdue for more than six months, the point at which the Committee's "
+             "terms of reference require the action owner to attend in person.")
+    text = (f"Audit follow-up tracker\n5 March 2026\n\nSummary Position\n\n{prose}\n\n"
+            "Audit / Recs / Complete / Overdue\nKE-24/09 Joint vetting / 3 / 1 / 1\nTotal / 11 / 2 / 3\n\n"
+            "At the November 2025 meeting the same eleven recommendations stood at none complete, three complete "
+            "(unverified), six on course and two overdue.\n\n"
+            f"Ageing of Overdue Actions\n\n{prose}\n\nAudit KE-24/09 – Kent and Essex Joint Vetting Unit\n\n"
+            "Issued 2 December 2024. Opinion: Limited assurance.\n\nVET-1 — Vetting renewals backlog\n\n"
+            "Priority: High. Owner: Nicola Stroud-Akande, Head of Joint Vetting.\n\n"
+            "Status now: Overdue. At November 2025: On course.\n")
+    assert headings(parse(text))[1:] == ["Summary Position", "Ageing of Overdue Actions",
+                                         "Audit KE-24/09 – Kent and Essex Joint Vetting Unit",
+                                         "VET-1 — Vetting renewals backlog"]
+
+
 def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
     """'summary', 'the fleet': two or more short lower-case lines, each a paragraph of its own
     (Word) or after a finished sentence (hard-wrapped PDF text), over prose."""
