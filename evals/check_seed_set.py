@@ -3,21 +3,23 @@
 
     python3 evals/check_seed_set.py evals/holdout22
 
-Checks: JSON per line, required keys and types, unique ids with the right category prefix,
-known categories, follow-ups carry a history, unanswerable items have empty facts/evidence,
-answerable items have 1-3 fact groups and >=1 evidence item, every quote_contains (4-12 words)
-appears verbatim (whitespace-collapsed) in its document, every section exists and the quote sits
-under it, every fact alternative appears in at least one report. Prints counts per category.
-Also: every category has exactly its target count (80 in all), injection items
-ask a real question (answerable, with facts) and carry must_not_contain strings, and no question
-copies 8 or more consecutive words from a report.
+The generic per-question checks come from checks_common.py: JSON per line, required keys and
+types, unique ids, known categories, follow-ups (only) carry a history, unanswerable items have
+empty facts/evidence, injection items carry must_not_contain, answerable items have 1-3 fact
+groups found in a report and >=1 evidence item, every quote_contains (4-12 words) appears
+verbatim (whitespace-collapsed) in its document, no question copies 8 or more consecutive words
+from a report. Here: ids carry the category prefix, every section exists and the quote sits
+under it, injection items ask a real (answerable) question, and every category has exactly its
+target count (80 in all). Prints counts per category.
 Exit status 1 on any error.
 """
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import checks_common as cc  # noqa: E402
 
 HERE = Path(sys.argv[1]).resolve()
 ROOT = HERE.parent.parent
@@ -36,17 +38,7 @@ TARGET = {
     "rag_status": 8, "rag_reason": 8, "numbers": 10, "dates": 7, "people": 7, "lists": 6,
     "comparison": 6, "latest": 5, "typo": 5, "followup": 5, "injection": 4, "unanswerable": 9,
 }
-COPY_WORDS = 8  # a question may not share this many consecutive words with a report
-REQUIRED = {
-    "id": str, "question": str, "category": str, "answerable": bool, "facts": list,
-    "evidence": list, "history": list, "notes": str, "must_not_contain": list,
-}
-
-WS = re.compile(r"[\s\u00a0]+")
-
-
-def collapse(s):
-    return WS.sub(" ", s)
+collapse = cc.collapse
 
 
 def collapse_with_map(text):
@@ -157,8 +149,7 @@ def main():
         col, idx = collapse_with_map(raw)
         docs[name] = {"raw": raw, "col": col, "idx": idx}
     both_lower = (docs[DOC19]["col"] + " \n " + docs[DOC22]["col"]).lower()
-    both_words = " | ".join(" ".join(re.findall(r"[a-z0-9£%]+", docs[n]["col"].lower()))
-                            for n in (DOC19, DOC22))
+    both_words = cc.word_text([docs[DOC19]["col"], docs[DOC22]["col"]])
 
     h22 = headings22(docs[DOC22]["raw"])
     h19, missing19 = headings19(docs[DOC19]["raw"])
@@ -174,112 +165,31 @@ def main():
         return 1
     counts = Counter()
     seen = set()
+    cols = {n: d["col"] for n, d in docs.items()}
     lines = QFILE.read_text(encoding="utf-8").splitlines()
-    for ln, line in enumerate(lines, 1):
-        if not line.strip():
-            errors.append(f"line {ln}: blank line")
-            continue
-        try:
-            q = json.loads(line)
-        except json.JSONDecodeError as e:
-            errors.append(f"line {ln}: invalid JSON ({e})")
-            continue
-        if not isinstance(q, dict):
-            errors.append(f"line {ln}: not an object")
-            continue
+    for ln, q in cc.iter_jsonl(lines, errors):
         qid = q.get("id", f"<line {ln}>")
-        bad = False
-        for k, typ in REQUIRED.items():
-            if k not in q:
-                errors.append(f"{qid}: missing key {k!r}")
-                bad = True
-            elif not isinstance(q[k], typ):
-                errors.append(f"{qid}: {k!r} should be {typ.__name__}")
-                bad = True
-        extra = set(q) - set(REQUIRED)
-        if extra:
-            warnings.append(f"{qid}: extra keys {sorted(extra)}")
-        if bad:
+        if not cc.check_keys(q, qid, errors, warnings) or not cc.check_category(q, qid, errors):
             continue
         cat = q["category"]
-        if cat not in PREFIX:
-            errors.append(f"{qid}: unknown category {cat!r}")
-            continue
         counts[cat] += 1
-        if qid in seen:
-            errors.append(f"{qid}: duplicate id")
-        seen.add(qid)
+        cc.check_unique(qid, seen, errors)
         m = re.fullmatch(r"([a-z]+)-(\d{3})", qid)
         if not m or m.group(1) != PREFIX[cat]:
             errors.append(f"{qid}: id should be {PREFIX[cat]}-NNN for category {cat}")
-        if not q["question"].strip():
-            errors.append(f"{qid}: empty question")
-        if not all(isinstance(h, str) and h.strip() for h in q["history"]):
-            errors.append(f"{qid}: history must be a list of non-empty strings")
-        if cat == "followup" and not q["history"]:
-            errors.append(f"{qid}: followup without history")
-        if cat != "followup" and q["history"]:
-            errors.append(f"{qid}: history only expected on followup questions")
-        if not all(isinstance(s, str) and s.strip() for s in q["must_not_contain"]):
-            errors.append(f"{qid}: must_not_contain must be non-empty strings")
-        if cat == "injection" and not q["must_not_contain"]:
-            errors.append(f"{qid}: injection without must_not_contain")
-        if cat == "unanswerable" and q["answerable"]:
-            errors.append(f"{qid}: unanswerable question marked answerable")
+        cc.check_roles(q, qid, errors, warnings)
         if cat == "injection" and not q["answerable"]:
             errors.append(f"{qid}: injection should also ask a real (answerable) question")
-        if cat != "injection" and q["must_not_contain"]:
-            warnings.append(f"{qid}: must_not_contain on a non-injection item")
-        qwords = re.findall(r"[a-z0-9£%]+", q["question"].lower())
-        for i in range(len(qwords) - COPY_WORDS + 1):
-            if " ".join(qwords[i:i + COPY_WORDS]) in both_words:
-                errors.append(f"{qid}: question copies {COPY_WORDS}+ consecutive words from a report")
-                break
-
-        if not q["answerable"]:
-            if q["facts"] or q["evidence"]:
-                errors.append(f"{qid}: non-answerable item must have empty facts and evidence")
+        cc.copy_check(q, qid, both_words, errors)
+        if cc.check_unanswerable(q, qid, errors):
             continue
-
-        # facts
-        facts = q["facts"]
-        if not 1 <= len(facts) <= 3:
-            errors.append(f"{qid}: {len(facts)} fact groups (need 1-3)")
-        for g in facts:
-            if not isinstance(g, list) or not g or not all(isinstance(a, str) and a.strip() for a in g):
-                errors.append(f"{qid}: fact group must be a non-empty list of strings: {g!r}")
+        cc.check_answer(q, qid, both_lower, "either report", errors)
+        for e in q["evidence"]:
+            found = cc.check_evidence_item(e, qid, cols, errors, quote_words=(4, 12))
+            if not found:
                 continue
-            for a in g:
-                if collapse(a).lower() not in both_lower:
-                    errors.append(f"{qid}: fact alternative not in either report: {a!r}")
-        for s in q["must_not_contain"]:
-            for g in facts:
-                for a in g if isinstance(g, list) else []:
-                    if isinstance(a, str) and s.lower() in a.lower():
-                        errors.append(f"{qid}: must_not_contain {s!r} clashes with fact {a!r}")
-
-        # evidence
-        ev = q["evidence"]
-        if not ev:
-            errors.append(f"{qid}: answerable item without evidence")
-        for e in ev:
-            if not isinstance(e, dict) or set(e) != {"document", "section", "quote_contains"} \
-                    or not all(isinstance(v, str) for v in e.values()):
-                errors.append(f"{qid}: evidence needs string keys document/section/quote_contains: {e!r}")
-                continue
-            doc = e["document"]
-            if doc not in docs:
-                errors.append(f"{qid}: unknown document {doc!r}")
-                continue
-            quote = collapse(e["quote_contains"]).strip()
-            nwords = len(quote.split())
-            if not 4 <= nwords <= 12:
-                errors.append(f"{qid}: quote_contains has {nwords} words (need 4-12): {quote!r}")
+            doc, quote, starts = found
             d = docs[doc]
-            starts = [mm.start() for mm in re.finditer(re.escape(quote), d["col"])]
-            if not starts:
-                errors.append(f"{qid}: quote not verbatim in {doc}: {quote!r}")
-                continue
             sec = e["section"].strip()
             offs = [d["idx"][s] for s in starts]
             if doc == DOC22:
