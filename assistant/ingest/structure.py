@@ -430,7 +430,7 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
     # Hard-wrapped (PDF) text: a wrapped line can look like a title, so a heading must also
     # stand alone: short, after a finished sentence, before a box or a new paragraph.
     limit = lines.wrap_limit
-    if len(text) > limit or not _after_sentence(lines, i, limit):
+    if len(text) > limit or not _after_sentence(lines, i, limit) or _in_short_run(lines, i, skip):
         return False
     if not _title_case(text):  # a box under it and a new sentence after the box, or a short line
         # over a paragraph's first full line ('Finding 2 – High priority – Supplier bank details')
@@ -438,6 +438,29 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
             len(text.split()) <= 12 and len(text) <= limit and text[-1] != ":" and nxt.text[:1].isupper()
             and len(nxt.text) >= 0.8 * limit and not BULLET.match(nxt.raw))
     return strong or ((nxt.text[:1].isupper() or PARAGRAPH_START.match(nxt.text) is not None) and len(nxt.text) >= 40)
+
+
+def _in_short_run(lines, i: int, skip) -> bool:
+    """Line i is one of four or more unfinished lines in a row, each short or in title case and
+    none a field: a list of names or a chart's rows ('Councillor Dev Raghunathan – Braintree
+    District Council' among the others present), not a heading. The run's first line after a
+    finished sentence may still head the list ('Present', 'Appendix B – Glossary'); a RAG box's
+    lines (`skip`) end a run."""
+    def member(n: int) -> bool:
+        text = lines[n].text
+        return bool(text) and n not in skip and text[-1] not in ".:!?" and not LABEL_VALUE.match(text) \
+            and len(columns(lines[n].raw)) == 1 and (  # a table's rows are not headings anyway
+                len(text) < 0.8 * lines.wrap_limit or (_title_case(text) and len(text) <= lines.wrap_limit))
+    if not member(i):
+        return False
+    first = last = i
+    while first > 0 and member(first - 1):
+        first -= 1
+    while last + 1 < len(lines) and member(last + 1):
+        last += 1
+    before = lines.previous_content(first)
+    heads = i == first and (before is None or lines[before].text[-1] in ".!?" or len(columns(lines[before].raw)) > 1)
+    return last - first >= 3 and not heads
 
 
 def _entry_title(lines, i: int, wrapped: bool = False) -> bool:

@@ -555,6 +555,25 @@ def test_slash_table_rows_are_cells_and_a_title_over_one_short_paragraph_heads_a
                                          "VET-1 — Vetting renewals backlog"]
 
 
+def test_a_list_of_names_in_pdf_text_is_not_a_run_of_headings():
+    """Hard-wrapped minutes: the people present, one per line in title case, are a list under
+    'Present', not a heading each; the agenda items after them still head sections."""
+    para = ("The Chair welcomed members to the meeting and noted that the Board was quorate. Apologies were "
+            "received from the members listed above, and no declarations of interest were made by any member "
+            "present for the items on the agenda of this meeting, which ran for two and a half hours.")
+    wrapped = "\n".join(textwrap.wrap(para, 100))
+    people = ["Councillor Margaret Ellingham – Chelmsford City Council (Chair)",
+              "Councillor Dev Raghunathan – Braintree District Council (Vice Chair)",
+              "Superintendent Craig Lumsden – Essex Police, Mid Essex District Commander",
+              "Group Manager Stephen Oyelaran – Essex County Fire and Rescue Service",
+              "Lorna Achebe – Community Safety Officer, Essex County Council"]
+    text = (f"Community Safety Partnership Board – Minutes\nJanuary 2026\n{wrapped}\nPresent\n" + "\n".join(people)
+            + f"\nItem 1 – Welcome and Apologies\n{wrapped}\nItem 2 – Minutes of the Previous Meeting\n{wrapped}\n")
+    found = headings(parse(text))
+    assert not set(people) & set(found)
+    assert found[-2:] == ["Item 1 – Welcome and Apologies", "Item 2 – Minutes of the Previous Meeting"]
+
+
 def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
     """'summary', 'the fleet': two or more short lower-case lines, each a paragraph of its own
     (Word) or after a finished sentence (hard-wrapped PDF text), over prose."""
