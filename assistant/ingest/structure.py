@@ -94,8 +94,9 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note ("[Words used: 141 of 150]")
 GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣"  # "■ Summary": a symbol a paper may set before each heading
-MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|\d{{1,2}} ?[·|]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
-# symbol ("✦ Watch levels"), a number with a dot or bar ("2 · Background"), a time stamp ("[00:09:15] Crime scene")
+MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|\d{{1,2}} ?[·|›»]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
+# symbol ("✦ Watch levels"), a number with a dot, bar or guillemet ("2 · Background", "5 › Capacity"), a time
+# stamp ("[00:09:15] Crime scene")
 EMPHASISED = re.compile(r"^(\*\*|__)([^*_\s](?:[^*_]{0,98}[^*_.\s])?)\1:?$")  # "**Summary**": a line wholly in
 # Markdown bold is a heading (as a wholly bold Word paragraph is), unless it is a sentence
 QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
@@ -149,7 +150,7 @@ def _unmarked(text: str) -> str:
     m = MARK.match(text)
     if not m or not m.group(1)[0].isdigit() and not m.group(1).startswith("["):
         return text
-    return f"{m.group(1).rstrip(' ·|')}. {text[m.end():]}" if m.group(1)[0].isdigit() else text[m.end():]
+    return f"{m.group(1).rstrip(' ·|›»')}. {text[m.end():]}" if m.group(1)[0].isdigit() else text[m.end():]
 
 
 def _marked_title(title: str) -> bool:

@@ -476,6 +476,10 @@ def test_marks_of_one_shape_head_sections_when_they_mostly_set_off_titles():
                                                "Crime scene accreditation"]
     pid = f"Project initiation document\n12 January 2027\n\n1 · Document control\n\n{prose}\n\n2 · Background\n\n{prose}\n"
     assert headings(parse(pid))[1:] == ["1 Document control", "2 Background"]
+    review = (f"Demand and capacity review\n13 November 2025\n\n4 › Demand arriving at the unit\n\n"
+              f"Figure 2. Collisions referred to the unit each year: 2022/23, 349; 2023/24, 371; 2024/25, 412.\n\n"
+              f"5 › Capacity and workload\n\n{prose}\n")
+    assert headings(parse(review))[1:] == ["4 Demand arriving at the unit", "5 Capacity and workload"]
     scan = (f"Horizon scan\nIssue 5\n\n✦ H3 Procurement Act 2023 and the 7 Force contract pipeline\n\n{prose}\n\n"
             f"✦ H6 Right Care, Right Person national agreement\n\n{prose}\n")
     assert headings(parse(scan))[1:] == ["H3 Procurement Act 2023 and the 7 Force contract pipeline",
