@@ -148,7 +148,7 @@ def _unmarked(text: str) -> str:
     """A heading without its mark, so the title reads as words: '2 · Background' is numbered
     '2. Background'; '[00:09:15] Crime scene' is 'Crime scene' (glyphs are stripped later)."""
     m = MARK.match(text)
-    if not m or not m.group(1)[0].isdigit() and not m.group(1).startswith("["):
+    if not m or not (m.group(1)[0].isdigit() or m.group(1).startswith("[")):
         return text
     return f"{m.group(1).rstrip(' ·|›»')}. {text[m.end():]}" if m.group(1)[0].isdigit() else text[m.end():]
 
