@@ -97,6 +97,7 @@ GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣" 
 MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|\d{{1,2}} ?[·|›»]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
 # symbol ("✦ Watch levels"), a number with a dot, bar or guillemet ("2 · Background", "5 › Capacity"), a time
 # stamp ("[00:09:15] Crime scene")
+ATX = re.compile(r"^#{1,4}\s+(?=\S)")  # "## 5. Timetable" left in a PDF or Word paper's text: a Markdown heading
 EMPHASISED = re.compile(r"^(\*\*|__)([^*_\s](?:[^*_]{0,98}[^*_.\s])?)\1:?$")  # "**Summary**": a line wholly in
 # Markdown bold is a heading (as a wholly bold Word paragraph is), unless it is a sentence
 QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
@@ -105,7 +106,8 @@ QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): 
 
 def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int]]:
     """Headings a plain-text paper marks itself: a line underlined with === or --- (the
-    underline is not text), a line in [brackets], numbered questions in sequence ('Q1 ...?' ...
+    underline is not text), a line in [brackets], in bold or after Markdown's '#', numbered
+    questions in sequence ('Q1 ...?' ...
     'Q2 ...?'), each followed by prose; a log's month lines, titles after a repeated mark and
     lower-case titles. Returns (underlines, heading lines)."""
     underlines, shown, asked, unnumbered = set(), set(), {}, []
@@ -114,7 +116,8 @@ def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int
         if ln.text and UNDERLINE.match(nxt) and len(ln.text) <= 100 and not UNDERLINE.match(ln.text):
             underlines.add(i + 1)
             shown.add(i)
-        elif BRACKETED.match(ln.text) or EMPHASISED.match(ln.text):
+        elif BRACKETED.match(ln.text) or EMPHASISED.match(ln.text) or (
+                (m := ATX.match(ln.text)) and _marked_title(ln.text[m.end():])):
             shown.add(i)
         elif (m := QUESTION.match(ln.text)) and len(ln.text) <= 200 and not ln.text.endswith("."):
             if m.group(1):

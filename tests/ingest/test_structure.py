@@ -578,6 +578,20 @@ def test_a_list_of_names_in_pdf_text_is_not_a_run_of_headings():
     assert found[-2:] == ["Item 1 – Welcome and Apologies", "Item 2 – Minutes of the Previous Meeting"]
 
 
+def test_markdown_hashes_left_in_a_papers_text_mark_its_headings_even_over_a_list():
+    """'## 5. Timetable' over '- 4 December 2025: ...' items, in hard-wrapped PDF text as in Word
+    text, is a heading numbered 5; a hash before a sentence is not."""
+    para = ("Eleven comments were received from the two forces' legal, finance and information governance "
+            "teams. Nine were accepted; the two that were not concerned the annual aggregate liability limit "
+            "and the timing of the January formula check.")
+    wrapped = "\n".join(textwrap.wrap(para, 100))
+    text = (f"Variation summary\n20 November 2025\n## 4. Who was consulted\n{wrapped}\n## 5. Timetable\n"
+            "- 4 December 2025: Joint Collaboration Board considers this summary.\n"
+            "- 12 December 2025: deadline for all four parties to sign the deed.\n"
+            f"# This paragraph is not a heading. It is a note.\n{wrapped}\n")
+    assert headings(parse(text))[1:] == ["4 Who was consulted", "5 Timetable"]
+
+
 def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
     """'summary', 'the fleet': two or more short lower-case lines, each a paragraph of its own
     (Word) or after a finished sentence (hard-wrapped PDF text), over prose."""
