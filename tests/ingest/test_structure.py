@@ -592,6 +592,18 @@ def test_markdown_hashes_left_in_a_papers_text_mark_its_headings_even_over_a_lis
     assert headings(parse(text))[1:] == ["4 Who was consulted", "5 Timetable"]
 
 
+def test_a_protective_marking_with_a_qualifier_is_no_heading_in_pdf_text():
+    """'OFFICIAL – SENSITIVE: COMMERCIAL' or 'OFFICIAL – SENSITIVE (COMMERCIAL)' under a PDF
+    cover's date is a marking, not a section over the whole paper."""
+    para = ("NHS England is recommissioning the Essex Sexual Assault Referral Centre service, and the current "
+            "contract ends on 31 March 2027. Essex Police pays a fixed share of the contract and the Office of "
+            "the Commissioner pays a smaller share of it.")
+    wrapped = "\n".join(textwrap.wrap(para, 100))
+    for marking in ("OFFICIAL – SENSITIVE: COMMERCIAL", "OFFICIAL – SENSITIVE (COMMERCIAL)"):
+        text = f"Memorandum – SARC recommissioning\n8 October 2026\n{marking}\n{wrapped}\nWhat the review found\n{wrapped}\n"
+        assert marking not in headings(parse(text))
+
+
 def test_headings_in_lower_case_head_sections_in_word_and_pdf_text():
     """'summary', 'the fleet': two or more short lower-case lines, each a paragraph of its own
     (Word) or after a finished sentence (hard-wrapped PDF text), over prose."""
