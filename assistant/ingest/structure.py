@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.ingest.documents import MARKDOWN_HEADING
 from assistant.ingest.layout import (
     FRONT_MATTER,
     Line,
@@ -98,7 +99,6 @@ GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣" 
 MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|\d{{1,2}} ?[·|›»]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
 # symbol ("✦ Watch levels"), a number with a dot, bar or guillemet ("2 · Background", "5 › Capacity"), a time
 # stamp ("[00:09:15] Crime scene")
-ATX = re.compile(r"^#{1,4}\s+(?=\S)")  # "## 5. Timetable" left in a PDF or Word paper's text: a Markdown heading
 EMPHASISED = re.compile(r"^(\*\*|__)([^*_\s](?:[^*_]{0,98}[^*_.\s])?)\1:?$")  # "**Summary**": a line wholly in
 # Markdown bold is a heading (as a wholly bold Word paragraph is), unless it is a sentence
 QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
@@ -118,7 +118,8 @@ def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int
             underlines.add(i + 1)
             shown.add(i)
         elif BRACKETED.match(ln.text) or EMPHASISED.match(ln.text) or (
-                (m := ATX.match(ln.text)) and _marked_title(ln.text[m.end():])):
+                MARKDOWN_HEADING.match(ln.text) and _marked_title(ln.text.lstrip("#").strip())):  # "## 5. Timetable"
+            # left in a PDF or Word paper's text, as in a Markdown file
             shown.add(i)
         elif (m := QUESTION.match(ln.text)) and len(ln.text) <= 200 and not ln.text.endswith("."):
             if m.group(1):
