@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from assistant.ingest.layout import MARKDOWN_HEADING
+
 log = logging.getLogger(__name__)
 
 SUPPORTED = {".txt", ".md", ".pdf", ".docx"}
@@ -94,7 +96,6 @@ def load_document(path: Path, meta: dict | None = None, max_mb: int = 50) -> Doc
     return Document(path.name, text, title, date, hashlib.sha256(raw).hexdigest(), meta, headings)
 
 
-MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")
 
 
 def _extract(path: Path, suffix: str, raw: bytes) -> tuple[str, dict[str, str], tuple[int, ...]]:

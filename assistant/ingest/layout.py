@@ -3,11 +3,13 @@ and ratings. Every offset indexes into the document's extracted text."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
+MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")  # "## 5. Timetable": a heading in a Markdown file, or left in a paper's text
 
 
 @dataclass(frozen=True)

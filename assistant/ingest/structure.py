@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.ingest.documents import MARKDOWN_HEADING
 from assistant.ingest.layout import (
     FRONT_MATTER,
+    MARKDOWN_HEADING,
     Line,
     Rating,
     Section,
