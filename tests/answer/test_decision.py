@@ -18,16 +18,6 @@ def test_the_committed_model_reads_exactly_the_signals_a_draft_records(assistant
     assert len(MODEL.read_bytes()) < 5_000_000
 
 
-def test_a_draft_records_the_rankers_doubt_about_its_lead(assistant):
-    backend = ExtractiveAnswerer(assistant.index)
-    query, hits, _, _ = assistant.prepare("why is NAS amber?")
-    draft = backend.draft(query, hits)
-    scores = sorted((info["model"] for _, _, info in draft.scored if "model" in info), reverse=True)
-    assert len(scores) > 1 and draft.signals["ranker"] == scores[0]
-    assert draft.signals["ranker_margin"] == scores[0] - scores[1] >= 0.0
-    assert draft.signals["ranker_moved"] == float(draft.lead != draft.scored[0][1])
-
-
 def test_confidence_is_a_probability_on_every_answer_and_orders_a_hit_above_a_miss(assistant):
     hit = assistant.ask("why is NAS amber?")
     miss = assistant.ask("how many drones does Essex Police operate?")

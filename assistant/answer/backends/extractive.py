@@ -274,7 +274,6 @@ class ExtractiveAnswerer:
         headed = quoted.union(*(self.match.bag(c.section) for c in answer.citations))
         heaviest = max(weights, key=weights.get)  # the question's most telling term ("drone" in "drone budget")
         lead_qa = lead_first[0][2]["qa"]  # how the fine-tuned encoder matches the lead to the question
-        ranked = sorted((inf["model"] for _, _, inf in lead_first if "model" in inf), reverse=True) or [0.0]
         signals = {
             "best": best_score, "margin": best_score - second, "support": support,
             "qa": lead_qa, "qa_margin": lead_qa - max((inf["qa"] for _, _, inf in lead_first[1:]), default=0.0),
@@ -291,8 +290,6 @@ class ExtractiveAnswerer:
             "heaviest_missing": float(not self.match.has(groups[heaviest], headed)),  # nor under their headings
             "answer_coverage": sum(w for t, w in weights.items() if self.match.has(groups[t], quoted))
             / (sum(weights.values()) or 1.0),
-            "ranker": ranked[0], "ranker_margin": ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0),  # its own doubt
-            "ranker_moved": float(lead_first[0][1] != best),  # the ranker overruled the hand order's first
         }
         reason, show = next(iter(checks.values()), ("The reports don't say", {}))
         return Draft(scored, reason, shown, signals, show, lead=lead_first[0][1])
