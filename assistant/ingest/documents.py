@@ -96,8 +96,6 @@ def load_document(path: Path, meta: dict | None = None, max_mb: int = 50) -> Doc
     return Document(path.name, text, title, date, hashlib.sha256(raw).hexdigest(), meta, headings)
 
 
-
-
 def _extract(path: Path, suffix: str, raw: bytes) -> tuple[str, dict[str, str], tuple[int, ...]]:
     """The text, the file's own properties (title, author, created) where it has them, and the
     lines it marks as headings (Word heading styles, Markdown '#'), which no guess overrules."""
