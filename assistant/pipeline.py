@@ -15,9 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.answer.answer_kinds import kinds_asked
 from assistant.answer.backends import Answerer, get_backend
 from assistant.answer.catalogue import catalogue_answer
-from assistant.answer.figure_kinds import figure_asked
 from assistant.answer.retrieve import Retriever
 from assistant.answer.scale_lists import scale_list_answer
 from assistant.contract import Answer
@@ -166,8 +166,8 @@ class Assistant:
         vector = state.retriever.embed_query(text) if text else None
         hits = state.retriever.search(text, vector, self.settings.top_k, editions.documents) if text else []
         timings = {"retrieve": (time.perf_counter() - t0) * 1000}
-        figure = figure_asked(text, vector) if text else None
-        return Query(text, vector, editions, notes, figure), hits, timings, standalone
+        kinds = kinds_asked(text, vector) if text else ()
+        return Query(text, vector, editions, notes, kinds), hits, timings, standalone
 
     def ask(self, question: str, history: list[str] | None = None,
             documents: list[str] | None = None, id: str | None = None) -> Answer:
@@ -197,7 +197,7 @@ class Assistant:
                             notes=query.notes)
         else:
             answer = (catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
-                      or scale_list_answer(query.text, state.index, hits, query.figure))
+                      or scale_list_answer(query.text, state.index, hits, query.kinds))
         t1 = time.perf_counter()
         readings = self._readings(question, history, query, state) if answer is None else []
         if readings:

@@ -18,11 +18,8 @@ from assistant.ingest.terms import NUMBER_WORDS as WORD_DIGITS
 HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)  # a count: not a percentage or a sum
 TOTAL_Q = re.compile(r"\b(in total|total|altogether|all together|in all|combined)\b", re.I)
 TOTALISER = re.compile(r"\b(total|in all|altogether|overall|combined)\b", re.I)
-DATE_Q = re.compile(r"\b(when|by when|deadline)\b|\b(what|which)( \w+)? (date|day|month|year)\b", re.I)
 EXACT_DAY_Q = re.compile(r"\b(exact(ly)?|precise(ly)?)\b.*\b(date|day)\b|\b(date|day)\b.*\b(exact(ly)?|precise(ly)?)\b"
                          r"|\b(what|which) day\b", re.I)
-DURATION_Q = re.compile(r"\bhow long\b|\bfor how many (years|months|weeks)\b", re.I)
-TIME_Q = re.compile(r"\bwhat time\b|\bwhat hour\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
 WHERE_Q = re.compile(r"\bwhere\b", re.I)
 STATUS_WHERE = re.compile(r"\bwhere(?: are| is|'s)? (?:we|things)\b|\bwhere\b.*\b(rag|status|rating|progress)"
@@ -33,7 +30,6 @@ MONEY = re.compile(r"£\s?\d[\d,.]*\s?(k|m|bn|million|billion)?|\b\d[\d,.]*\s?(k
 PERCENT = re.compile(r"\d[\d.]*\s?(%|per ?cent)|\b(half|third|quarter|majority)\b", re.I)
 DURATION = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a)[ -]"
                       r"(years?|months?|weeks?|days?|hours?)\b|\b(annual|bi-monthly|monthly|weekly)\b", re.I)
-CLOCK = re.compile(r"\b\d{1,2}([:.]\d{2})\s*(am|pm)?\b|\b\d{1,2}\s*(am|pm)\b|\b(noon|midday|morning|afternoon|evening)\b", re.I)
 YEAR_OR_ORDINAL = re.compile(r"(19|20)\d\d|\d{1,2}(st|nd|rd|th)")
 NUMBER = re.compile(r"£?\d[\d,.]*%?(?:st|nd|rd|th)?|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                     r"twelve|twenty|thirty|hundred|thousand)\b", re.I)
@@ -268,7 +264,7 @@ def _family_finder(family: re.Pattern, kind: re.Pattern = MONEY) -> Callable[[st
 
 KIND_FAMILIES = ("period", "number", "date", "name", "place", "other")
 FAMILY_WORDS = (("other", ("expected", "still to come", "by name")), ("period", ("anything for",)), ("number", ("amount", "figure", "percentage", "target", "total", "share")),
-                ("date", ("date", "time", "length")), ("name", ("name",)), ("place", ("place",)))
+                ("date", ("date", "length")), ("name", ("name",)), ("place", ("place",)))
 
 
 def kind_family(missing: str | None) -> str | None:
@@ -279,26 +275,25 @@ def kind_family(missing: str | None) -> str | None:
     return next((f for f, words in FAMILY_WORDS if any(w in missing for w in words)), "other")
 
 
-def asked(question: str, figure: str | None) -> list[Kind]:
-    """The kinds of answer a question asks for, each as (label, finder of such answers). `figure`
-    is the learned figure kind (`Query.figure`): "how many posts are jointly funded" asks a count."""
+def asked(question: str, learned: tuple[str, ...]) -> list[Kind]:
+    """The kinds of answer a question asks for, each as (label, finder of such answers).
+    `learned` is what the answer-kind model read (`Query.kinds`): "how many posts are jointly
+    funded" asks a count, "when demand is overwhelming, who supervises?" no date."""
     kinds: list[Kind] = []
-    if figure == "money":
+    if "money" in learned:
         kinds.append(("that amount", _money_finder(question)))
-    elif figure == "percent":
+    elif "percent" in learned:
         kinds.append(("that percentage", _finder(PERCENT)))
-    elif figure == "count":
+    elif "count" in learned:
         kinds.append(("that figure", _finder(COUNT if HOW_MANY.search(question) else NUMBER)))
     if TARGET_Q.search(question):  # "what's our target for X": a rate achieved is not a target
         kinds.append(("that target", _family_finder(TARGET_WORDS, NUMBER)))
     if EXACT_DAY_Q.search(question):  # "what date exactly": a month is not the answer
         kinds.append(("the exact date", _finder(DAY)))
-    elif DATE_Q.search(question):
+    elif "date" in learned:
         kinds.append(("that date", _finder(DATE)))
-    elif DURATION_Q.search(question):  # a start date answers "how long has it been live" too
+    elif "duration" in learned:  # a start date answers "how long has it been live" too
         kinds.append(("that length of time", _finder(DURATION_OR_DATE)))
-    elif TIME_Q.search(question):
-        kinds.append(("that time", _finder(CLOCK)))
     if PERSON_Q.search(question):
         kinds.append(("that name", names))
     if WHERE_Q.search(question) and not STATUS_WHERE.search(question):
@@ -347,7 +342,7 @@ def dates_given(question: str, text: str) -> list[str]:
 
 
 def missing_kind(question: str, texts: list[str], edition_years: set[str],
-                 known: set[str] = frozenset(), headings: list[str] = (), *, figure: str | None) -> str | None:
+                 known: set[str] = frozenset(), headings: list[str] = (), *, kinds: tuple[str, ...]) -> str | None:
     """What kind of answer none of the texts gives ('that figure', ...), or None. A year or
     financial year asked about may also be in the headings the texts sit under ("Procurement
     Act 2023")."""
@@ -360,7 +355,7 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str],
         return "that figure"
     if only_parts(question, texts):
         return "a total, only parts of one"
-    for label, find in asked(question, figure):
+    for label, find in asked(question, kinds):
         if not any(_new(list(_found(find, t)), question) for t in texts):
             return label
     return None

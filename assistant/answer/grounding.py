@@ -98,7 +98,7 @@ class Grounding:
             return "a reason"  # "what's causing the duplicates": they are described, not explained
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
                             set(query.editions.years) - set(query.editions.missing_years), self.match.vocab,
-                            [self.spans[i]["section"] for i in about], figure=query.figure) \
+                            [self.spans[i]["section"] for i in about], kinds=query.kinds) \
             or self.missing_role(query, about, groups) or self.not_yet(query, about) \
             or self.pending(query, about) or self.unfocused(query, about, groups, weights)
 
@@ -106,7 +106,7 @@ class Grounding:
         """The quoted answer holds the kind of answer asked for (a figure, a date, a name...)."""
         return bool(citations) and missing_kind(
             query.text, [c.quote for c in citations], set(query.editions.years) - set(query.editions.missing_years),
-            self.match.vocab, [c.section for c in citations], figure=query.figure) is None
+            self.match.vocab, [c.section for c in citations], kinds=query.kinds) is None
 
     def unfocused(self, query: Query, about: list[int], groups, weights) -> str | None:
         """A share asked of something ('what % of homicides are linked to drugs', 'the online
@@ -116,7 +116,7 @@ class Grounding:
         known = {t: w for t, w in weights.items() if t not in INTENT_WORDS and any(
             f in self.match.vocab or "+" in f or f.endswith("*") for f in groups[t])}
         key = [t for t, w in known.items() if w >= FOCUS * max(known.values())] if known else []
-        kinds = asked(query.text, query.figure)
+        kinds = asked(query.text, query.kinds)
         for i in about:
             bag = self.read_with(i, heading=True)
             if supplied(self.spans[i]["text"], query.text, kinds) and all(self.match.has(groups[t], bag) for t in key):

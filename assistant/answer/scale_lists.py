@@ -44,11 +44,11 @@ def _values(index) -> dict[str, dict[str, list[dict]]]:
     return out
 
 
-def scale_list_answer(question: str, index, hits, figure: str | None) -> Answer | None:
+def scale_list_answer(question: str, index, hits, kinds: tuple[str, ...]) -> Answer | None:
     """The things the paper at the top of the hits rates at the value the question names, on a
     scale it rates several things on; None when the question is not one list question, names
     no such value, or is about another paper."""
-    if "list" not in intents(question) or asked(question, figure) or not hits or MORE_THAN_ONE.search(question.strip()):
+    if "list" not in intents(question) or asked(question, kinds) or not hits or MORE_THAN_ONE.search(question.strip()):
         return None  # not "how many ..." nor a list cue in one sentence and the question in another
     values = _values(index)
     low = question.lower()

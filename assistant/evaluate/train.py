@@ -1,5 +1,5 @@
 """`assistant train`: fit the answer models (`decision.py`, `ranking.py`, `passages.py`,
-`figure_kinds.py`) from labelled questions.
+`answer_kinds.py`) from labelled questions.
 
 Every labelled question in `evals/` (the seed reports' sets, and the new-document set with its
 unseen papers indexed beside the corpus) is drafted by the extractive answerer. A draft is a
@@ -9,7 +9,7 @@ learns P(draft right) from the draft's signals; the answer threshold is the one 
 cost on out-of-fold probabilities, where a wrong answer costs WRONG_COST and a withheld right
 one costs 1 (trust over coverage).
 
-The figure-kind model is fitted first (`train_figures.py`); each set is then drafted with one
+The answer-kind model is fitted first (`train_kinds.py`); each set is then drafted with one
 fitted without it, as the ranker and the encoder are.
 
 Quality is reported leave-one-set-out (each set was written by a different person: the nearest
@@ -32,13 +32,13 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer import figure_kinds, passages, ranking
+from assistant.answer import answer_kinds, passages, ranking
 from assistant.answer.answer_types import KIND_FAMILIES
 from assistant.answer.backends.extractive import CHECKS, ExtractiveAnswerer
 from assistant.answer.decision import MODEL, Decider
 from assistant.answer.passages import NoPassageScores
 from assistant.answer.ranking import HandOrder, Ranker
-from assistant.evaluate import train_figures
+from assistant.evaluate import train_kinds
 from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
@@ -55,7 +55,7 @@ SPENT = {
     "holdout23", "new_documents24", "holdout24", "new_documents25", "holdout25", "new_documents26",
     "holdout26", "new_documents27", "holdout27", "new_documents28", "holdout28", "new_documents29",
 }
-# Blind sets scored once: the ranker, the passage encoder and the figure-kind model train on them
+# Blind sets scored once: the ranker, the passage encoder and the answer-kind model train on them
 # (each held out in turn); the decision does not. With their 2,040 questions (2026-12-06) the
 # ranker's first choice on the twenty older sets, each held out, went from 79.4 to 82.5% and their
 # drafts right from 1,042 to 1,057 of 1,139. The decision fitted on them too raised false
@@ -227,7 +227,7 @@ def draft_rows(source: Source) -> list[Row]:
 
 
 def collect(settings: Settings, new_documents: bool = True,
-            figures_path: Path = figure_kinds.MODEL) -> tuple[list[Row], list[Row], Ranker, dict, list]:
+            kinds_path: Path = answer_kinds.MODEL) -> tuple[list[Row], list[Row], Ranker, dict, list]:
     """The decision's rows, each set drafted with a ranker that never saw it (so the decision
     learns from drafts like those of new questions); the same questions drafted in the hand
     order (what the rules decided on before); the ranker trained on every set's candidates; its
@@ -235,17 +235,17 @@ def collect(settings: Settings, new_documents: bool = True,
     are scored by an encoder fine-tuned without its fold, so the ranker learns how far to trust
     the encoder on questions it never saw."""
     with sources(settings, new_documents) as srcs, tempfile.TemporaryDirectory(prefix="encoders-") as tmp, \
-            figure_kinds.restored():
+            answer_kinds.restored():
         sets = {src.name: [{**it, "vector": src.assistant.state.retriever.embed_query(it["question"])}
                            for it in src.items] for src in srcs}
-        final, kind_figures, kinds = train_figures.train(sets, figures_path)  # and each set's held-out model
-        figure_kinds.use(final)
+        final, kind_figures, kinds = train_kinds.train(sets, kinds_path)  # and each set's held-out model
+        answer_kinds.use(final)
         before = [row for src in srcs for row in draft_rows(src)]
         encoders, pairs = encoder_folds(srcs, Path(tmp))
         spans, scored = {}, {}
         for src in srcs:
             use_encoder(src, encoders[src.name], scored)
-            figure_kinds.use(kinds[src.name])
+            answer_kinds.use(kinds[src.name])
             spans[src.name] = span_examples(src)
         rows, figures_ = [], {}
         for src in srcs:
@@ -254,7 +254,7 @@ def collect(settings: Settings, new_documents: bool = True,
                                   "ranker": first_right(held_out, spans[src.name]), "n": len(spans[src.name])}
             src.assistant.backend.ranker = held_out
             use_encoder(src, encoders[src.name], scored)
-            figure_kinds.use(kinds[src.name])
+            answer_kinds.use(kinds[src.name])
             rows += draft_rows(src)
             print(f"train: drafted {src.name} ({len(src.items)} questions)", file=sys.stderr)
         everything = [g for groups in spans.values() for g in groups]
@@ -262,7 +262,7 @@ def collect(settings: Settings, new_documents: bool = True,
                            "ranker": round(float(np.average([f["ranker"] for f in figures_.values()],
                                                             weights=[f["n"] for f in figures_.values()])), 1),
                            "n": len(everything)}
-        return rows, before, Ranker.fit(everything), {"ranker": figures_, "figure_kinds": kind_figures}, pairs
+        return rows, before, Ranker.fit(everything), {"ranker": figures_, "answer_kinds": kind_figures}, pairs
 
 
 def names(rows: list[Row]) -> list[str]:
@@ -380,16 +380,16 @@ def cross_validate(rows: list[Row], before: list[Row], cols: list[str], group, c
 def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPORT,
           ranker_path: Path = ranking.MODEL, new_documents: bool = True,
           encoder_path: Path = passages.ENCODER, pairs_path: Path = passages.PAIRS,
-          figures_path: Path = figure_kinds.MODEL) -> dict:
+          kinds_path: Path = answer_kinds.MODEL) -> dict:
     """Fit and save the four models and the report; `new_documents=False` skips the sets that
     need their own index (a quicker run)."""
     t0 = time.perf_counter()
-    rows, before, ranker, figures_, pairs = collect(settings, new_documents, figures_path)
+    rows, before, ranker, figures_, pairs = collect(settings, new_documents, kinds_path)
     ranker.save(ranker_path)
     passages.write_pairs(pairs, pairs_path)
     passages.finetune(pairs, encoder_path)  # the one answers use, on every set's pairs
     decider, report = fit_decision(rows, before, {"ranker_first_right": figures_["ranker"],
-                                                  "figure_kinds": figures_["figure_kinds"]})
+                                                  "answer_kinds": figures_["answer_kinds"]})
     report["seconds"] = round(time.perf_counter() - t0, 1)
     decider.save(model_path)
     report_path.write_text(markdown(report, decider.answer_at, decider.hedge_at))
@@ -446,14 +446,15 @@ def markdown(report: dict, answer_at: float, hedge_at: float) -> str:
              "Share of answerable questions whose first-ranked candidate holds the evidence phrase.", "",
              "| held out | n | hand order | ranker |", "|---|---|---|---|"]
     lines += [f"| {g} | {f['n']} | {f['hand']} | {f['ranker']} |" for g, f in report["ranker_first_right"].items()]
-    lines += ["", "## The figure-kind model, leave one question set out", "",
-              "Answerable questions whose kind of figure asked (a sum, a share, a count, none: read from "
-              "their facts) the model gets right, beside the word lists it replaced; a false alarm is a "
-              "figure the facts are not (it made the answerer say \"the reports don't give that amount\").",
+    lines += ["", "## The answer-kind model, leave one question set out", "",
+              "Answerable questions whose kinds of answer asked (a sum, a share, a count, a date, a length "
+              "of time, none: read from their facts) the model reads exactly, beside the word lists it "
+              "replaced; a false alarm is a question given a kind its facts are not (it made the answerer "
+              "say \"the reports don't give that amount\", or \"that date\").",
               "", "| held out | n | model right | model false alarms | word lists right | word lists false alarms |",
               "|---|---|---|---|---|---|"]
     lines += [f"| {g} | {f['n']} | {f['model_right']} | {f['model_false_alarm']} | {f['rules_right']} | "
-              f"{f['rules_false_alarm']} |" for g, f in report["figure_kinds"].items()]
+              f"{f['rules_false_alarm']} |" for g, f in report["answer_kinds"].items()]
     lines += [""]
     for title, split in (("Leave one question set out", "leave_one_set_out"),
                          ("Leave one document out", "leave_one_document_out")):
@@ -463,7 +464,7 @@ def markdown(report: dict, answer_at: float, hedge_at: float) -> str:
             for which in ("learned", "rules"):
                 lines.append(f"| {g} | {which} | " + cells(both[which]))
         lines.append("")
-    lines += ["## Spent blind sets (the ranker, encoder and figure kinds trained on them, each held out; "
+    lines += ["## Spent blind sets (the ranker, encoder and answer kinds trained on them, each held out; "
               "the decision never saw them)", "", "| sets | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]
     lines += [f"| {kind} | " + cells(o) for kind, o in report.get("spent", {}).items()]
     lines += ["", "## Weights (standardised signals)", "", "| signal | weight |", "|---|---|"]

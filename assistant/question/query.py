@@ -17,4 +17,4 @@ class Query:
     vector: np.ndarray
     editions: Editions
     notes: list[str] = field(default_factory=list)
-    figure: str | None = None  # the figure it asks for: "money", "percent", "count" (answer/figure_kinds.py)
+    kinds: tuple[str, ...] = ()  # the kinds of answer it asks for: "money", "date"... (answer/answer_kinds.py)

@@ -6,19 +6,19 @@ from assistant.answer.answer_types import missing_kind, period_forms
 def test_financial_years_are_one_year_however_written():
     assert period_forms("24/25") == period_forms("2024/25") == period_forms("2024-25") == period_forms("2024/2025")
     said = "Cashable savings of £4.62m were delivered across the seven forces in 2024/25."
-    assert missing_kind("how much did 7F procurement save in 24/25?", [said], set(), figure="money") is None
-    assert missing_kind("how much did 7F procurement save in 22/23?", [said], set(), figure="money") == "anything for 22/23"
+    assert missing_kind("how much did 7F procurement save in 24/25?", [said], set(), kinds=("money",)) is None
+    assert missing_kind("how much did 7F procurement save in 22/23?", [said], set(), kinds=("money",)) == "anything for 22/23"
     assert missing_kind("who leads on the Procurement Act 2023?", ["Joanna Ridd is the lead."], set(),
-                        headings=["Procurement Act 2023"], figure=None) is None
+                        headings=["Procurement Act 2023"], kinds=()) is None
 
 
 def test_a_total_in_words_is_a_total_not_two_parts():
     """'Thirty-seven staff ...: 16 from Kent, 15 from Essex' gives the total asked for; two
     separate counts with no total do not."""
     said = "Thirty-seven staff worked on the test weekend: 16 from Kent, 15 from Essex and 6 from Halcyon Hosting."
-    assert missing_kind("how many staff in total worked the failover weekend?", [said], set(), figure="count") is None
+    assert missing_kind("how many staff in total worked the failover weekend?", [said], set(), kinds=("count",)) is None
     assert missing_kind("how many cyber specials and volunteers are there?",
                         ["We have 18 Cyber Specials/Volunteers, an increase of 6 on last year."], set(),
-                        known={"volunteer"}, figure="count") is None  # a compound's parts still name what is counted
+                        known={"volunteer"}, kinds=("count",)) is None  # a compound's parts still name what is counted
     parts = ["Two staff are based at HQ.", "Ten staff sit on the Ethics Committee."]
-    assert missing_kind("how many staff in total?", parts, set(), figure="count") == "a total, only parts of one"
+    assert missing_kind("how many staff in total?", parts, set(), kinds=("count",)) == "a total, only parts of one"

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from assistant.answer import figure_kinds, passages
+from assistant.answer import answer_kinds, passages
 from assistant.answer.backends.extractive import ExtractiveAnswerer
 from assistant.answer.decision import MODEL, Decider, ModelMissing
 from assistant.evaluate import train
@@ -65,10 +65,10 @@ def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules
     sets = train.question_sets()
     monkeypatch.setattr(train, "question_sets", lambda: {k: sets[k] for k in ("holdout4", "holdout7")})
     monkeypatch.setattr(train, "ENCODER_FOLDS", 2)
-    committed = figure_kinds.MODEL.read_bytes()
+    committed = answer_kinds.MODEL.read_bytes()
     report = train.train(settings, tmp_path / "decision.json", tmp_path / "report.md", tmp_path / "ranker.txt",
                          new_documents=False, encoder_path=tmp_path / "encoder.onnx",
-                         pairs_path=tmp_path / "pairs.jsonl", figures_path=tmp_path / "figure_kinds.json")
+                         pairs_path=tmp_path / "pairs.jsonl", kinds_path=tmp_path / "answer_kinds.json")
     fitted = Decider.load(tmp_path / "decision.json")
     assert fitted.names == Decider.load().names and report["questions"] == 100
     for split in ("holdout4", "holdout7", "all"):
@@ -78,8 +78,8 @@ def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules
     pairs = passages.read_pairs(tmp_path / "pairs.jsonl")  # the encoder's training data, and the encoder
     assert len(pairs) > 30 and all(q and ":" in evidence for q, evidence, _ in pairs)
     assert (tmp_path / "encoder.onnx").stat().st_size > 10_000_000
-    assert report["figure_kinds"]["all"]["n"] > 30 and (tmp_path / "figure_kinds.json").stat().st_size > 1000
-    assert figure_kinds.MODEL.read_bytes() == committed  # a training run elsewhere leaves the app's model alone
+    assert report["answer_kinds"]["all"]["n"] > 30 and (tmp_path / "answer_kinds.json").stat().st_size > 1000
+    assert answer_kinds.MODEL.read_bytes() == committed  # a training run elsewhere leaves the app's model alone
     strong = {n: 0.0 for n in fitted.names} | {"best": 1.0, "coverage": 1.0, "support": 1.0, "citations": 3.0}
     weak = strong | {"missing_number": 1.0, "check_stranger": 1.0, "best": 0.2, "coverage": 0.2}
     assert fitted.probability(weak) < fitted.probability(strong)

@@ -137,7 +137,7 @@ class ExtractiveAnswerer:
         total = sum(weights.values()) or 1.0
         wanted = intents(query.text)
         cued = [w for w in wanted if w in CUES] + (["progress"] if query.editions.mode == "latest" else [])
-        kinds = asked(query.text, query.figure)
+        kinds = asked(query.text, query.kinds)
         newest_doc = self.newest
         candidates = {i: rank for rank, hit in reversed(list(enumerate(hits)))
                       for i in self.by_chunk.get(hit.chunk["id"], [])}
@@ -267,7 +267,7 @@ class ExtractiveAnswerer:
         if typed:
             checks["kind"] = (f"The reports don't give {typed}", {})
         second = scored[1][0] if len(scored) > 1 else 0.0
-        kinds = asked(query.text, query.figure)
+        kinds = asked(query.text, query.kinds)
         holding = [k for k, (_, i, _) in enumerate(scored[:KIND_DEPTH])
                    if kinds and supplied(self.spans[i]["text"], query.text, kinds)]
         quoted = set().union(*(self.match.bag(c.quote) for c in answer.citations)) if answer.citations else set()
