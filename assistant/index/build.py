@@ -8,6 +8,7 @@ the settings the index was built with, each document's metadata and its parsed s
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import hashlib
 import json
@@ -18,6 +19,7 @@ import shutil
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -37,7 +39,6 @@ from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 38  # bump when parsing, chunking or `terms` change: every document is re-indexed
 MANIFEST = "manifest.json"
 QUOTABLE_WARN = 0.9  # below this share of a file's text quotable, ingest warns
 PAGE = 5000  # chunks read from the store per request when the index loads
@@ -90,10 +91,25 @@ def _write_manifest(folder: Path, manifest: dict) -> None:
     tmp.replace(folder / MANIFEST)
 
 
+INGEST_CODE = [*sorted((Path(__file__).resolve().parents[1] / "ingest").glob("*.py")),
+               Path(__file__).resolve(), Path(spans.__file__).resolve()]  # what turns a report into an index
+
+
+@cache
+def index_version() -> str:
+    """A digest of the code that turns reports into chunks, spans and terms (its syntax tree, so
+    comments and layout don't count). An index built by other code is rebuilt at start-up: a
+    version number someone had to remember to bump was once left behind, and the index kept
+    sentences the new parser splits differently."""
+    digest = hashlib.sha256()
+    for path in INGEST_CODE:
+        digest.update(ast.dump(ast.parse(path.read_text(encoding="utf-8"))).encode())
+    return digest.hexdigest()[:16]
+
+
 def _build_settings(settings: Settings) -> dict:
     return {"embedding_model": settings.embedding_model, "chunk_chars": settings.chunk_chars,
-            "store": settings.chroma_url or "embedded",
-            "index_version": INDEX_VERSION}
+            "store": settings.chroma_url or "embedded", "index_version": index_version()}
 
 
 VERSIONS = ".versions"  # in corpus/: reports replaced or removed, kept so nothing is lost
