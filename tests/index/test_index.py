@@ -189,12 +189,15 @@ def test_an_index_built_by_other_ingest_code_is_rebuilt(tmp_path, embedder, monk
     parser = tmp_path / "structure.py"
     parser.write_text((build.INGEST_CODE[0].parent / "structure.py").read_text(encoding="utf-8")
                       + "\n# a comment is not a change\n", encoding="utf-8")
-    build.index_version.cache_clear()
-    monkeypatch.setattr(build, "INGEST_CODE", [parser if p.name == "structure.py" else p for p in build.INGEST_CODE])
-    assert not corpus_is_stale(settings)
-    parser.write_text(parser.read_text(encoding="utf-8") + "SPLIT_EARLIER = True\n", encoding="utf-8")
-    build.index_version.cache_clear()
-    assert corpus_is_stale(settings)  # the app re-ingests at start-up
-    again = ingest(None, settings, embedder, progress=False)
-    assert again.chunks_written > 50 and not corpus_is_stale(settings)
-    build.index_version.cache_clear()
+    try:
+        build.index_version.cache_clear()
+        monkeypatch.setattr(build, "INGEST_CODE", [parser if p.name == "structure.py" else p for p in build.INGEST_CODE])
+        assert not corpus_is_stale(settings)
+        parser.write_text(parser.read_text(encoding="utf-8") + "SPLIT_EARLIER = True\n", encoding="utf-8")
+        build.index_version.cache_clear()
+        assert corpus_is_stale(settings)  # the app re-ingests at start-up
+        again = ingest(None, settings, embedder, progress=False)
+        assert again.chunks_written > 50 and not corpus_is_stale(settings)
+    finally:  # the digest of the real code again, pass or fail: later tests' indexes are not stale
+        monkeypatch.undo()
+        build.index_version.cache_clear()
