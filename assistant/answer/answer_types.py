@@ -12,12 +12,10 @@ import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
-from assistant.ingest.terms import COMPOUND, GENERIC, STOPWORDS, stem, tokens
+from assistant.ingest.terms import COMPOUND, STOPWORDS, stem, tokens
 from assistant.ingest.terms import NUMBER_WORDS as WORD_DIGITS
 
 HOW_MANY = re.compile(r"\bhow many\b|\bnumber of\b", re.I)  # a count: not a percentage or a sum
-TOTAL_Q = re.compile(r"\b(in total|total|altogether|all together|in all|combined)\b", re.I)
-TOTALISER = re.compile(r"\b(total|in all|altogether|overall|combined)\b", re.I)
 EXACT_DAY_Q = re.compile(r"\b(exact(ly)?|precise(ly)?)\b.*\b(date|day)\b|\b(date|day)\b.*\b(exact(ly)?|precise(ly)?)\b"
                          r"|\b(what|which) day\b", re.I)
 PERSON_Q = re.compile(r"\b(who|whom|whose)\b", re.I)
@@ -129,27 +127,6 @@ def counted(question: str, text: str) -> bool | None:
     return seen
 
 
-def only_parts(question: str, texts: list[str]) -> bool:
-    """'How many X in total' when the texts count X several different ways ('two ... based at
-    HQ', '10 ... on the Ethics Committee') and none of them is a total."""
-    focus = _head_noun(question)
-    if focus is None or not TOTAL_Q.search(question):
-        return False
-    values: set[str] = set()
-    bags = [{stem(w) for w in tokens(t)} for t in texts]
-    said = {stem(w) for w in tokens(question) if w not in STOPWORDS and w not in GENERIC
-            and not TOTAL_Q.fullmatch(w)} - {focus}
-    said &= set().union(*bags) if bags else set()  # what the question says of X that the texts also say
-    for text, bag in zip(texts, bags, strict=True):
-        if not said <= bag:
-            continue  # "32 forces are live" counts live forces; "6 forces are scheduled" does not
-        found = _whole(tokens(text))
-        for k, word in enumerate(found):
-            if stem(word) == focus:
-                values |= {stem(w) for w in found[max(0, k - 4): k] if _is_count(w)}
-    return len(values) > 1 and not any(TOTALISER.search(t) for t in texts)
-
-
 def uncounted(question: str, texts: list[str], known: set[str] = frozenset()) -> bool:
     """The evidence names what is counted but never with a count beside it, or never names it
     at all though the reports use the word (`known`): 'how many people filled in the survey'."""
@@ -180,49 +157,6 @@ def names(text: str) -> list[str]:
     return (people(text) + [m.group(0) for m in ORGANISATION.finditer(text)]
             + [m.group(1).strip() for m in BY_NAME.finditer(text)]
             + [m.group(0) for m in ACRONYM.finditer(text) if m.group(0) not in NOT_NAMES])
-
-
-def _rx(pattern: str) -> re.Pattern:
-    return re.compile(pattern, re.I)
-
-
-# "Who chairs / leads / took over / funded ...": the sentence naming the person must say that
-# role too ("chaired by ACC Pavelin"); a name elsewhere near the topic answers something else.
-# (what the question asks, what the evidence must say, whether only a person can answer)
-ROLES = [
-    (_rx(r"\bchief \w+ officer|\bCFO\b|\bchief constable|\bcommissioner|\bdirector\b|\bhead of\b|\bSRO\b|"
-         r"\bchief exec"), None, True),
-    (_rx(r"\bchair"), _rx(r"\bchair|\bco-chair"), False),
-    (_rx(r"\b(took|take|taken) over\b|\breplac|\bsucce(ed|ss)|\binstead of\b|\bin place of\b"),
-     _rx(r"\breplac|\b(took|taken) over\b|\bsucce(ed|ss)|\bnew\b|\bin place of\b"), False),
-    (_rx(r"\b(fund|financ|sponsor|pa(id|y)\b|paying)"),
-     _rx(r"\b(fund|financ|sponsor|pa(id|y)\b|paying|grant|contribut|budget)|£"), False),
-]
-
-
-def role_words(question: str) -> set[str]:
-    """The question's words that name the role asked about ('chairs', 'fronting'): what is
-    asked, not what about."""
-    if not PERSON_Q.search(question):
-        return set()
-    return {stem(w) for asked_role, _, _ in ROLES for m in asked_role.finditer(question) for w in tokens(m.group(0))}
-
-
-def role_asked(question: str) -> tuple[re.Match, re.Pattern, bool] | None:
-    """The role a who-question asks about, what evidence must say for it, and whether only a
-    person can fill it: ('chairs' match, chair pattern, False)."""
-    if not PERSON_Q.search(question):
-        return None
-    for asked_role, said, person_only in ROLES:
-        m = asked_role.search(question)
-        if m:
-            return m, said or _rx(re.escape(m.group(0))), person_only
-    return None
-
-
-def fills_role(text: str, question: str, said: re.Pattern, person_only: bool) -> bool:
-    """The text says the role and names someone the question doesn't."""
-    return bool(said.search(text)) and bool(_new((people if person_only else names)(text), question))
 
 
 @cache
@@ -263,7 +197,8 @@ def _family_finder(family: re.Pattern, kind: re.Pattern = MONEY) -> Callable[[st
 
 
 KIND_FAMILIES = ("period", "number", "date", "name", "place", "other")
-FAMILY_WORDS = (("other", ("expected", "still to come", "by name")), ("period", ("anything for",)), ("number", ("amount", "figure", "percentage", "target", "total", "share")),
+FAMILY_WORDS = (("other", ("still to come", "by name")), ("period", ("anything for",)),
+                ("number", ("amount", "figure", "percentage", "target")),
                 ("date", ("date", "length")), ("name", ("name",)), ("place", ("place",)))
 
 
@@ -315,32 +250,6 @@ def supplied(text: str, question: str, kinds: list[Kind]) -> bool:
     return all(_new(list(_found(find, text)), question) for _, find in kinds)
 
 
-PAST_WHEN = re.compile(r"\bwhen (did|was|were|had)\b", re.I)
-PLAN_Q = re.compile(r"\b(due|plann\w*|schedul\w*|expect\w*|meant|supposed|going|set to|anticipat\w*|"
-                    r"project\w*|target\w*|aim\w*|intend\w*|will|should|being)\b", re.I)
-
-
-PLANNED = re.compile(r"\b(will|projected|expected|planned|due|scheduled|anticipated|intend\w*|yet to|"
-                     r"progress is (now )?being made)\b", re.I)
-DONE = re.compile(r"(?<!to be )\b(launched|closed|went live|gone live|opened|took place|completed|concluded|"
-                  r"delivered|achieved|established|set up|started|began|commenced|introduced|implemented)\b", re.I)
-
-
-def only_expected(text: str, written: str) -> bool:
-    """The text's dates are all after the report was written, or it speaks of a plan and of
-    nothing done ('projected ... from early 2023', 'progress is being made ... by mid-2019')."""
-    years = YEAR_IN_TEXT.findall(text)
-    return bool(years) and all(y > written for y in years) or bool(PLANNED.search(text)) and not DONE.search(text)
-
-
-YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
-
-
-def dates_given(question: str, text: str) -> list[str]:
-    """The dates a text gives beyond those the question already names."""
-    return _new(list(_found(_finder(DATE), text)), question)
-
-
 def missing_kind(question: str, texts: list[str], edition_years: set[str],
                  known: set[str] = frozenset(), headings: list[str] = (), *, kinds: tuple[str, ...]) -> str | None:
     """What kind of answer none of the texts gives ('that figure', ...), or None. A year or
@@ -353,8 +262,6 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str],
             return f"anything for {period}"
     if uncounted(question, texts, known):
         return "that figure"
-    if only_parts(question, texts):
-        return "a total, only parts of one"
     for label, find in asked(question, kinds):
         if not any(_new(list(_found(find, t)), question) for t in texts):
             return label

@@ -415,6 +415,39 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
     return ratings
 
 
+KEY_VALUE = re.compile(r"^([a-z][a-z0-9]*(?:_[a-z0-9]+)*):[ \t]*(.*?)\s*$")  # "rag_pm: R": an export's field
+RATING_KEY = re.compile(r"(?:^|_)(?:rag|status|rating)(?:_|$)")
+PREVIOUS_KEY = re.compile(r"(?:^|_)(?:prev|previous|last|prior|was)(?:_|$)")
+NAME_KEY = re.compile(r"^(?:title|name|project|workstream|programme)$")
+
+
+def field_ratings(lines: Lines, sections, rated: set[str]) -> list[Rating]:
+    """An export's records rated in 'key: value' fields ('rag_pm: R', 'rag_prev: A'), in sections
+    with no other rating (`rated`): a field whose key says previous gives the earlier rating, the
+    last filled one of the others the rating (a later field refines an earlier: a project
+    manager's, then the board's); the record is named by its 'title:' field, else its heading."""
+    out = []
+    for section in sections:
+        if section.heading in rated:
+            continue
+        name, current, previous, where = section.title, None, None, None
+        for i in lines.within(section.start, section.end):
+            if not (m := KEY_VALUE.match(lines[i].text)):
+                continue
+            key, value = m.groups()
+            if NAME_KEY.match(key) and value:
+                name = value
+            elif RATING_KEY.search(key) and (colour := rating_word(value)) in COLOURS:
+                if PREVIOUS_KEY.search(key):
+                    previous = previous or colour
+                else:
+                    current, where = colour, lines[i]
+        if where is not None:
+            start = where.start + len(where.raw) - len(where.raw.lstrip())
+            out.append(Rating(name, section.heading, current, start, trimmed_end(where), "inline", previous))
+    return out
+
+
 def _colour(word: str) -> str:
     return RATING_WORDS[word.lower()]
 

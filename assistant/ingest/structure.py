@@ -32,6 +32,7 @@ from assistant.ingest.rag_tables import (
     boxes,
     columns,
     dashboard,
+    field_ratings,
     ratings,
     status_tables,
 )
@@ -90,11 +91,14 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
     for section in sections:
         section.spans.sort(key=lambda s: s.start)
     rag = ratings(text, lines, sections, rows, found_boxes, status)
+    rag += field_ratings(lines, sections, {r.section for r in rag})
     return Structure(sections, rag + scale_ratings(text, sections, {r.section for r in rag}), *years)
 
 
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note ("[Words used: 141 of 150]")
+FRAMED = re.compile(r"^([*=#~+_-]{2,})\s*([^*=#~+_\s-].{0,80}?)\s*\1$")  # "*** RECORD 3 OF 6 ***", "== Risks ==": a
+# title between two runs of the same mark, as an export or a plain-text tool sets them off
 GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣"  # "■ Summary": a symbol a paper may set before each heading
 MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|\d{{1,2}} ?[·|›»]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
 # symbol ("✦ Watch levels"), a number with a dot, bar or guillemet ("2 · Background", "5 › Capacity"), a time
@@ -107,7 +111,8 @@ QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): 
 
 def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int]]:
     """Headings a plain-text paper marks itself: a line underlined with === or --- (the
-    underline is not text), a line in [brackets], in bold or after Markdown's '#', numbered
+    underline is not text), a line in [brackets], between runs of one mark ('*** Notes ***'),
+    in bold or after Markdown's '#', numbered
     questions in sequence ('Q1 ...?' ...
     'Q2 ...?'), each followed by prose; a log's month lines, titles after a repeated mark and
     lower-case titles. Returns (underlines, heading lines)."""
@@ -118,6 +123,7 @@ def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int
             underlines.add(i + 1)
             shown.add(i)
         elif BRACKETED.match(ln.text) or EMPHASISED.match(ln.text) or (
+                (m := FRAMED.match(ln.text)) and _marked_title(m.group(2))) or (
                 MARKDOWN_HEADING.match(ln.text) and _marked_title(ln.text.lstrip("#").strip())):  # "## 5. Timetable"
             # left in a PDF or Word paper's text, as in a Markdown file
             shown.add(i)
@@ -254,6 +260,7 @@ def _headings(lines, wrapped, skip, displaced, marked=frozenset()) -> list[tuple
         raw = ln.raw[start - ln.start:]
         if i in marked:  # the file says so: "## 4. Custody", a Word "Heading 2" paragraph, "[Purpose]"
             raw = raw.strip()[1:-1] if BRACKETED.match(raw.strip()) else raw
+            raw = m.group(2) if (m := FRAMED.match(raw.strip())) else raw
             raw = m.group(2) if (m := EMPHASISED.match(raw.strip())) else _unmarked(raw.strip())
             lead = len(raw) - len(raw.lstrip("# \t" + GLYPHS))
             m = NUMBERED.match(raw[lead:].strip())

@@ -41,13 +41,6 @@ def intents(question: str) -> set[str]:
     return found | {"status"} if RATING_ASKED.search(question) else found
 
 
-# A stated cause or purpose: what a "why" about something other than a rating needs. ("The
-# duplicates are being removed" says what is done, not why they happen.)
-CAUSE = re.compile(r"\b(because|due to|as a result|owing to|caused by|result(s|ed)? (of|from)|given (that|the)|"
-                   r"reasons?|rationale|as (it|they|this|there|we|the)\b|so (that|is|are|was|were|it|they)\b|"
-                   r"therefore|thus|hence|led to|driven by|attributed to|stem(s|med)? from|in order to|lack of|"
-                   r"aim(s|ed)? to|so as to|designed to|intended to|seek(s|ing)? to)\b", re.I)
-
 # Words that say what is asked rather than what about: kept out of workstream-name matching.
 INTENT_WORDS = {"green", "amber", "red", "rag", "status", "rate", "rated", "rating", "why",
                 "reason", "cause", "explain", "justification", "rationale", "come", "still",

@@ -746,3 +746,41 @@ def test_semicolon_rows_and_a_rating_sentence_that_opens_its_section():
                      "Braintree District Council": ("Amber", "Green"),
                      "Colchester City Council": ("Red", "Amber"),
                      "Tendring District Council": ("Green", "Amber")}
+
+
+def test_an_exports_framed_records_and_their_rating_fields():
+    """A tool's plain-text export: '*** RECORD n OF m ***' heads each record, every 'key: value'
+    field is quoted on its own however short, and the rating fields rate the record its 'title:'
+    field names (the last filled current field; a 'prev' field the earlier rating)."""
+    text = textwrap.dedent("""\
+        PORTFOLIO EXPORT
+        portfolio: Partnerships
+        exported: 14-Aug-26 by analyst
+
+        *** RECORD 1 OF 2 ***
+        ref: HP-01
+        title: Custody liaison and diversion referral pathway
+        end_date_forecast: 31-Dec-26
+        rag_pm: G
+        rag_portfolio:
+        rag_prev: A
+        budget_gbp: 96000
+
+        *** RECORD 2 OF 2 ***
+        ref: UP-04
+        title: Project Larkspur risk model validation
+        rag_pm: G
+        rag_portfolio: R
+        rag_prev: A
+        rag_reason: Down from amber. The data extract failed the quality checks.
+        """)
+    s = parse(text)
+    assert headings(s)[1:] == ["RECORD 1 OF 2", "RECORD 2 OF 2"]
+    quoted = [text[sp.start:sp.end] for sec in s.sections for sp in sec.spans]
+    assert "rag_pm: G" in quoted and "budget_gbp: 96000" in quoted and "ref: UP-04" in quoted
+    assert "The data extract failed the quality checks." in quoted  # a long value by sentence
+    rated = {(r.workstream, r.overall, r.previous, text[r.start:r.end]) for r in s.ratings}
+    assert rated == {("Custody liaison and diversion referral pathway", "Green", "Amber", "rag_pm: G"),
+                     ("Project Larkspur risk model validation", "Red", "Amber", "rag_portfolio: R")}
+    prose = parse("Summary\n\nThe board met on 3 May.\nnote: the minutes follow below in full.\n")
+    assert not prose.ratings

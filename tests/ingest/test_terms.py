@@ -87,16 +87,6 @@ def test_a_length_of_time_asked_is_answered_by_one_or_by_a_date():
                         kinds=("duration",)) == "that length of time"
 
 
-def test_a_total_is_not_made_of_parts():
-    from assistant.answer.answer_types import only_parts
-
-    parts = ["There are two volunteers based at Headquarters.", "We now have 10 volunteers on the Ethics Committee."]
-    assert only_parts("how many volunteers do we have in total?", parts)
-    assert not only_parts("how many volunteers do we have in total?", ["We have 18 volunteers in total."])
-    live = ["32 forces are live with SOH.", "A further 6 forces are scheduled to transition."]
-    assert not only_parts("how many forces are live with SOH in total?", live)
-
-
 def test_a_negating_prefix_makes_an_opposite_not_a_typo():
     from assistant.answer.matching import negation_of
 
@@ -118,20 +108,6 @@ def test_outcomes_after_a_report_was_written(question, written, after):
     assert outcome_after(question, written) == after
 
 
-def test_who_questions_name_the_role_they_ask_about():
-    from assistant.answer.answer_types import fills_role, role_asked
-
-    m, said, person_only = role_asked("who chairs the local delivery board?")
-    assert m.group(0) == "chair" and not person_only
-    assert fills_role("The local delivery board is chaired by ACC Pavelin.", "who chairs it?", said, person_only)
-    assert not fills_role("The board is attended by Contact Management.", "who chairs it?", said, person_only)
-    m, said, person_only = role_asked("who was the chief fire officer?")
-    assert person_only and not fills_role("STAR chambers with the CC and CFO.", "who was the chief fire officer?",
-                                          said, person_only)
-    assert role_asked("who leads on vetting?") is None  # leading roles are named too many ways to check
-    assert role_asked("what is the board?") is None
-
-
 def test_answers_of_the_kind_asked():
     budget = "It is anticipated that the project can deliver benefits equivalent to £169,620 per annum."
     assert missing_kind("what's the budget for the project?", [budget], set(), kinds=("money",)) == "that amount"
@@ -146,14 +122,6 @@ def test_answers_of_the_kind_asked():
     place = "Data centres are live and services are being migrated across."
     assert missing_kind("where are the new data centres?", [place], set(), kinds=()) == "that place"
     assert missing_kind("where are we with the data centres?", [place], set(), kinds=()) is None  # a status
-
-
-def test_only_expected_dates_are_not_dates_something_happened():
-    from assistant.answer.answer_types import only_expected
-
-    assert only_expected("It is projected that the hubs will operate from early 2023.", "2022")
-    assert only_expected("Progress is now being made for Hubs to be established by mid-2019.", "2019")
-    assert not only_expected("The survey was launched on 4th June 2019 and will measure progress.", "2019")
 
 
 def test_names_are_words_the_reports_always_capitalise_and_use_alone():

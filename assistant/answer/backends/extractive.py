@@ -125,8 +125,7 @@ class ExtractiveAnswerer:
                            for doc, meta in index.documents.items()  # of the papers' own scales
                            for r in own_scale(meta.get("ratings", [])) if r.get("scale")}
         self.scale_words = set().union(set(), *self.scale_bags.values())
-        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq,
-                                index.documents)
+        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq)
 
     # ---- scoring --------------------------------------------------------------------------
     def score_spans(self, query: Query, hits, extra: list[int] | None = None,
@@ -544,7 +543,8 @@ class ExtractiveAnswerer:
         else:
             words = self.match.unknown_words(query.text)
             if words and reason == "The reports don't say":
-                text = f"The reports don't mention {', '.join(words)}, so they can't answer this."
+                quoted = ", ".join(f"\"{w}\"" for w in words)  # a word, not its meaning: a paraphrase may be there
+                text = f"The reports never use the word{'s' if len(words) > 1 else ''} {quoted}, and nothing in them answers this."
             else:
                 text = f"{reason}: nothing in them answers \"{query.text}\"."
             lead = " The nearest related material is in {where}:"
