@@ -13,10 +13,6 @@ SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms.", "c.", "approx.")
 
 
-FIELD_LINE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*:\s*\S")  # "rag_pm: R", "budget_gbp: 54000": a field of
-# a tool's export, one per line
-
-
 PARAGRAPH_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2})+\s+[A-Z]")  # "3.2 The unit has done well"
 PARAGRAPH_START = re.compile(r"\d{1,2}\.\s+[A-Z]")  # "4. That the Commissioner ...": one number, then a dot
 
@@ -46,11 +42,6 @@ def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[
             flush()
             spans.append(Span(lead, ln.end - (len(ln.raw) - len(ln.raw.rstrip())), "heading"))
             continue
-        if _in_fields(lines, i):  # quoted on its own, however short ("rag_pm: R"); a long value by sentence
-            flush()
-            end = ln.end - (len(ln.raw) - len(ln.raw.rstrip()))
-            spans.extend(_sentences(text, lead, end) or [Span(lead, end, "sentence")])
-            continue
         row = "\t" in ln.text  # a table row is quoted on its own, never run into the next
         if BULLET.match(ln.raw) or not wrapped or PARAGRAPH_NUMBER.match(ln.text) or row:
             flush()  # a list item, a line of unwrapped text, or a numbered paragraph starts anew
@@ -68,19 +59,6 @@ def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[
             flush()  # a short wrapped line ends its paragraph or list item
     flush()
     return [s for s in spans if section.start <= s.start < section.end]
-
-
-def _in_fields(lines, i: int) -> bool:
-    """Line i is a 'key: value' field among others ('ref: HP-01' over 'title: ...'): an export's
-    record, one field per line, not a sentence that happens to open with a word and a colon."""
-    if not FIELD_LINE.match(lines[i].text):
-        return False
-    j, k = lines.previous_content(i), _next_line(lines, i)
-    return any(n is not None and FIELD_LINE.match(lines[n].text) for n in (j, k))
-
-
-def _next_line(lines, i: int) -> int | None:
-    return next((j for j in range(i + 1, len(lines)) if lines[j].text), None)
 
 
 def _label_value(lines, i, tight=True) -> bool:

@@ -749,9 +749,9 @@ def test_semicolon_rows_and_a_rating_sentence_that_opens_its_section():
 
 
 def test_an_exports_framed_records_and_their_rating_fields():
-    """A tool's plain-text export: '*** RECORD n OF m ***' heads each record, every 'key: value'
-    field is quoted on its own however short, and the rating fields rate the record its 'title:'
-    field names (the last filled current field; a 'prev' field the earlier rating)."""
+    """A tool's plain-text export: '*** RECORD n OF m ***' heads each record, and its 'key: value'
+    rating fields rate the record its 'title:' field names (the last filled current field; a
+    'prev' field the earlier rating)."""
     text = textwrap.dedent("""\
         PORTFOLIO EXPORT
         portfolio: Partnerships
@@ -776,9 +776,6 @@ def test_an_exports_framed_records_and_their_rating_fields():
         """)
     s = parse(text)
     assert headings(s)[1:] == ["RECORD 1 OF 2", "RECORD 2 OF 2"]
-    quoted = [text[sp.start:sp.end] for sec in s.sections for sp in sec.spans]
-    assert "rag_pm: G" in quoted and "budget_gbp: 96000" in quoted and "ref: UP-04" in quoted
-    assert "The data extract failed the quality checks." in quoted  # a long value by sentence
     rated = {(r.workstream, r.overall, r.previous, text[r.start:r.end]) for r in s.ratings}
     assert rated == {("Custody liaison and diversion referral pathway", "Green", "Amber", "rag_pm: G"),
                      ("Project Larkspur risk model validation", "Red", "Amber", "rag_portfolio: R")}
