@@ -779,5 +779,6 @@ def test_an_exports_framed_records_and_their_rating_fields():
     rated = {(r.workstream, r.overall, r.previous, text[r.start:r.end]) for r in s.ratings}
     assert rated == {("Custody liaison and diversion referral pathway", "Green", "Amber", "rag_pm: G"),
                      ("Project Larkspur risk model validation", "Red", "Amber", "rag_portfolio: R")}
-    prose = parse("Summary\n\nThe board met on 3 May.\nnote: the minutes follow below in full.\n")
-    assert not prose.ratings
+    prose = parse("Summary\n\nThe board met on 3 May.\nnote: the minutes follow below in full.\n\n-- 4 --\n\n"
+                  "The actions are listed in the appendix to this paper.\n")
+    assert not prose.ratings and "4" not in headings(prose)  # a page number between dashes is no title
