@@ -110,9 +110,5 @@ class Grounding:
 
     def about(self, i: int, forms: set[str]) -> bool:
         """The span, the sentence it refers back to, or its section's heading names the term."""
-        return self.match.has(forms, self.read_with(i, heading=True))
-
-    def read_with(self, i: int, heading: bool = False) -> set[str]:
-        """A span's terms with those of the sentences it refers back to (and its heading's)."""
         bag = self.span_terms[i].union(*(self.span_terms[j] for j in self.seq.referents(i)))
-        return bag | self.chunk_terms.get(self.spans[i]["chunk"], set()) if heading else bag
+        return self.match.has(forms, bag | self.chunk_terms.get(self.spans[i]["chunk"], set()))
