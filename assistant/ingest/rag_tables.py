@@ -32,11 +32,16 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     r"|(?:(?<![\w ])|(?<=[.;] ))(?:Confidence|Status|Rating|Overall|RAG(?:\s+(?:19|20)\d\d)?)(?=\s*:)"
     r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
     r"\s*[:–-]?\s*(" + COLOUR[1:-1] + r"|AG|AR)\b\s*\)?", re.IGNORECASE)
+LABEL_RAG = re.compile(r"^[A-Z][a-z]{3,15}(?: [a-z]{3,15})?\s*:\s*" + COLOUR + r"\b(?=\s*(?:$|[.(,;–—-]))")  # a
+# paragraph opening with its own label's rating, "Alignment: Amber (Red at the workshop). The two ...": not a
+# place or a name ("Venue: Red Lion")
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
                           r"|^\s*\(\s*[\w ]{1,20}(?=:)"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
                           r"|^\s*(?:at|in|for)\s+this\s+(?:review|quarter|month|period|report)\s*[;,]"  # "...; Green in"
                           r"|\b(?:RAG|rating|status)\s+(?:19|20)\d\d"  # "RAG 2025: Red. RAG 2024: Amber."
-                          r"|\b(?:down|up)\s+from)"  # "Rated red this quarter, down from amber"
+                          r"|\b(?:down|up)\s+from"  # "Rated red this quarter, down from amber"
+                          r"|^\s*\((?=\s*(?:" + COLOUR[1:] + r"\s+(?:at|in|on|last|before|previously|until)\b))"  # "(Red at
+                          # the workshop)" just after the rating
                           r"\s*[:–-]?\s*" + COLOUR + r"\b", re.IGNORECASE)
 
 PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/Red", "status should move
@@ -384,7 +389,7 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
         for span in section.spans:
             if span.kind in {"box", "row"}:
                 continue
-            m = INLINE_RAG.search(text[span.start:span.end])
+            m = INLINE_RAG.search(text[span.start:span.end]) or LABEL_RAG.match(text[span.start:span.end])
             told = None if m else PROSE_RAG.search(text[span.start:span.end])
             if section.heading in tabled:  # "has fallen from Amber to Amber/Red" still says what it was
                 row = tabled[section.heading]

@@ -88,7 +88,8 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
     cuts.append(len(chunk))
     spans: list[Span] = []
     lead = None  # a fragment too short to quote alone opens the next sentence ("RAG: Green. Reason: ...")
-    # (a paragraph of one or two words alone, "Key Findings", "OFFICIAL", stays out: a label, not a quote)
+    # (a paragraph of one or two words alone, "Key Findings", "OFFICIAL", stays out: a label, not a quote; a field
+    # alone, "Alignment: Green.", is a quote)
     for a, b in zip(cuts, cuts[1:], strict=False):
         piece = chunk[a:b]
         s = start + a + len(piece) - len(piece.lstrip())
@@ -104,6 +105,8 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
             lead = s
         if lead is not None and b == len(chunk) and spans:  # nothing follows: it ends the sentence before
             spans[-1] = Span(spans[-1].start, e, spans[-1].kind)
+        elif lead is not None and b == len(chunk) and _field(text[lead:e]):  # a field alone, "Alignment: Green."
+            spans.append(Span(lead, e, first_kind))
     return spans
 
 

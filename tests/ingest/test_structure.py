@@ -782,3 +782,43 @@ def test_an_exports_framed_records_and_their_rating_fields():
     prose = parse("Summary\n\nThe board met on 3 May.\nnote: the minutes follow below in full.\n\n-- 4 --\n\n"
                   "The actions are listed in the appendix to this paper.\n")
     assert not prose.ratings and "4" not in headings(prose)  # a page number between dashes is no title
+
+
+def test_a_comparisons_labelled_rows_and_their_own_rating_labels():
+    """A side-by-side comparison written out row by row: 'ROW n · topic' heads each row (a label
+    and a number before the mark), and a paragraph opening with its own label's rating
+    ('Alignment: Amber (Red at the workshop).') rates that row, alone on its line or not; a
+    place that happens to be a colour ('Venue: Red Lion') is not a rating."""
+    text = textwrap.dedent("""\
+        Joint search comparison
+
+        ROW 1 · Establishment and roles
+
+        Essex ▸ A search cadre of 22 posts within the Operational Support Group.
+
+        Kent ▸ A dedicated Tactical Search Team of 26 posts.
+
+        Alignment: Amber (Red at the workshop). Both forces have now agreed the funded post numbers.
+
+        ROW 2 · Training and accreditation
+
+        Essex ▸ PolSAs trained on the national course, with an annual refresher.
+
+        Kent ▸ The same national course, with a refresher at the Kent Police College.
+
+        Alignment: Green.
+
+        ROW 3 · Venue security
+
+        Essex ▸ Supports the county events calendar from the Chelmsford base.
+
+        Venue: Red Lion, Maldon. The spring exercise is held there each year.
+        """)
+    s = parse(text)
+    assert headings(s)[1:] == ["ROW 1 · Establishment and roles", "ROW 2 · Training and accreditation",
+                               "ROW 3 · Venue security"]
+    rated = {(r.workstream, r.overall, r.previous) for r in s.ratings}
+    assert rated == {("ROW 1 · Establishment and roles", "Amber", "Red"),
+                     ("ROW 2 · Training and accreditation", "Green", None)}
+    quoted = {text[sp.start:sp.end] for sec in s.sections for sp in sec.spans}
+    assert "Alignment: Green." in quoted
