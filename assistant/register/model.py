@@ -121,16 +121,26 @@ class Register:
         return full[-1] if full else self.latest()
 
     def current(self) -> list[tuple[Row, Entry, Edition]]:
-        """Each workstream's rating "now": from the newest full register (a report rating
-        several workstreams; the ones it drops are superseded), updated by any newer paper
-        that rates a workstream, so a one-topic paper does not make the others vanish."""
+        """Each workstream's rating "now": from the newest report that rates it, unless a newer
+        full register of the same series (a report rating several workstreams, two or more of
+        them shared with the one that rated it last) no longer rates it. A one-topic paper, or a
+        several-item paper of another series (a board's agenda, a comparison), makes no other
+        workstream vanish."""
         reports = [e for e in self.editions if not e.derived]
-        since = reports.index(self.latest_full())
+        full = [e for e in reports if sum(entry.kind != "field" for _, entry in self.rated(e.label)) >= FULL_REGISTER]
+
+        def shared(a: Edition, b: Edition) -> int:
+            return sum(1 for row in self.rows if a.label in row.entries and b.label in row.entries)
+
         out = []
         for row in self.rows:
-            newest = [e for e in reports[since:] if e.label in row.entries]
-            if newest:
-                out.append((row, row.entries[newest[-1].label], newest[-1]))
+            newest = [e for e in reports if e.label in row.entries]
+            if not newest:
+                continue
+            last = newest[-1]
+            later = [e for e in full if reports.index(e) > reports.index(last)]
+            if not any(shared(e, last) >= 2 for e in later):
+                out.append((row, row.entries[last.label], last))
         return out
 
     def rated(self, label: str) -> list[tuple[Row, Entry]]:

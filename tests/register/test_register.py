@@ -287,3 +287,26 @@ def test_changes_are_measured_from_the_previous_edition_of_the_series(manifest):
     assert [e.label for e in register.editions][-2:] == ["2024-07", "2024-11"]
     assert register.before("2024-11").label == "2022"
     assert register.before("2024-07").label == "2022"  # shares one workstream: the one just older
+
+
+def test_a_several_item_paper_of_another_series_makes_no_workstream_vanish(manifest):
+    """A board's agenda rating three items of its own, written after the 2022 dashboard, leaves
+    the dashboard's workstreams current; a newer edition of the dashboard that drops one
+    supersedes it."""
+    import copy
+
+    later = copy.deepcopy(manifest)
+    d22 = later["documents"][Y2022]
+    agenda = copy.deepcopy(d22) | {"date": "2026-05", "current_year": None, "previous_year": None}
+    agenda["ratings"] = [dict(r, workstream=f"Item {k} – Drone pilots' joint rota {k}",
+                              section=f"Item {k} – Drone pilots' joint rota {k}", previous=None)
+                         for k, r in enumerate(copy.deepcopy(d22["ratings"][:3]), start=1)]
+    later["documents"]["2026-05-agenda.txt"] = agenda
+    current = {row.name for row, _, _ in build_register(later).current()}
+    assert "HO - Digital Policing Portfolio - NAS" in current and "Item 1 – Drone pilots' joint rota 1" in current
+
+    dashboard = copy.deepcopy(d22) | {"date": "2026-11", "current_year": "2026", "previous_year": None}
+    dashboard["ratings"] = [r for r in dashboard["ratings"] if "NAS" not in r["workstream"]]
+    later["documents"]["2026-11-update.txt"] = dashboard
+    current = {row.name for row, _, _ in build_register(later).current()}
+    assert "HO - Digital Policing Portfolio - NAS" not in current and "Item 1 – Drone pilots' joint rota 1" in current

@@ -344,7 +344,8 @@ class ExtractiveAnswerer:
                     {"near": near, "rating": rating_lines[0] if near is None else None})
         colours = {c.lower() for c in re.findall(r"\b(red|amber|green)\b", query.text, re.I)}
         if (rated and "reason" in wanted and "negative" not in wanted and len(colours) == 1
-                and not any(str(r.get("overall")).lower() in colours for _, r in rating_lines)):
+                and not any({str(r.get("overall")).lower(), str(r.get("previous")).lower()} & colours
+                            for _, r in rating_lines)):  # "why did it come off red": its earlier rating
             return (f"The reports don't rate it {colours.pop().title()}", {"rating": rating_lines[0]})  # "why is SOH red?" when it is green: a false premise
         if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
             return ("The reports don't state that overall rating", {"rating": rating_lines[0]})  # only its parts are given: never guess the whole
