@@ -38,7 +38,7 @@ class Grounding:
         self.by_section, self.seq = by_section, seq
 
     def stranger(self, query: Query, document: str, section: str, rare_only: bool = False,
-                 named: set[str] = frozenset()) -> str | None:
+                 named: set[str] = frozenset(), items: set[str] = frozenset()) -> str | None:
         """A name in the question (capitalised, not first word, one the reports do use, e.g.
         another force) that the evidence's section never mentions: the evidence is about
         something else ("what RAG did Norfolk give ..." is not answered by an Essex rating)."""
@@ -49,10 +49,10 @@ class Grounding:
         for short, expansion in self.match.acronym_terms.items():  # "National Police Air Service"
             if len(expansion) >= 3 and expansion <= asked and short not in bag and not expansion <= bag:
                 return short.upper()
-        if rare_only:  # "status of R2": a rating whose section never says "R2" is another item's
-            for code in CODE.findall(query.text):
+        if rare_only:  # "status of R2": a rating whose section never says "R2" is another item's, if some rated
+            for code in CODE.findall(query.text):  # item is named so (`items`); "rag at P4" names a period
                 term = code.lower()
-                if term in self.match.vocab and term not in bag and not PERIOD.fullmatch(code):
+                if term in items and term not in bag and not PERIOD.fullmatch(code):
                     return code
         words = re.findall(r"(?<!^)(?<![.?!]\s)\b([A-Z][a-z]{2,})\b", query.text.strip())
         words += [w for w in re.findall(r"\b([a-z]{3,})\b", query.text) if stem(w) in self.match.proper]

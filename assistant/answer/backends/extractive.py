@@ -237,7 +237,7 @@ class ExtractiveAnswerer:
                         if wanted & {"status", "reason"} or query.editions.mode == "latest" else [])
         rating_lines = [(d, r) for d, r in rating_lines  # "Norfolk's joint collaboration" is not SCD's
                         if not self.ground.stranger(query, d, r["section"], rare_only=True,
-                                                    named=self.rating_bags[(d, r["start"])])]
+                                                    named=self.rating_bags[(d, r["start"])], items=self.rated_words)]
         if rating_lines:  # the rated workstream's whole section may hold the reason
             extra = [i for doc, r in rating_lines for i in self.by_section.get((doc, r["section"]), [])]
             scored = self.score_spans(query, hits, extra, terms=(groups, weights))
