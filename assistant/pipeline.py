@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from assistant.answer.answer_kinds import kinds_asked
@@ -92,6 +93,11 @@ class Loaded:
     backend: Answerer
     register: object | None  # assistant.register.Register, built once per load
     words: ReportWords  # the reports' words, to read a typo as one of them
+
+    @cached_property
+    def own_papers(self) -> frozenset[str]:
+        """Reports whose RAG colours are their own, not an edition of the register's."""
+        return frozenset(self.register.own_papers()) if self.register is not None else frozenset()
 
 
 class Assistant:
@@ -197,7 +203,7 @@ class Assistant:
                             notes=query.notes)
         else:
             answer = (catalogue_answer(query.text, state.index) or self._register_answer(query.text, state)
-                      or scale_list_answer(query.text, state.index, hits, query.kinds))
+                      or scale_list_answer(query.text, state.index, hits, query.kinds, state.own_papers))
         t1 = time.perf_counter()
         readings = self._readings(question, history, query, state) if answer is None else []
         if readings:

@@ -143,6 +143,18 @@ class Register:
                 out.append((row, row.entries[last.label], last))
         return out
 
+    def own_papers(self) -> set[str]:
+        """Reports whose RAG ratings are their own: they rate two or more things and share fewer
+        than two of them with any other report (a comparison's rows, a board agenda's items), so
+        "which rows are red?" about one is answered from it alone, not from the register."""
+        reports = [e for e in self.editions if not e.derived]
+        out = set()
+        for e in reports:
+            mine = [row for row in self.rows if e.label in row.entries and row.entries[e.label].kind != "field"]
+            if len(mine) >= 2 and all(sum(o.label in row.entries for row in mine) < 2 for o in reports if o != e):
+                out.add(e.document)
+        return out
+
     def rated(self, label: str) -> list[tuple[Row, Entry]]:
         """(row, entry) for every row this edition rates, in row order."""
         return [(r, r.entries[label]) for r in self.rows if label in r.entries]

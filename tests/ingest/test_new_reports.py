@@ -161,3 +161,20 @@ def test_a_paper_on_its_own_scale_is_answered_in_it_and_leaves_the_rag_dashboard
         assert name in amber.answer
     nas = assistant.ask("what is the current RAG status of NAS?")
     assert nas.answer.startswith("**2022 report (newest)") and "**Amber**" in nas.answer
+
+
+def test_a_comparisons_own_colours_are_listed_from_it_and_leave_the_dashboard_current(tmp_path, embedder):
+    """A side-by-side comparison rating its rows Green/Amber/Red: the rows are headings, each
+    'Alignment: ...' line rates its row (with the earlier rating), a list question about the
+    paper is answered from its rows alone, and it is no new edition of the RAG dashboard."""
+    corpus, settings = corpus_copy(tmp_path, "search-comparison-2026.txt")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, ensure_index=False, embedder=embedder)
+    red = assistant.ask("which rows are still red in the dog unit comparison?")
+    assert "ROW 3 · Out-of-hours cover: **Red**" in red.answer
+    assert "ROW 1" not in red.answer and "ROW 2" not in red.answer and "NAS" not in red.answer
+    why = assistant.ask("why did kennelling and welfare come off red?")
+    assert not why.abstained and "agreed one welfare standard" in why.answer
+    amber = assistant.ask("which areas are amber?")
+    for name in ["NAS", "ECFRS", "Local crime reduction", "Kennelling and welfare"]:
+        assert name in amber.answer
