@@ -48,7 +48,8 @@ NUMBERED = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2}){0,2})?|\d{1,2}\)|\(\d
 LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}(?::|\s=)\s+\S")  # "Author: Niamh Castellan", "Raised on = 6
 # January 2026": a field, not a heading
 DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December),?\s+\d{4}$", re.I)  # "12 March 2024": a date
+                       r"August|September|October|November|December),?\s+\d{4}$"
+                       r"|^\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d\d$", re.I)  # "12 March 2024", "16.10.2025": a date
 MARKING = re.compile(r"(OFFICIAL|OFFICIAL[- ]SENSITIVE|NOT PROTECTIVELY MARKED|RESTRICTED|PROTECT)"
                      r"(\s*[-–:]\s*[A-Z ]+)*(\s*\([^()]{1,40}\))?")  # a protective marking on the cover, not a heading
 # ("OFFICIAL – SENSITIVE: COMMERCIAL", "OFFICIAL – SENSITIVE (not for onward circulation)")
@@ -99,7 +100,7 @@ UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note ("[Words used: 141 of 150]")
 FRAMED = re.compile(r"^([*=#~+_-]{2,})\s*((?=[^*=#~+_\s-])(?=.*[A-Za-z]).{1,80}?)\s*\1$")  # "*** RECORD 3 OF 6 ***",
 # "== Risks ==": a title between two runs of the same mark, as an export sets them off (not a page's "-- 4 --")
-GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣"  # "■ Summary": a symbol a paper may set before each heading
+GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣¶"  # "■ Summary": a symbol a paper may set before each heading
 MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|(?:[A-Z][A-Za-z]{{1,11}} )?\d{{1,2}} ?[·|›»]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
 # symbol ("✦ Watch levels"), a number (a label's too) with a dot, bar or guillemet ("2 · Background", "5 › Capacity",
 # "ROW 3 · Call-out"), a time stamp ("[00:09:15] Crime scene")

@@ -845,3 +845,25 @@ def test_an_exports_fields_are_quoted_one_by_one():
     assert {"ref: HP-05", "budget_gbp: 54000", "rag_pm: G",
             "partners: Essex County Council Public Health; Southend-on-Sea City Council"} <= quoted
     assert not any(q.startswith("amber:") for q in quoted)
+
+
+def test_pilcrow_headings_and_a_numeric_date_line():
+    """'¶ Programme 5 – ...' lines head sections as other marks do; a cover's '16.10.2025' is a
+    date, not a heading."""
+    text = textwrap.dedent("""\
+        Safer Roads Partnership – Quarter 2 Delivery Report
+        16.10.2025
+
+        ¶ Programme 1 – Speed management
+        Rated Green this quarter. Lead: Inspector Dana Whitlock-Rees, Essex Police Roads Policing.
+        Community Speedwatch groups ran 412 sessions in the quarter, up from 365.
+
+        ¶ Programme 2 – Fixed safety camera replacement
+        Rated Red this quarter, down from Amber. Lead: Ifeoma Strand, Road Safety Engineering Manager.
+        The supplier now forecasts completion by 30.06.2026, three months late.
+        """)
+    s = parse(text)
+    assert headings(s)[1:] == ["Programme 1 – Speed management", "Programme 2 – Fixed safety camera replacement"]
+    rated = {(r.workstream, r.overall, r.previous) for r in s.ratings}
+    assert rated == {("Programme 1 – Speed management", "Green", None),
+                     ("Programme 2 – Fixed safety camera replacement", "Red", "Amber")}

@@ -273,9 +273,11 @@ class ExtractiveAnswerer:
         headed = quoted.union(*(self.match.bag(c.section) for c in answer.citations))
         heaviest = max(weights, key=weights.get)  # the question's most telling term ("drone" in "drone budget")
         lead_qa = lead_first[0][2]["qa"]  # how the fine-tuned encoder matches the lead to the question
+        ranked = sorted((inf["model"] for _, _, inf in lead_first if "model" in inf), reverse=True) + [0.0, 0.0]
         signals = {
             "best": best_score, "margin": best_score - second, "support": support,
             "qa": lead_qa, "qa_margin": lead_qa - max((inf["qa"] for _, _, inf in lead_first[1:]), default=0.0),
+            "rank": ranked[0], "rank_margin": ranked[0] - ranked[1],  # the ranker's own certainty (0: no ranker)
             "coverage": info["cov"], "own_coverage": info["own"], "dense": info["dense"],
             "missing": missing, "unknown_words": float(bool(self.match.unknown_words(query.text))),
             "rated": float(rated), "rating_lines": float(bool(rating_lines)),
