@@ -101,9 +101,9 @@ BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note 
 FRAMED = re.compile(r"^([*=#~+_-]{2,})\s*((?=[^*=#~+_\s-])(?=.*[A-Za-z]).{1,80}?)\s*\1$")  # "*** RECORD 3 OF 6 ***",
 # "== Risks ==": a title between two runs of the same mark, as an export sets them off (not a page's "-- 4 --")
 GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣¶"  # "■ Summary": a symbol a paper may set before each heading
-MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|(?:[A-Z][A-Za-z]{{1,11}} )?\d{{1,2}} ?[·|›»]|[{GLYPHS}])\s+")  # a line set off by a leading mark: a
+MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|(?:[A-Z][A-Za-z]{{1,11}} )?\d{{1,2}} ?[·|›»]|[{GLYPHS}]|//)\s+")  # a line set off by a leading mark: a
 # symbol ("✦ Watch levels"), a number (a label's too) with a dot, bar or guillemet ("2 · Background", "5 › Capacity",
-# "ROW 3 · Call-out"), a time stamp ("[00:09:15] Crime scene")
+# "ROW 3 · Call-out"), a time stamp ("[00:09:15] Crime scene"), a comment's slashes ("// At a glance")
 EMPHASISED = re.compile(r"^(\*\*|__)([^*_\s](?:[^*_]{0,98}[^*_.\s])?)\1:?$")  # "**Summary**": a line wholly in
 # Markdown bold is a heading (as a wholly bold Word paragraph is), unless it is a sentence
 QUESTION = re.compile(r"^Q(\d{1,2})?\b[.:)]?\s*\S")  # "Q1 (Councillor Quayle): What is proposed?", "Q4. Cost",
@@ -158,9 +158,10 @@ def _marker_headings(lines: list[Line]) -> set[int]:
 
 def _unmarked(text: str) -> str:
     """A heading without its mark, so the title reads as words: '2 · Background' is numbered
-    '2. Background'; '[00:09:15] Crime scene' is 'Crime scene' (glyphs are stripped later)."""
+    '2. Background'; '[00:09:15] Crime scene' and '// Money' are 'Crime scene' and 'Money' (glyphs
+    are stripped later)."""
     m = MARK.match(text)
-    if not m or not (m.group(1)[0].isdigit() or m.group(1).startswith("[")):
+    if not m or not (m.group(1)[0].isdigit() or m.group(1).startswith(("[", "//"))):
         return text
     return f"{m.group(1).rstrip(' ·|›»')}. {text[m.end():]}" if m.group(1)[0].isdigit() else text[m.end():]
 

@@ -867,3 +867,17 @@ def test_pilcrow_headings_and_a_numeric_date_line():
     rated = {(r.workstream, r.overall, r.previous) for r in s.ratings}
     assert rated == {("Programme 1 – Speed management", "Green", None),
                      ("Programme 2 – Fixed safety camera replacement", "Red", "Amber")}
+
+
+def test_a_comments_slashes_set_off_headings():
+    """'// At a glance' heads a section as '■ At a glance' would, its title without the slashes."""
+    text = textwrap.dedent("""\
+        Chair's Assurance Report – Violence Information Sharing Group
+
+        // About this report
+        The group runs the Cardiff Model in Essex and reports to the Executive each quarter.
+
+        // At a glance
+        The log holds eight items. Two are ALERT, three are ADVISE and three are ASSURE.
+        """)
+    assert headings(parse(text))[1:] == ["About this report", "At a glance"]
