@@ -98,8 +98,9 @@ def parse(text: str, marked: tuple[int, ...] = ()) -> Structure:
 
 UNDERLINE = re.compile(r"^(={3,}|-{3,})$")
 BRACKETED = re.compile(r"^\[[A-Z][^\[\]:]{1,80}\]$")  # "[Purpose]", not a note ("[Words used: 141 of 150]")
-FRAMED = re.compile(r"^([*=#~+_-]{2,})\s*((?=[^*=#~+_\s-])(?=.*[A-Za-z]).{1,80}?)\s*\1$")  # "*** RECORD 3 OF 6 ***",
-# "== Risks ==": a title between two runs of the same mark, as an export sets them off (not a page's "-- 4 --")
+FRAMED = re.compile(r"^([*=#~+_-]{2,}|~(?=\s))\s*((?=[^*=#~+_\s-])(?=.*[A-Za-z]).{1,80}?)\s*\1$")  # "*** RECORD 3 OF
+# 6 ***", "== Risks ==", "~ Casualties ~": a title between two runs of the same mark, as an export sets them off (not
+# a page's "-- 4 --")
 GLYPHS = "■□▪▫►▶▸▹◆◇●○•◼◾➤➢❖✦★»›‣¶"  # "■ Summary": a symbol a paper may set before each heading
 MARK = re.compile(rf"^(\[[\d:.]{{4,12}}\]|(?:[A-Z][A-Za-z]{{1,11}} )?\d{{1,2}} ?[·|›»]|[{GLYPHS}]|//)\s+")  # a line set off by a leading mark: a
 # symbol ("✦ Watch levels"), a number (a label's too) with a dot, bar or guillemet ("2 · Background", "5 › Capacity",

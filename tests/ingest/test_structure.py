@@ -869,8 +869,9 @@ def test_pilcrow_headings_and_a_numeric_date_line():
                      ("Programme 2 – Fixed safety camera replacement", "Red", "Amber")}
 
 
-def test_a_comments_slashes_set_off_headings():
-    """'// At a glance' heads a section as '■ At a glance' would, its title without the slashes."""
+def test_a_comments_slashes_and_single_tildes_set_off_headings():
+    """'// At a glance' heads a section as '■ At a glance' would, its title without the slashes;
+    so does a title between two tildes ('~ Money ~')."""
     text = textwrap.dedent("""\
         Chair's Assurance Report – Violence Information Sharing Group
 
@@ -881,3 +882,5 @@ def test_a_comments_slashes_set_off_headings():
         The log holds eight items. Two are ALERT, three are ADVISE and three are ASSURE.
         """)
     assert headings(parse(text))[1:] == ["About this report", "At a glance"]
+    card = "Annual Report Card\n\n~ Money ~\nThe partnership spent £2,410,000 against a budget of £2,480,000.\n"
+    assert headings(parse(card))[1:] == ["Money"]
