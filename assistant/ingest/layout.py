@@ -10,7 +10,6 @@ from functools import cached_property
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")  # "## 5. Timetable": a heading in a Markdown file, or left in a paper's text
-KEY_VALUE = re.compile(r"^([a-z][a-z0-9]*(?:_[a-z0-9]+)*):[ \t]*(.*?)\s*$")  # "rag_pm: R": a field of a tool's export
 
 
 @dataclass(frozen=True)

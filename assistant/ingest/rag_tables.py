@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.layout import KEY_VALUE, Box, Line, Lines, Rating, section_for, trimmed_end
+from assistant.ingest.layout import Box, Line, Lines, Rating, section_for, trimmed_end
 
 RATING_WORDS = {"g": "Green", "a": "Amber", "r": "Red", "green": "Green", "amber": "Amber",
                 "red": "Red", "not graded": "Not graded", "n/a": "n/a", "tbd": "TBD",
@@ -420,6 +420,7 @@ def ratings(text, lines, sections, rows, boxes, tables=None) -> list[Rating]:
     return ratings
 
 
+KEY_VALUE = re.compile(r"^([a-z][a-z0-9]*(?:_[a-z0-9]+)*):[ \t]*(.*?)\s*$")  # "rag_pm: R": an export's field
 RATING_KEY = re.compile(r"(?:^|_)(?:rag|status|rating)(?:_|$)")
 PREVIOUS_KEY = re.compile(r"(?:^|_)(?:prev|previous|last|prior|was)(?:_|$)")
 NAME_KEY = re.compile(r"^(?:title|name|project|workstream|programme)$")

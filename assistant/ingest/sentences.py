@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.layout import KEY_VALUE, Line, Lines, Span
+from assistant.ingest.layout import Line, Lines, Span
 
 BULLET = re.compile(r"^\s*(?:[·•▪●◦-]|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])")
@@ -42,8 +42,7 @@ def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[
             flush()
             spans.append(Span(lead, ln.end - (len(ln.raw) - len(ln.raw.rstrip())), "heading"))
             continue
-        row = "\t" in ln.text or _field_line(lines, i)  # a table row or an export's field ("budget_gbp: 54000")
-        # is quoted on its own, never run into the next
+        row = "\t" in ln.text  # a table row is quoted on its own, never run into the next
         if BULLET.match(ln.raw) or not wrapped or PARAGRAPH_NUMBER.match(ln.text) or row:
             flush()  # a list item, a line of unwrapped text, or a numbered paragraph starts anew
         if _label_value(lines, i) and not wrapped:
@@ -60,13 +59,6 @@ def section_spans(text, lines: Lines, section, wrapped, skip, headings) -> list[
             flush()  # a short wrapped line ends its paragraph or list item
     flush()
     return [s for s in spans if section.start <= s.start < section.end]
-
-
-def _field_line(lines, i) -> bool:
-    """A 'key: value' field of a tool's export, in a run of them ('ref: HP-01' then 'title: ...'),
-    not a wrapped sentence's line that happens to open with a word and a colon ('amber: 5.3.2 NAS')."""
-    return bool(KEY_VALUE.match(lines[i].text)) and any(
-        0 <= j < len(lines) and KEY_VALUE.match(lines[j].text) for j in (i - 1, i + 1))
 
 
 def _label_value(lines, i, tight=True) -> bool:
@@ -118,7 +110,7 @@ def _sentences(text: str, start: int, end: int, kind: str = "sentence") -> list[
     return spans
 
 
-FIELD = re.compile(r"^(?:[A-Z][a-z]+ ){0,2}[A-Za-z][A-Za-z_]*:\s+\S")  # "Owner: ...", "rag_pm: G"
+FIELD = re.compile(r"^(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+:\s+\S")
 FIELD_CHARS = 60
 
 

@@ -824,29 +824,6 @@ def test_a_comparisons_labelled_rows_and_their_own_rating_labels():
     assert "Alignment: Green." in quoted
 
 
-def test_an_exports_fields_are_quoted_one_by_one():
-    """A tool's export of 'key: value' lines looks hard-wrapped (short lines), but each field is a
-    quote of its own ('budget_gbp: 54000'), never run into the next; a wrapped sentence's line
-    that happens to open with a word and a colon ('amber: 5.3.2 ...') is not a field."""
-    text = textwrap.dedent("""\
-        *** RECORD 1 OF 1 ***
-        ref: HP-05
-        title: Drug-related deaths – linking police and public health data
-        partners: Essex County Council Public Health; Southend-on-Sea City Council
-        budget_gbp: 54000
-        rag_pm: G
-
-        *** COMMENTARY ***
-        Overall, in addition to the ungraded project, four projects are rated green and two are
-        amber: the data linkage project and the custody pathway, both for the same reason.
-        """)
-    s = parse(text)
-    quoted = {text[sp.start:sp.end] for sec in s.sections for sp in sec.spans}
-    assert {"ref: HP-05", "budget_gbp: 54000", "rag_pm: G",
-            "partners: Essex County Council Public Health; Southend-on-Sea City Council"} <= quoted
-    assert not any(q.startswith("amber:") for q in quoted)
-
-
 def test_pilcrow_headings_and_a_numeric_date_line():
     """'¶ Programme 5 – ...' lines head sections as other marks do; a cover's '16.10.2025' is a
     date, not a heading."""
