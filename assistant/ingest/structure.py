@@ -137,19 +137,7 @@ def _marked_in_text(lines: list[Line], wrapped: bool) -> tuple[set[int], set[int
     numbers = set(asked.values())
     shown |= {i for i, n in asked.items() if {n - 1, n + 1} & numbers}
     shown |= set(unnumbered) if len(unnumbered) >= 2 else set()  # "Q: ...?" lines, two or more
-    return underlines, shown | _month_headings(lines) | _marker_headings(lines) | _lower_case_headings(lines, wrapped) \
-        | _email_headings(lines)
-
-
-EMAIL_FROM = re.compile(r"^From:\s+\S")
-EMAIL_FIELD = re.compile(r"^(Sent|Date):\s+\S")
-
-
-def _email_headings(lines: list[Line]) -> set[int]:
-    """A printed email thread: each message's 'From: ...' line, with 'Sent:' or 'Date:' within
-    the next three lines, heads that message (who wrote what, and when, is then one section)."""
-    return {i for i, ln in enumerate(lines) if EMAIL_FROM.match(ln.text)
-            and any(EMAIL_FIELD.match(lines[j].text) for j in range(i + 1, min(i + 4, len(lines))))}
+    return underlines, shown | _month_headings(lines) | _marker_headings(lines) | _lower_case_headings(lines, wrapped)
 
 
 def _marker_headings(lines: list[Line]) -> set[int]:

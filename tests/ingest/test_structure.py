@@ -861,24 +861,3 @@ def test_a_comments_slashes_and_single_tildes_set_off_headings():
     assert headings(parse(text))[1:] == ["About this report", "At a glance"]
     card = "Annual Report Card\n\n~ Money ~\nThe partnership spent £2,410,000 against a budget of £2,480,000.\n"
     assert headings(parse(card))[1:] == ["Money"]
-
-
-def test_a_printed_email_threads_messages_are_sections():
-    """Each message of a printed thread ('From:' with 'Sent:' below it) is a section of its own,
-    so who wrote what, and when, is cited from that message."""
-    text = textwrap.dedent("""\
-        Background paper 6B – email correspondence on accreditation
-
-        From: Hollowbrook, Sienna (OPFCC)
-        Sent: Mon 23/02/2026 11:02
-        Subject: RE: UKAS outcome and the cost share
-
-        Please print the thread below as background paper 6B for the March board.
-
-        From: Oakhampton, Marguerite (Det Supt)
-        Sent: Mon 16/02/2026 17:48
-        Subject: RE: UKAS outcome and the cost share
-
-        I am moving the accreditation workstream from amber to red. UKAS cannot visit before July.
-        """)
-    assert headings(parse(text))[1:] == ["From: Hollowbrook, Sienna (OPFCC)", "From: Oakhampton, Marguerite (Det Supt)"]
