@@ -114,11 +114,14 @@ class Register:
         return best if shared(best) >= 2 else older[-1]
 
     def latest_full(self) -> Edition:
-        """The newest report rating several workstreams: what 'changes since the last report'
-        compare (a later one-topic paper is not a new edition of the dashboard)."""
+        """The newest report rating several workstreams, an edition of a series if there is one:
+        what 'changes since the last report' compare (a later one-topic paper, or a comparison
+        rating rows of its own, is not a new edition of the dashboard)."""
         full = [e for e in self.editions if not e.derived  # in RAG terms: a paper's own scale is not a dashboard
                 and sum(entry.kind != "field" for _, entry in self.rated(e.label)) >= FULL_REGISTER]
-        return full[-1] if full else self.latest()
+        own = self.own_papers()  # a comparison's rows are no edition of a series: nothing changed "since" one
+        series = [e for e in full if e.document not in own]
+        return (series or full)[-1] if full else self.latest()
 
     def current(self) -> list[tuple[Row, Entry, Edition]]:
         """Each workstream's rating "now": from the newest report that rates it, unless a newer

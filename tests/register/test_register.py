@@ -291,7 +291,7 @@ def test_changes_are_measured_from_the_previous_edition_of_the_series(manifest):
 
 def test_a_several_item_paper_of_another_series_makes_no_workstream_vanish(manifest):
     """A board's agenda rating three items of its own, written after the 2022 dashboard, leaves
-    the dashboard's workstreams current; a newer edition of the dashboard that drops one
+    the dashboard's workstreams current and is not the 'last report'; a newer edition of the dashboard that drops one
     supersedes it."""
     import copy
 
@@ -302,8 +302,11 @@ def test_a_several_item_paper_of_another_series_makes_no_workstream_vanish(manif
                               section=f"Item {k} – Drone pilots' joint rota {k}", previous=None)
                          for k, r in enumerate(copy.deepcopy(d22["ratings"][:3]), start=1)]
     later["documents"]["2026-05-agenda.txt"] = agenda
-    current = {row.name for row, _, _ in build_register(later).current()}
+    register = build_register(later)
+    current = {row.name for row, _, _ in register.current()}
     assert "HO - Digital Policing Portfolio - NAS" in current and "Item 1 – Drone pilots' joint rota 1" in current
+    assert register.own_papers() == {"2026-05-agenda.txt"}
+    assert register.latest_full().label == "2022"  # "what changed since the last report" is the dashboard's
 
     dashboard = copy.deepcopy(d22) | {"date": "2026-11", "current_year": "2026", "previous_year": None}
     dashboard["ratings"] = [r for r in dashboard["ratings"] if "NAS" not in r["workstream"]]
