@@ -32,9 +32,9 @@ INLINE_RAG = re.compile(  # "(Overall RAG – Green)", "Overall RAG: Amber", "RA
     r"|(?:(?<![\w ])|(?<=[.;] ))(?:Confidence|Status|Rating|Overall|RAG(?:\s+(?:19|20)\d\d)?)(?=\s*:)"
     r"|(?<=\w)\s+[—–](?=\s+(?-i:GREEN|AMBER|RED|BLUE)\b))"  # "Joint vetting — AMBER (Q3: GREEN)"
     r"\s*[:–-]?\s*(" + COLOUR[1:-1] + r"|AG|AR)\b\s*\)?", re.IGNORECASE)
-LABEL_RAG = re.compile(r"^[A-Z][a-z]{3,15}(?: [a-z]{3,15})?\s*:\s*" + COLOUR + r"\b(?=\s*(?:$|[.(,;–—-]))")  # a
-# paragraph opening with its own label's rating, "Alignment: Amber (Red at the workshop). The two ...": not a
-# place or a name ("Venue: Red Lion")
+LABEL_RAG = re.compile(r"^[A-Z][a-z]{3,15}(?: [a-z]{3,15}| RAG)?\s*:\s*" + COLOUR + r"\b(?=\s*(?:$|[.(,;–—-]))")  # a
+# paragraph opening with its own label's rating, "Alignment: Amber (Red at the workshop). The two ...", "Paper
+# RAG: Red (previously Amber).": not a place or a name ("Venue: Red Lion")
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
                           r"|^\s*\(\s*[\w ]{1,20}(?=:)"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
                           r"|^\s*(?:at|in|for)\s+this\s+(?:review|quarter|month|period|report)\s*[;,]"  # "...; Green in"

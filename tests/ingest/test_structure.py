@@ -822,6 +822,9 @@ def test_a_comparisons_labelled_rows_and_their_own_rating_labels():
                      ("ROW 2 · Training and accreditation", "Green", None)}
     quoted = {text[sp.start:sp.end] for sec in s.sections for sp in sec.spans}
     assert "Alignment: Green." in quoted
+    agenda = "Chair's brief\n\nItem 4 – HR and payroll system replacement\n\nPaper RAG: Red (previously Amber). " \
+             "The supplier has missed the second test date.\n"
+    assert [(r.overall, r.previous) for r in parse(agenda).ratings] == [("Red", "Amber")]
 
 
 def test_pilcrow_headings_and_a_numeric_date_line():
