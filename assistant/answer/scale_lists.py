@@ -51,8 +51,10 @@ def scale_list_answer(question: str, index, hits, kinds: tuple[str, ...],
     scale it rates several things on; None when the question is not one list question, names
     no such value, or is about another paper. `own_papers`: reports whose RAG colours are their
     own, not an edition of the register's (a comparison's rows: "which rows are still red?")."""
-    if "list" not in intents(question) or asked(question, kinds) or not hits or MORE_THAN_ONE.search(question.strip()):
-        return None  # not "how many ..." nor a list cue in one sentence and the question in another
+    if ("list" not in intents(question) or asked(question, tuple(k for k in kinds if k != "count")) or not hits
+            or MORE_THAN_ONE.search(question.strip())):
+        return None  # not an amount or a date asked, nor a list cue in one sentence and the question in another (a
+    # count is answered too: "2 at Red", and the answer-kind model reads "which rows are red?" as one)
     values = _values(index, own_papers)
     low = question.lower()
     named = [v for v in values if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", low)]
