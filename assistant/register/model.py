@@ -107,18 +107,24 @@ class Register:
         if not older:
             return None
 
-        def shared(edition: Edition) -> int:
-            return sum(1 for row in self.rows if label in row.entries and edition.label in row.entries)
+        this = self.editions[labels.index(label)]
+        best = max(reversed(older), key=lambda e: self._shared(this, e))  # ties: the newest
+        return best if self._shared(this, best) >= 2 else older[-1]
 
-        best = max(reversed(older), key=shared)  # ties: the newest
-        return best if shared(best) >= 2 else older[-1]
+    def _shared(self, a: Edition, b: Edition) -> int:
+        """Workstreams both editions rate: two or more make them editions of one series."""
+        return sum(1 for row in self.rows if a.label in row.entries and b.label in row.entries)
+
+    def _full(self) -> list[Edition]:
+        """Reports rating several workstreams in RAG terms (a paper's own scale is not a dashboard)."""
+        return [e for e in self.editions if not e.derived
+                and sum(entry.kind != "field" for _, entry in self.rated(e.label)) >= FULL_REGISTER]
 
     def latest_full(self) -> Edition:
         """The newest report rating several workstreams, an edition of a series if there is one:
         what 'changes since the last report' compare (a later one-topic paper, or a comparison
         rating rows of its own, is not a new edition of the dashboard)."""
-        full = [e for e in self.editions if not e.derived  # in RAG terms: a paper's own scale is not a dashboard
-                and sum(entry.kind != "field" for _, entry in self.rated(e.label)) >= FULL_REGISTER]
+        full = self._full()
         own = self.own_papers()  # a comparison's rows are no edition of a series: nothing changed "since" one
         series = [e for e in full if e.document not in own]
         return (series or full)[-1] if full else self.latest()
@@ -130,11 +136,7 @@ class Register:
         several-item paper of another series (a board's agenda, a comparison), makes no other
         workstream vanish."""
         reports = [e for e in self.editions if not e.derived]
-        full = [e for e in reports if sum(entry.kind != "field" for _, entry in self.rated(e.label)) >= FULL_REGISTER]
-
-        def shared(a: Edition, b: Edition) -> int:
-            return sum(1 for row in self.rows if a.label in row.entries and b.label in row.entries)
-
+        full = self._full()
         out = []
         for row in self.rows:
             newest = [e for e in reports if e.label in row.entries]
@@ -142,7 +144,7 @@ class Register:
                 continue
             last = newest[-1]
             later = [e for e in full if reports.index(e) > reports.index(last)]
-            if not any(shared(e, last) >= 2 for e in later):
+            if not any(self._shared(e, last) >= 2 for e in later):
                 out.append((row, row.entries[last.label], last))
         return out
 
