@@ -26,7 +26,14 @@ import numpy as np
 
 from assistant.index import spans
 from assistant.index.embed import Embedder, get_embedder
-from assistant.index.generations import current, generations, new_generation, writer_lock
+from assistant.index.generations import (
+    Lease,
+    current,
+    generations,
+    new_generation,
+    open_current,
+    writer_lock,
+)
 from assistant.index.stores import get_store
 from assistant.ingest.budget import read_within_budget
 from assistant.ingest.chunking import Chunk, chunk_document, collapse, quotable_share
@@ -396,6 +403,7 @@ class LoadedIndex:
     embedder: Embedder
     chunk_terms: dict[str, dict] = field(default_factory=dict)  # chunk id -> stored {"bm25", "header"} terms
     name_counts: dict[str, list[int]] | None = None  # the spans' summed `name_counts` (None: not stored)
+    lease: Lease | None = None  # keeps an ingest from removing this generation while it is loaded
 
     @property
     def documents(self) -> dict[str, dict]:
@@ -408,7 +416,8 @@ class LoadedIndex:
 
 def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
     """Open the built index; refuse one built with a different embedding model."""
-    manifest = read_manifest(settings.index_dir)
+    folder, lease = open_current(settings.index_dir)  # held while this index is loaded
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8")) if (folder / MANIFEST).exists() else {}
     if not manifest:
         raise IndexError_(f"no index in {settings.index_dir}: run `assistant ingest` first")
     built = manifest.get("settings", {})
@@ -417,7 +426,6 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
             f"the index was built with {built.get('embedding_model')!r} but settings ask for "
             f"{settings.embedding_model!r}: run `assistant ingest --rebuild`"
         )
-    folder = current(settings.index_dir)
     chunks_col = get_store(settings).collection(folder)
     if manifest.get("documents") and any(d.get("chunks") for d in manifest["documents"].values()) \
             and chunks_col.count() == 0:
@@ -431,4 +439,4 @@ def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
     span_list, vectors, chunk_terms, names = spans.read(folder)
     chunks.sort(key=lambda c: (c["document"], c["start"]))
     embedder = embedder or get_embedder(settings.embedding_model, settings.index_dir)
-    return LoadedIndex(settings, manifest, chunks, span_list, vectors, chunks_col, embedder, chunk_terms, names)
+    return LoadedIndex(settings, manifest, chunks, span_list, vectors, chunks_col, embedder, chunk_terms, names, lease)

@@ -5,6 +5,11 @@ of the current one, then updated) and switches the `CURRENT` pointer to it with 
 rename. A reader opens whatever `CURRENT` names, so it sees the old index or the new one, never
 a mix; an ingest killed part-way leaves the old generation serving, and its half-built folder
 is removed by the next ingest. A file lock held for the whole ingest keeps writers apart.
+
+A reader also leases the generation it opened (a shared lock on its `readers.lock`, held while
+the process keeps the index loaded), and an ingest removes an old generation only once no
+reader holds it: a long batch job (training, an evaluation) keeps its index however many
+ingests run meanwhile, where before the third one deleted it under the job.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ PREFIX = "gen-"
 KEEP = 2  # the current generation and the one before (a reader may still have it open)
 MANIFEST = "manifest.json"
 PARTS = ("chroma", MANIFEST)  # what an embedded generation holds (also the pre-generation layout)
+READERS = "readers.lock"  # readers hold a shared lock on it; removal takes an exclusive one
 
 
 class IngestBusy(RuntimeError):
@@ -47,6 +53,64 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock, also when the process is killed
 
 
+class Lease:
+    """A reader's hold on one generation: while it is held, no ingest removes the folder."""
+
+    def __init__(self, fd: int | None):
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)  # closing the descriptor drops the lock
+            self._fd = None
+
+    def __del__(self) -> None:
+        self.release()
+
+
+def open_current(index_dir: Path) -> tuple[Path, Lease]:
+    """The current generation, leased until the lease is released or garbage-collected. A
+    generation removed between reading `CURRENT` and taking the lease is looked up again."""
+    for _ in range(10):
+        folder = current(index_dir)
+        if folder == index_dir:
+            return folder, Lease(None)  # no generations yet (or a pre-generation index)
+        try:
+            fd = os.open(folder / READERS, os.O_RDONLY)
+        except FileNotFoundError:
+            if folder.is_dir():
+                return folder, Lease(None)  # a generation made before leases: nothing to hold
+            continue  # removed just now: read CURRENT again
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)  # being removed right now
+            continue
+        if folder.is_dir():
+            return folder, Lease(fd)
+        os.close(fd)
+    raise RuntimeError(f"the index in {index_dir} kept changing while it was opened; try again")
+
+
+@contextmanager
+def _unleased(folder: Path) -> Iterator[bool]:
+    """True (holding the folder against new readers) when no reader leases it."""
+    try:
+        fd = os.open(folder / READERS, os.O_RDONLY)
+    except OSError:
+        yield True  # no readers file: made before leases, or half-built
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)
+
+
 def current(index_dir: Path) -> Path:
     """The generation readers open: the one `CURRENT` names, else the folder itself (an index
     built before generations, or none yet)."""
@@ -68,6 +132,7 @@ def new_generation(index_dir: Path, fresh: bool = False,
     numbers = [int(p.name[len(PREFIX):]) for p in index_dir.glob(PREFIX + "*") if p.name[len(PREFIX):].isdigit()]
     folder = index_dir / f"{PREFIX}{max(numbers, default=0) + 1:06d}"
     folder.mkdir()
+    (folder / READERS).touch()
     try:
         if not fresh:
             source = current(index_dir)
@@ -96,8 +161,8 @@ def generations(index_dir: Path) -> list[Path]:
 
 
 def remove_stale(index_dir: Path) -> None:
-    """Delete generations older than the last KEEP, half-built ones from killed ingests, and
-    a pre-generation index once a generation serves."""
+    """Delete generations older than the last KEEP that no reader leases, half-built ones
+    from killed ingests, and a pre-generation index once a generation serves."""
     live = current(index_dir)
     gens = generations(index_dir)
     if live == index_dir:
@@ -113,4 +178,6 @@ def remove_stale(index_dir: Path) -> None:
                 target.unlink()
     for p in gens:
         if p not in keep:
-            shutil.rmtree(p, ignore_errors=True)
+            with _unleased(p) as free:
+                if free:
+                    shutil.rmtree(p, ignore_errors=True)

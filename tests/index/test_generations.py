@@ -106,3 +106,23 @@ def test_readers_during_an_ingest_see_the_old_or_the_new_index(built, embedder):
     assert proc.returncode == 0, proc.stderr.read().decode()
     assert seen >= 3
     consistent(settings, embedder)
+
+
+def test_a_loaded_index_keeps_its_generation_however_many_ingests_follow(built, embedder):
+    """A long reader (training, an evaluation) leases its generation: three ingests later it
+    still reads, where KEEP = 2 used to delete it under the reader; released, it goes."""
+    corpus, settings = built
+    index = load(settings, embedder)
+    held = current(settings.index_dir)
+    report = corpus / "2022-annual-collaboration-update.txt"
+    for k in range(3):
+        report.open("a", encoding="utf-8").write(f"\nNote {k} added.\n")
+        ingest(None, settings, embedder, progress=False)
+    assert current(settings.index_dir) != held and held.is_dir()
+    found = index.collection.query(query_embeddings=[index.span_vectors[0].tolist()], n_results=1)
+    assert found["ids"][0], "the leased generation no longer answers"
+    index.lease.release()
+    report.open("a", encoding="utf-8").write("\nOne more note.\n")
+    ingest(None, settings, embedder, progress=False)
+    assert not held.exists()
+
