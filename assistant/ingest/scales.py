@@ -19,14 +19,15 @@ SCALE_LABEL = re.compile(  # the names papers give a judgement on a scale
     r"readiness|result|outcome|confidence|compliance|level|quartile|impact|horizon|strength of evidence|"
     r"RAG|BRAG|score|risk)\s*$", re.IGNORECASE)
 FIELD = re.compile(
-    r"(?:^|(?<=[.;] ))(?P<label>[A-Z][\w&/'’ -]{1,60}?)\s*:\s+"  # "Verdict:", "Custody healthcare contract:"
+    r"(?:^|(?<=[.;] ))(?P<label>[A-Z][\w&/'’ -]{1,60}?(?:, [\w&/'’ -]{1,60}?)?)\s*:\s+"  # "Verdict:", "Item 1, PAH data feed:"
     r"(?P<value>[A-Z0-9][\w/&'’ –-]{0,40}?)"  # "Merge", "Pass with observations", "Level 2 – Developing"
     r"(?:\s*\((?P<when>[^():]{1,40}):\s*(?P<previous>[A-Za-z0-9][\w/&'’ –-]{0,40}?)\)"  # "(2023 review: Keep)"
     r"|\s*\([^():]{1,40}\))?"  # or a note: "Status: ON TRACK (new workstream)"
     r"\s*(?=[.;]|$)")
 MAX_WORDS = 5  # a value longer than this is a sentence, not a point on a scale
-NOT_A_GRADE = re.compile(r"^[^A-Za-z]*$|^[£$€]?\d[\d,.]*\s*[a-z]{0,3}$|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b")  # a figure ("318 (2024: 284)") or a date
+NOT_A_GRADE = re.compile(r"^[^A-Za-z]*$|^[£$€]?\d[\d,.]*\s*(?:[a-z]{0,3}|(?:minute|hour|day|week|month|year)s?)$"
+                         r"|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
+                         r"September|October|November|December)\b")  # a figure ("318 (2024: 284)", "9 days") or a date
 
 
 def _graded(value: str | None) -> bool:

@@ -8,7 +8,7 @@ import re
 
 from assistant.ingest.layout import Line, Lines, Span
 
-BULLET = re.compile(r"^\s*(?:[·•▪●◦-]|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|\d{1,2}[.)])\s+")
+BULLET = re.compile(r"^\s*(?:[·•▪●◦-]|o(?=\s+[A-Z])|\(?[ivx]{1,4}[.)]|\(?[a-h][.)]|\d{1,2}[.)])\s+")  # "o ": Word's second level
 SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]*\s+(?=[A-Z0-9“‘\"(£*])")
 ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "St.", "Dr.", "No.", "Mr.", "Mrs.", "Ms.", "c.", "approx.")
 

@@ -33,6 +33,17 @@ def test_an_entry_with_an_earlier_value_in_brackets_is_rated_on_that_scale_but_f
                              "Custody healthcare contract": ("", "Next", "Later", "field")}
 
 
+def test_a_bulleted_log_of_numbered_items_is_rated_but_a_figure_in_days_is_not():
+    text = (f"Chair's assurance report\nMarch 2026\n\n// About\n\n{PROSE}\n\n// At a glance\n\n{PROSE}\n"
+            "o Item 1, PAH data feed: ALERT (December 2025: ADVISE)\n"
+            "o Item 2, weapon field: ADVISE (December 2025: ASSURE)\n"
+            "o Item 3, governance audit: ASSURE (new since December)\n\n"
+            "// Measures\n\nPM2 Median days to report, priority 1 cases: 9 days (quarter 3: 14 days).\n")
+    assert ratings(text) == {"Item 1, PAH data feed": ("", "ALERT", "ADVISE", "field"),
+                             "Item 2, weapon field": ("", "ADVISE", "ASSURE", "field")}
+    assert any(s.kind == "bullet" and s.start == text.index("Item 1") for sec in parse(text).sections for s in sec.spans)
+
+
 def test_the_seed_reports_rag_ratings_are_unchanged_by_scales():
     from conftest import CORPUS
 
