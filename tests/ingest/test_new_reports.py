@@ -178,3 +178,15 @@ def test_a_comparisons_own_colours_are_listed_from_it_and_leave_the_dashboard_cu
     amber = assistant.ask("which areas are amber?")
     for name in ["NAS", "ECFRS", "Local crime reduction", "Kennelling and welfare"]:
         assert name in amber.answer
+
+
+def test_this_years_rating_is_read_in_the_newest_paper_that_covers_it_not_the_newest_file(tmp_path, embedder):
+    """A transcript's 'we rated the mounted section amber this year' answers 'what rating has
+    the mounted section got this year?' though a newer paper on another topic is in the corpus."""
+    corpus, settings = corpus_copy(tmp_path, "scrutiny-transcript-2026.txt", "fleet-note-2027.txt")
+    ingest(None, settings, embedder, progress=False)
+    answer = Assistant(settings, ensure_index=False, embedder=embedder).ask(
+        "what rating has the mounted section got this year?")
+    assert "no RAG rating" not in answer.answer
+    assert any("rated the mounted section amber this year" in c.quote for c in answer.citations)
+
