@@ -24,7 +24,7 @@ from pathlib import Path
 POINTER = "CURRENT"
 LOCK = "ingest.lock"
 PREFIX = "gen-"
-KEEP = 2  # the current generation and the one before (a reader may still have it open)
+KEEP = 2  # the current generation and the one before, leased or not (a reader may be about to open it)
 MANIFEST = "manifest.json"
 PARTS = ("chroma", MANIFEST)  # what an embedded generation holds (also the pre-generation layout)
 READERS = "readers.lock"  # readers hold a shared lock on it; removal takes an exclusive one
