@@ -84,9 +84,9 @@ class IngestReport:
         return text
 
 
-def read_manifest(index_dir: Path) -> dict:
-    """The current generation's manifest ({} when there is no index yet)."""
-    path = current(index_dir) / MANIFEST
+def read_manifest(index_dir: Path, folder: Path | None = None) -> dict:
+    """The manifest of generation `folder`, by default the current one ({} when there is no index yet)."""
+    path = (folder or current(index_dir)) / MANIFEST
     if not path.exists():
         return {}
     return json.loads(path.read_text(encoding="utf-8"))
@@ -417,7 +417,7 @@ class LoadedIndex:
 def load(settings: Settings, embedder: Embedder | None = None) -> LoadedIndex:
     """Open the built index; refuse one built with a different embedding model."""
     folder, lease = open_current(settings.index_dir)  # held while this index is loaded
-    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8")) if (folder / MANIFEST).exists() else {}
+    manifest = read_manifest(settings.index_dir, folder)  # the leased generation's, not a second read of CURRENT
     if not manifest:
         raise IndexError_(f"no index in {settings.index_dir}: run `assistant ingest` first")
     built = manifest.get("settings", {})
