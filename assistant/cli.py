@@ -262,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     tr = sub.add_parser("train", help="fit the answer models from the labelled questions in evals/")
     tr.add_argument("--encoder", action="store_true",
                     help="only fine-tune the question-to-passage encoder from its committed pairs (~3 min)")
+    tr.add_argument("--rows", type=Path, metavar="FILE",
+                    help="also write each question's drafted signals and outcome as JSON Lines, to study the "
+                    "decision without redrafting")
     tr.set_defaults(func=cmd_train)
 
     br = sub.add_parser("brief", help="write a cited briefing pack")

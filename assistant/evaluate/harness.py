@@ -41,7 +41,7 @@ def score(item: dict, answer, texts: dict[str, str], hits: list[dict] | None) ->
     """Every metric for one question and one answer."""
     out: dict = {"id": item["id"], "category": item["category"], "answerable": item["answerable"],
                  "abstained": answer.abstained, "latency_ms": answer.timings_ms.get("total", 0.0),
-                 "error": answer.error}
+                 "error": answer.error, "confidence": answer.confidence}  # kept so a run can be recalibrated
     body = norm(answer.answer.replace("**", ""))  # facts are read as the answer shows: "grade **C**" says "grade C"
     verbatim = [norm(c.quote) in norm(texts.get(c.document, "")) and
                 norm(c.quote) == norm(texts.get(c.document, "")[c.start:c.end]) for c in answer.citations]

@@ -21,6 +21,7 @@ sets every model but the decision trains on.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 import tempfile
@@ -43,7 +44,7 @@ from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND: set[str] = {"holdout34", "new_documents36"}
+BLIND: set[str] = {"holdout34", "new_documents36", "holdout35", "new_documents37"}
 # Blind sets not yet scored: written by helpers who saw only the reports, never trained on, scored
 # once at the end of the session that commissioned them; then they move to SPENT.
 SPENT = {
@@ -382,11 +383,14 @@ def cross_validate(rows: list[Row], before: list[Row], cols: list[str], group, c
 def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPORT,
           ranker_path: Path = ranking.MODEL, new_documents: bool = True,
           encoder_path: Path = passages.ENCODER, pairs_path: Path = passages.PAIRS,
-          kinds_path: Path = answer_kinds.MODEL) -> dict:
+          kinds_path: Path = answer_kinds.MODEL, rows_path: Path | None = None) -> dict:
     """Fit and save the four models and the report; `new_documents=False` skips the sets that
-    need their own index (a quicker run)."""
+    need their own index (a quicker run); `rows_path` keeps every draft's signals."""
     t0 = time.perf_counter()
     rows, before, ranker, figures_, pairs = collect(settings, new_documents, kinds_path)
+    if rows_path:
+        rows_path.write_text("".join(json.dumps({"arm": arm, **dataclasses.asdict(r)}) + "\n"
+                                     for arm, rs in (("learned", rows), ("rules", before)) for r in rs))
     ranker.save(ranker_path)
     passages.write_pairs(pairs, pairs_path)
     passages.finetune(pairs, encoder_path)  # the one answers use, on every set's pairs
@@ -475,7 +479,7 @@ def markdown(report: dict, answer_at: float, hedge_at: float) -> str:
 
 
 def main(args) -> int:
-    report = train(Settings.from_env())
+    report = train(Settings.from_env(), rows_path=getattr(args, "rows", None))
     print(json.dumps({k: v["all"] for k, v in report.items() if isinstance(v, dict) and "all" in v}, indent=1))
     return 0
 

@@ -304,15 +304,18 @@ def _useful_title(title: str, path: Path) -> bool:
             and not re.match(r"(microsoft word|powerpoint) -|.*\.(docx?|pdf|txt)$", t, re.I))
 
 
-def _title_line(line: str, first: bool) -> bool:
+def _title_line(line: str, first: bool, dated: bool = False) -> bool:
     """A cover line shaped like a title: not a sentence, number, date, marking or 'Label: value'
-    (the first line of a paper need not be in title case)."""
+    (the first line of a paper need not be in title case). A first line over the paper's date
+    line is its title whatever its shape ("7 Force Network Scorecard", "Field Trial Report: ...")."""
     words = line.split()
     long_words = [w for w in words if len(w) > 3]
     capitals = sum(w[0].isupper() for w in long_words) / max(1, len(long_words))
+    if first and dated:
+        return 10 <= len(line) <= 200 and line[-1] not in ".,;:" and line != line.upper() and not _cover_date(line)
     return (10 <= len(line) <= 120 and line[-1] not in ".,;:" and (capitals >= 0.5 or first)
             and not re.match(r"\d+(\.\d+)*\s", line) and line != line.upper()
-            and not _cover_date(line) and not re.match(r"[\w ]{2,30}:\s|\w+://", line))
+            and not _cover_date(line) and not re.match(r"[\w ()]{2,30}:\s|\w+://", line))
 
 
 def guess_title(text: str, path: Path, property_title: str = "") -> str:
@@ -328,14 +331,14 @@ def guess_title(text: str, path: Path, property_title: str = "") -> str:
         return f"Collaboration {m.group(1).lower()} update"
     lines = [ln.strip() for ln in text.splitlines()[:15] if ln.strip()]
     for k, line in enumerate(lines):
-        if _title_line(line, first=k == 0):
+        if _title_line(line, first=k == 0, dated=k == 0 and len(lines) > 1 and bool(_cover_date(lines[1]))):
             return line
     return re.sub(r"[-_]+", " ", path.stem).strip().capitalize()
 
 
 def _cover_date(line: str) -> str:
     """'November 2024', '12 March 2024', 'Date: 12/03/2024' on a line of its own -> ISO."""
-    line = re.sub(r"^(date|dated|published|meeting date)\s*:?\s*", "", line.strip(), flags=re.I)
+    line = re.sub(r"^(date(?: of [a-z]+)?|dated|published|issued|meeting date)\s*:?\s*", "", line.strip(), flags=re.I)
     m = re.fullmatch(r"(?:(\d{1,2})(?:st|nd|rd|th)?\s+)?([A-Za-z]+),?\s+(20\d\d)", line)
     if m and m.group(2).lower() in MONTHS:
         month = f"{m.group(3)}-{MONTHS[m.group(2).lower()]:02d}"

@@ -37,6 +37,7 @@ LABEL_RAG = re.compile(r"^[A-Z][a-z]{3,15}(?: [a-z]{3,15}| RAG)?\s*:\s*" + COLOU
 # RAG: Red (previously Amber).": not a place or a name ("Venue: Red Lion")
 PREVIOUS_RAG = re.compile(r"(?:\b(?:previous(?:ly)?|was|last\s+(?:month|quarter|year|report))\s*(?:RAG|status|rating)?"
                           r"|^\s*\(\s*[\w ]{1,20}(?=:)"  # "(previous: Green)", "(Q3: GREEN)" just after the rating
+                          r"|^\s*\((?=\s*(?:" + COLOUR[1:] + r"\s*\))"  # "Amber (Green)": a cell's earlier rating
                           r"|^\s*(?:at|in|for)\s+this\s+(?:review|quarter|month|period|report)\s*[;,]"  # "...; Green in"
                           r"|\b(?:RAG|rating|status)\s+(?:19|20)\d\d"  # "RAG 2025: Red. RAG 2024: Amber."
                           r"|\b(?:down|up)\s+from"  # "Rated red this quarter, down from amber"
@@ -58,6 +59,7 @@ PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/R
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
 COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}|\s+[·•]\s+|\s*;\s*|\s+::\s+")  # also dot leaders,
+TIGHT_SPLIT = re.compile(COLUMN_SPLIT.pattern.replace(r"\s{3,}", r"\s{2,}"))  # a status table set in spaces: two make a gap
 # aligned columns, middle dots ("P3 · Crown Court caseload · red · HMCTS"), semicolons ("Chelmsford; 6; £364,000;
 # Green") and double colons ("C4 :: 7 Force Network programme office :: Partial :: Gap")
 ARROWS = re.compile(r"[▲▼►◄↑↓→←▶◀⬆⬇]")  # direction marks beside a rating
@@ -116,7 +118,7 @@ def status_tables(lines: Lines):
         if len(run) < TABLE_ROWS:
             continue
         head = _header_above(lines, run[0])
-        titles = columns(lines[head].raw) if head is not None else None
+        titles = columns(lines[head].raw, tight=True) if head is not None else None
         for i in run:
             name, ratings_in_row, earlier = rated[i]
             current, previous = _current_previous(ratings_in_row, titles)
@@ -160,10 +162,10 @@ def rating_word(cell: str) -> str | None:
     return RATING_WORDS.get(ARROWS.sub("", cell).lower().strip(" *()"))
 
 
-def columns(raw: str) -> list[str]:
-    """A row's cells split by tabs, pipes, dot leaders or runs of 3+ spaces; or by slashes
-    when a line has three cells or more that way ('Total / 11 / 2 / 3', not 'and / or')."""
-    cells = [c for c in COLUMN_SPLIT.split(raw.strip().strip("|")) if c.strip()]
+def columns(raw: str, tight: bool = False) -> list[str]:
+    """A row's cells split by tabs, pipes, dot leaders or runs of 3+ spaces (2+ when `tight`); or
+    by slashes when a line has three cells or more that way ('Total / 11 / 2 / 3', not 'and / or')."""
+    cells = [c for c in (TIGHT_SPLIT if tight else COLUMN_SPLIT).split(raw.strip().strip("|")) if c.strip()]
     if len(cells) == 1 and raw.count(" / ") >= 2:
         cells = [c for c in raw.strip().split(" / ") if c.strip()]
     return cells
@@ -173,6 +175,8 @@ def _rated_row(raw: str) -> tuple[str, list[tuple[int, str]], str | None] | None
     """(name, [(column, rating)...], earlier rating in brackets) when a line is a row naming
     something and rating it in a later column; None for prose or a bare rating."""
     cols = columns(raw)
+    if len(cols) > 1 and not any(rating_word(c.partition("(")[0]) for c in cols[1:]):
+        cols = columns(raw, tight=True)  # "... 2,700  Amber (Green)": the last gap two spaces wide
     code = (ROW_CODE.match(cols[0].strip()) or ROW_NUMBER.match(cols[0].strip())) if len(cols) > 2 else None
     shift = 0  # columns merged into the name: ratings keep their column under the header
     if code and code.group(1) == cols[0].strip() and rating_word(cols[1]) is None:  # "P3 · Crown Court · red"

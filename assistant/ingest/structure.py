@@ -379,7 +379,13 @@ def _numbered_heading(title: str, carries_on: bool = True, section_sign: bool = 
     return (len(title) <= 120 and not title.endswith((".", ",")) and not (carries_on and CONTINUES.search(title))
             and not INLINE_RAG.match(title)  # "3.1 Current status: Green (previous: Green)" is a field
             and "\t" not in title and not re.search(r"[a-z)]\.\s+\S", title)  # no sentence inside
-            and (section_sign or _title_case(title) or (len(title.split()) <= 6 and not title.endswith(":"))))
+            and (section_sign or _title_case(title) or (len(_unbracketed(title).split()) <= 6 and not title.endswith(":"))))
+
+
+def _unbracketed(title: str) -> str:
+    """A title without its parenthesised gloss: '3.3 Deployments (officer shifts per day, both
+    forces)' is one word long, as a heading's length goes."""
+    return re.sub(r"\([^()]*\)", " ", title)
 
 
 MARKS = re.compile(r"^(?:#{1,4}|([>*=~])\1{1,3})\s+(?=\S)|\s+(?:#{1,4}|([*=~])\2{1,3})$")  # "# Purpose", ">> CR-11:

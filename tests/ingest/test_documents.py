@@ -95,6 +95,15 @@ def test_title_author_and_date_come_from_the_files_own_properties(tmp_path):
      "Estates Strategy Refresh", "2024-03-12"),
     ("OFFICIAL\n\nMental Health Partnership Paper\n\nIn 2023 and 2023 and 2021 work went on.",
      "Mental Health Partnership Paper", "2023"),
+    ("7 Force Network – Collaboration Portfolio Scorecard, Quarter 1 2026/27\n20 August 2026\n\nOFFICIAL\n",
+     "7 Force Network – Collaboration Portfolio Scorecard, Quarter 1 2026/27", "2026-08-20"),
+    ("Cross-Border Exploitation Partnership Fund – Quarterly Grant Claim and Monitoring Return: Project Kittiwake, "
+     "Quarter 2 2026/27\nDate of return: 21 October 2026\n\nPART A – GRANT DETAILS\n\n"
+     "A1 Grant recipient (lead body): Chief Constable of Essex Police\n",
+     "Cross-Border Exploitation Partnership Fund – Quarterly Grant Claim and Monitoring Return: Project Kittiwake, "
+     "Quarter 2 2026/27", "2026-10-21"),
+    ("Minutes\n\nA1 Grant recipient (lead body): Chief Constable of Essex Police\nJoint Estates Review\n\nText.",
+     "Joint Estates Review", "undated"),
 ])
 def test_title_and_date_from_the_cover_lines(tmp_path, text, title, date):
     (tmp_path / "paper.txt").write_text(text, encoding="utf-8")

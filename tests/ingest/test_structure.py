@@ -183,6 +183,18 @@ def test_numbered_paragraphs_and_wrapped_lines_are_not_headings():
     assert not any("Amber 3.2" in q for q in quoted)
 
 
+def test_a_numbered_heading_with_a_long_gloss_in_brackets_heads_its_table():
+    text = ("Operational order\n\n3. Method\n\n3.2 Command\nGold: Ch Supt Example (strategic).\n\n"
+            "3.3 Deployments (officer shifts per day, both forces)\n\n"
+            "Day        Essex    Kent    Total\nFri 11 June   96     74     170\nTotal         96     74     170\n\n"
+            "3.4 Marine: three police boats on the water each day (two Essex, one Kent).\n")
+    structure = parse(text)
+    assert "3.3 Deployments (officer shifts per day, both forces)" in headings(structure)
+    assert not [h for h in headings(structure) if h.startswith("3.4")]  # a numbered paragraph
+    table = next(sec for sec in structure.sections if sec.heading.startswith("3.3"))
+    assert any(text[s.start:s.end].startswith("Total") for s in table.spans)
+
+
 def test_a_sections_own_rating_line_does_not_repeat_its_dashboard_row():
     text = ("Update\n\nCollaboration dashboard\nCurrent RAG 2023\nPrevious RAG 2022\n"
             "5.1.1 Serious Crime Green Green\n5.1.2 Support Services Amber Green\n"
@@ -864,3 +876,16 @@ def test_a_comments_slashes_and_single_tildes_set_off_headings():
     assert headings(parse(text))[1:] == ["About this report", "At a glance"]
     card = "Annual Report Card\n\n~ Money ~\nThe partnership spent £2,410,000 against a budget of £2,480,000.\n"
     assert headings(parse(card))[1:] == ["Money"]
+
+
+def test_a_status_table_set_in_spaces_with_last_years_rating_in_brackets():
+    text = ("Collaboration survey return\n4 December 2026\n\nSECTION C – INVENTORY\n\n"
+            "Ref  Collaboration                  Partners        Net cost  Savings  RAG 2026 (2025)\n"
+            "C1   Serious Crime Directorate      Kent Police       48,600    3,100  Green (Green)\n"
+            "C2   Support Services Directorate   Kent Police       21,400    2,700  Amber (Green)\n"
+            "C8   National ANPR Service          Home Office          250        0  Red (Amber)\n\n"
+            "Note C2 – the payroll system slipped by five months.\n")
+    got = {(r.workstream, r.overall, r.previous) for r in parse(text).ratings}
+    assert got == {("C1 Serious Crime Directorate", "Green", "Green"),
+                   ("C2 Support Services Directorate", "Amber", "Green"),
+                   ("C8 National ANPR Service", "Red", "Amber")}
