@@ -44,7 +44,7 @@ from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND: set[str] = {"holdout34", "new_documents36", "holdout35", "new_documents37"}
+BLIND: set[str] = {"holdout35", "new_documents37"}
 # Blind sets not yet scored: written by helpers who saw only the reports, never trained on, scored
 # once at the end of the session that commissioned them; then they move to SPENT.
 SPENT = {
@@ -56,7 +56,7 @@ SPENT = {
     "holdout23", "new_documents24", "holdout24", "new_documents25", "holdout25", "new_documents26",
     "holdout26", "new_documents27", "holdout27", "new_documents28", "holdout28", "new_documents29",
     "holdout29", "new_documents30", "holdout30", "new_documents31", "holdout31", "new_documents32",
-    "holdout32", "holdout33", "new_documents34", "new_documents35",
+    "holdout32", "holdout33", "new_documents34", "new_documents35", "holdout34", "new_documents36",
 }
 # Blind sets scored once: the ranker, the passage encoder and the answer-kind model train on them
 # (each held out in turn); the decision does not. With their 2,040 questions (2026-12-06) the

@@ -59,9 +59,9 @@ PROSE_RAG = re.compile(  # "Delivery confidence has fallen from Amber to Amber/R
 
 CELL_SPLIT = re.compile(r"\t+|\s*\|\s*")
 COLUMN_SPLIT = re.compile(r"\t+|\s*\|\s*|\s*\.{4,}\s*|\s{3,}|\s+[·•]\s+|\s*;\s*|\s+::\s+")  # also dot leaders,
-TIGHT_SPLIT = re.compile(COLUMN_SPLIT.pattern.replace(r"\s{3,}", r"\s{2,}"))  # a status table set in spaces: two make a gap
 # aligned columns, middle dots ("P3 · Crown Court caseload · red · HMCTS"), semicolons ("Chelmsford; 6; £364,000;
 # Green") and double colons ("C4 :: 7 Force Network programme office :: Partial :: Gap")
+TIGHT_SPLIT = re.compile(COLUMN_SPLIT.pattern.replace(r"\s{3,}", r"\s{2,}"))  # a status table set in spaces: two make a gap
 ARROWS = re.compile(r"[▲▼►◄↑↓→←▶◀⬆⬇]")  # direction marks beside a rating
 LIST_LABEL = re.compile(r"^(?:[A-Z]|\d{1,2}|[ivx]{1,4})[.)]\s+")  # "A. ", "3) ", "iv. "
 STATUS_HEAD = re.compile(r"\b(rag|status|rating|grade)\b", re.IGNORECASE)
