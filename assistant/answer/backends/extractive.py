@@ -352,13 +352,14 @@ class ExtractiveAnswerer:
         if rated and re.search(r"\boverall\b", query.text, re.I) and not any(r.get("overall") for _, r in rating_lines):
             return ("The reports don't state that overall rating", {"rating": rating_lines[0]})  # only its parts are given: never guess the whole
         if (not rating_lines and RATING_ASKED.search(query.text) and not wanted & {"list", "reason"}):
-            covering = self._newest_covering(scored, rating_lines, anchor, register=False)
+            covering = (self._newest_covering(scored, rating_lines, anchor, register=False)  # only "latest" reads it
+                        if query.editions.mode == "latest" else None)
             if not any(STATUS_SCALE.search(self.spans[i]["text"]) and (anchor is None or self.ground.about(i, anchor))
                        for _, i, info in scored[:5] if info["cov"] >= 0.5 and self._in_asked_edition(query, i, covering)):
                 return ("The reports give no RAG rating for that", {})
         return None
 
-    def _in_asked_edition(self, query: Query, i: int, covering: str) -> bool:
+    def _in_asked_edition(self, query: Query, i: int, covering: str | None) -> bool:
         """The span is from an edition the question asks about ('this year': the newest report
         that covers the thing asked, not the newest file)."""
         doc = self.spans[i]["document"]
