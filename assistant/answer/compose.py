@@ -8,6 +8,7 @@ import re
 from assistant.contract import Citation
 from assistant.ingest.chunking import collapse
 from assistant.ingest.rag_tables import COLOUR
+from assistant.ingest.table_headers import labelled
 from assistant.question.editions import label
 
 COLOUR_WORD = re.compile(rf"\b{COLOUR}\b", re.IGNORECASE)  # a rating in a sentence
@@ -42,10 +43,11 @@ class AnswerBuilder:
         self.parts.append(f"**{head}:**" if first else f"\n\n**{head}:**")
 
     def add_span(self, span: dict) -> None:
+        """The span's text, cited; a table row read with its column titles (the quote stays the row)."""
         if (span["document"], span["start"]) in self.seen:
             return  # already quoted (e.g. as the rating line)
         n = self.cite(span["document"], span["section"], span["start"], span["end"], span["text"])
-        text = collapse(span["text"])
+        text = collapse(labelled(span["header"], span["text"]) if span.get("header") else span["text"])
         m = re.search(r"[.!?:;]+$", text)
         open_ended = not m and span["kind"] == "sentence"  # cut by a displaced box; continues
         body, end = (text[: m.start()], m.group(0)) if m else (text, "" if open_ended else ".")

@@ -41,6 +41,7 @@ from assistant.ingest.documents import MANIFEST as CORPUS_MANIFEST
 from assistant.ingest.documents import Document, DocumentError, discover, load_manifest
 from assistant.ingest.injection import addresses_assistant
 from assistant.ingest.structure import parse
+from assistant.ingest.table_headers import header_of, table_headers
 from assistant.ingest.terms import expand, learn_acronyms, name_counts, terms, text_terms
 from assistant.settings import Settings
 
@@ -341,15 +342,17 @@ def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], 
     if not chunks:
         return
     base = {"document": doc.name, "title": doc.title, "date": doc.date}
-    span_ids, span_texts, span_meta, owner = [], [], [], []
+    tables = table_headers(doc.text)
+    span_ids, span_texts, span_meta, owner, heads = [], [], [], [], []
     for k, c in enumerate(chunks):
         for start, end, kind in c.spans:
             span_ids.append(f"{doc.name}:{start}:{end}")
             span_texts.append(doc.text[start:end])
+            heads.append(header_of(doc.text, tables, start, end))
             span_meta.append({**base, "chunk": c.id, "section": c.section, "start": start,
-                              "end": end, "kind": kind})
+                              "end": end, "kind": kind, **({"header": heads[-1]} if heads[-1] else {})})
             owner.append(k)
-    embedded = [expand(collapse(t), acronyms) for t in span_texts]
+    embedded = [expand(collapse(f"{h} {t}" if h else t), acronyms) for h, t in zip(heads, span_texts, strict=True)]
     headers = list(dict.fromkeys(c.header for c in chunks))
     vectors = embedder.embed(embedded + headers)
     span_vectors, header_vectors = vectors[:len(embedded)], dict(zip(headers, vectors[len(embedded):],
@@ -367,8 +370,9 @@ def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], 
                     "end": c.end, "header": c.header, "body": c.body,
                     "spans": json.dumps(c.spans)} for c in chunks],
     )
-    spans.write(folder, doc.name, [{**m, "id": i, "text": t, "terms": " ".join(text_terms(t))}
-                                   for i, m, t in zip(span_ids, span_meta, span_texts, strict=True)], span_vectors,
+    spans.write(folder, doc.name, [{**m, "id": i, "text": t, "terms": " ".join(text_terms(f"{h}\n{t}" if h else t))}
+                                   for i, m, t, h in zip(span_ids, span_meta, span_texts, heads, strict=True)],
+                span_vectors,
                 {c.id: {"bm25": " ".join(terms(c.embed_text)), "header": " ".join(text_terms(c.header))}
                  for c in chunks}, name_counts(span_texts))
 

@@ -17,6 +17,7 @@ from assistant.ingest.layout import FRONT_MATTER, Rating
 SCALE_LABEL = re.compile(  # the names papers give a judgement on a scale
     r"\b(?:status|rating|rated|grade|graded|judgement|judgment|verdict|assessment|assurance|opinion|"
     r"readiness|result|outcome|confidence|compliance|level|quartile|impact|horizon|strength of evidence|"
+    r"classification|severity|priority|"
     r"RAG|BRAG|score|risk)\s*$", re.IGNORECASE)
 FIELD = re.compile(
     r"(?:^|(?<=[.;] ))(?P<label>[A-Z][\w&/'’ -]{1,60}?(?:, [\w&/'’ -]{1,60}?)?)\s*:\s+"  # "Verdict:", "Item 1, PAH data feed:"
@@ -27,7 +28,9 @@ FIELD = re.compile(
 MAX_WORDS = 5  # a value longer than this is a sentence, not a point on a scale
 NOT_A_GRADE = re.compile(r"^[^A-Za-z]*$|^[£$€]?\d[\d,.]*\s*(?:[a-z]{0,3}|(?:minute|hour|day|week|month|year)s?)$"
                          r"|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b")  # a figure ("318 (2024: 284)", "9 days") or a date
+                         r"September|October|November|December)\b"
+                         r"|^(?i:official|secret|top secret)\b")  # a figure ("318 (2024: 284)", "9 days"), a date or
+# a protective marking ("Security classification: OFFICIAL")
 
 
 def _graded(value: str | None) -> bool:

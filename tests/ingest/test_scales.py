@@ -49,3 +49,12 @@ def test_the_seed_reports_rag_ratings_are_unchanged_by_scales():
 
     for name in ("2019-06-quarterly-collaboration-update.txt", "2022-annual-collaboration-update.txt"):
         assert not [r for r in parse((CORPUS / name).read_text(encoding="utf-8")).ratings if r.source == "field"]
+
+
+def test_a_severity_or_priority_grade_is_a_rating_but_a_protective_marking_is_not():
+    text = (f"Outage review\nSeptember 2026\n\nSecurity classification: OFFICIAL\n\nSummary\n\n{PROSE}\n\n"
+            f"Severity Classification\n\n{PROSE}\n\nFinal classification: Level 3 – Significant.\n\n"
+            f"Finding 2: Late recharges\n\n{PROSE}\n\nPriority: Medium.\n\n"
+            f"Handling\n\n{PROSE}\n\nSecurity classification: Official.\n")
+    assert ratings(text) == {"Severity Classification": ("Final classification", "Level 3 – Significant", None, "field"),
+                             "Finding 2: Late recharges": ("Priority", "Medium", None, "field")}
