@@ -445,7 +445,8 @@ def _accept_unnumbered(lines, i, wrapped, skip, accepted) -> bool:
         return (_title_case(text) or (len(text.split()) <= 12 and alone and (lead_in or (
             len(nxt.text) >= 100 and nxt.text[-1] in ".:" and not BULLET.match(nxt.raw))))) and (
             len(nxt.text) >= 200 or (j in accepted and not NUMBERED.match(nxt.text) and alone)
-            or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not _title_case(nxt.text)) or lead_in
+            or (len(nxt.text) >= 60 and nxt.text[-1] in ".:" and not (_title_case(nxt.text) and ". " not in nxt.text))
+            or lead_in  # over a sentence, or over fields run as sentences ("Priority: High. Confidence: high.")
             or (alone and nxt.text[-1] == "." and _next_content(lines, j) in accepted)  # over one short
             # paragraph and the next heading ("Audit KE-24/09 – Joint Vetting" / "Issued 2 December 2024.")
             or (i > 0 and not prev and not text.isupper() and len(text.split()) <= 4 and _list_follows(lines, j)))

@@ -889,3 +889,14 @@ def test_a_status_table_set_in_spaces_with_last_years_rating_in_brackets():
     assert got == {("C1 Serious Crime Directorate", "Green", "Green"),
                    ("C2 Support Services Directorate", "Amber", "Green"),
                    ("C8 National ANPR Service", "Red", "Amber")}
+
+
+def test_a_title_over_fields_run_as_sentences_or_a_numbered_list_heads_its_section():
+    text = ("Problem profile\n8 October 2026\n\nThe Picture in Numbers\n\n"
+            "Premises with indicators rose from 97 to 109 over the year, across both counties.\n\n"
+            "Threat Area 1: Hand Car Washes\n"
+            "Priority: High (2024 profile: High). MoRiLE score: 71 (2024: 68). Confidence: high.\n"
+            "The five groups control an estimated 34 car washes between them, 19 in Essex and 15 in Kent.\n\n"
+            "Decisions Needed\n\n1. Approve the extra £84,000 for asbestos removal at Brentwood, within the budget.\n")
+    headings = [s.heading for s in parse(text).sections]
+    assert "Threat Area 1: Hand Car Washes" in headings and "Decisions Needed" in headings

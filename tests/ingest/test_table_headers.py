@@ -1,4 +1,4 @@
-from assistant.ingest.table_headers import header_of, table_headers
+from assistant.ingest.table_headers import header_of, labelled, table_headers
 
 OUTAGE = """Impact
 Incident transfers during the outage      Number
@@ -47,3 +47,10 @@ def test_a_first_line_that_is_itself_a_row_is_not_taken_for_a_header():
     assert len(table_headers(figures)) == 2
     numbers_first = "2023   212   96\n2024   141   104\n2025   150   99\n"
     assert table_headers(numbers_first) == {}
+
+
+def test_a_row_is_read_with_its_column_titles_cell_by_cell_or_after_them_when_they_do_not_line_up():
+    assert labelled("Measure      Essex   Kent   Total", "Intelligence reports   412   335   747") == \
+        "Measure: Intelligence reports; Essex: 412; Kent: 335; Total: 747"
+    assert labelled("Partner\tPledged\tDelivered to 30 September", "Essex Police\t210,000") == \
+        "Essex Police 210,000 (Partner / Pledged / Delivered to 30 September)"
