@@ -49,7 +49,7 @@ class AnswerBuilder:
         n = self.cite(span["document"], span["section"], span["start"], span["end"], span["text"])
         text = collapse(labelled(span["header"], span["text"]) if span.get("header") else span["text"])
         m = re.search(r"[.!?:;]+$", text)
-        open_ended = not m and span["kind"] == "sentence"  # cut by a displaced box; continues
+        open_ended = not m and span["kind"] == "sentence" and not span.get("header")  # cut by a displaced box
         body, end = (text[: m.start()], m.group(0)) if m else (text, "" if open_ended else ".")
         prefix = "- " if span["kind"] == "bullet" else ""
         if text[:1].islower() and self.parts and not self.parts[-1].endswith((".", ":", "!", "?")):

@@ -35,10 +35,9 @@ MAX_CHARS = 400  # "section: sentence", cut; 96 tokens in training
 BATCH, LEARNING_RATE, SCALE, SEED, EPOCHS = 16, 3e-5, 20.0, 7, 2
 
 
-def passage_text(span: dict) -> str:
-    """What the encoder reads for a candidate: its heading, a table row's header row, its text."""
-    header = f"{span['header']} | " if span.get("header") else ""
-    return f"{span['section']}: {header}{span['text']}"[:MAX_CHARS]
+def passage_text(section: str, text: str) -> str:
+    """What the encoder reads for a candidate: its heading, then its text."""
+    return f"{section}: {text}"[:MAX_CHARS]
 
 
 def read_pairs(path: Path = PAIRS) -> list[tuple[str, str, str | None]]:
@@ -112,7 +111,7 @@ class PassageScores:
 
     def __init__(self, index, model: OnnxMiniLM | None = None):
         self.model = model or encoder()
-        texts = [passage_text(s) for s in index.spans]
+        texts = [passage_text(s["section"], s["text"]) for s in index.spans]
         keys = np.array([hashlib.sha1(t.encode()).hexdigest()[:20] for t in texts])
         model_key = hashlib.sha1(self.model.name.encode()).hexdigest()[:12]
         cache = Path(index.settings.index_dir) / f"passages-{model_key}.npz"

@@ -178,7 +178,7 @@ def passage_pairs(source: Source) -> list[tuple[str, str, str | None]]:
     for question, scored, spans, labels in candidates(source):
         if not labels.any():
             continue
-        text = [passages.passage_text(spans[i]) for _, i, _ in scored]
+        text = [passages.passage_text(spans[i]["section"], spans[i]["text"]) for _, i, _ in scored]
         wrong = next((text[k] for k in range(min(NEGATIVE_DEPTH, len(text))) if not labels[k]), None)
         out.append((question, text[int(np.argmax(labels))], wrong))
     return out

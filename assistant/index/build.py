@@ -343,16 +343,16 @@ def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], 
         return
     base = {"document": doc.name, "title": doc.title, "date": doc.date}
     tables = table_headers(doc.text)
-    span_ids, span_texts, span_meta, owner, heads = [], [], [], [], []
+    span_ids, span_texts, span_meta, owner = [], [], [], []
     for k, c in enumerate(chunks):
         for start, end, kind in c.spans:
             span_ids.append(f"{doc.name}:{start}:{end}")
             span_texts.append(doc.text[start:end])
-            heads.append(header_of(doc.text, tables, start, end))
+            header = header_of(doc.text, tables, start, end)  # a table row's column titles, to show it with
             span_meta.append({**base, "chunk": c.id, "section": c.section, "start": start,
-                              "end": end, "kind": kind, **({"header": heads[-1]} if heads[-1] else {})})
+                              "end": end, "kind": kind, **({"header": header} if header else {})})
             owner.append(k)
-    embedded = [expand(collapse(f"{h} {t}" if h else t), acronyms) for h, t in zip(heads, span_texts, strict=True)]
+    embedded = [expand(collapse(t), acronyms) for t in span_texts]
     headers = list(dict.fromkeys(c.header for c in chunks))
     vectors = embedder.embed(embedded + headers)
     span_vectors, header_vectors = vectors[:len(embedded)], dict(zip(headers, vectors[len(embedded):],
@@ -370,9 +370,8 @@ def _write_chunks(chunks_col, folder: Path, doc: Document, chunks: list[Chunk], 
                     "end": c.end, "header": c.header, "body": c.body,
                     "spans": json.dumps(c.spans)} for c in chunks],
     )
-    spans.write(folder, doc.name, [{**m, "id": i, "text": t, "terms": " ".join(text_terms(f"{h}\n{t}" if h else t))}
-                                   for i, m, t, h in zip(span_ids, span_meta, span_texts, heads, strict=True)],
-                span_vectors,
+    spans.write(folder, doc.name, [{**m, "id": i, "text": t, "terms": " ".join(text_terms(t))}
+                                   for i, m, t in zip(span_ids, span_meta, span_texts, strict=True)], span_vectors,
                 {c.id: {"bm25": " ".join(terms(c.embed_text)), "header": " ".join(text_terms(c.header))}
                  for c in chunks}, name_counts(span_texts))
 

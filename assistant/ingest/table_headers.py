@@ -1,9 +1,9 @@
 """The header row over each row of a table: what a bare row of figures is about.
 
-"EEAST to Essex Police   112" answers "how many ambulance-to-police transfers?" only with its
-table's header ("Incident transfers during the outage   Number") beside it. The answerer reads a
-row's header with the row (its terms, and what the passage encoder sees); the quote stays the
-row's own verbatim text.
+"EEAST to Essex Police   112" is read as an answer only with its table's header ("Incident
+transfers during the outage   Number") beside it, so a quoted row is shown cell by cell under its
+column titles; the quote stays the row's own verbatim text. (Reading the header into the row's
+terms and the passage encoder's text, retrained, did not rank rows better: 2026-12-07 note.)
 """
 
 from __future__ import annotations

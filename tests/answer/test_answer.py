@@ -365,3 +365,19 @@ def test_a_question_with_typos_is_also_read_in_the_reports_words(assistant):
     answer = assistant.ask("wat is durhum uni mesuring?")
     if not answer.abstained:
         assert "Durham University" in answer.answer and "durham" in answer.standalone_question
+
+
+def test_a_quoted_table_row_is_shown_under_its_column_titles_and_quoted_verbatim(tmp_path, embedder):
+    """A bare row ('EEAST to Essex Police   112') reads as an answer only beside its header row."""
+    from conftest import corpus_copy
+
+    from assistant.index.build import ingest
+    from assistant.pipeline import Assistant
+
+    _, settings = corpus_copy(tmp_path, "exchange-outage-review-2026.txt")
+    ingest(None, settings, embedder, progress=False)
+    answer = Assistant(settings, embedder=embedder).ask(
+        "how many incident transfers went from EEAST to Essex Police during the outage?")
+    assert not answer.abstained
+    assert "Incident transfers during the outage: EEAST to Essex Police; Number: 112" in answer.answer
+    assert "EEAST to Essex Police 112" in [c.quote for c in answer.citations]

@@ -8,11 +8,9 @@ import numpy as np
 from assistant.answer import passages
 
 
-def test_a_candidate_is_read_as_its_heading_its_table_header_then_its_text_cut_to_a_limit():
-    assert passages.passage_text({"section": "5.3.2 NAS", "text": "Remains amber."}) == "5.3.2 NAS: Remains amber."
-    row = {"section": "Impact", "header": "Incident transfers   Number", "text": "EEAST to Essex Police   112"}
-    assert passages.passage_text(row) == "Impact: Incident transfers   Number | EEAST to Essex Police   112"
-    assert len(passages.passage_text({"section": "S", "text": "x" * 2000})) == passages.MAX_CHARS
+def test_a_candidate_is_read_as_its_heading_then_its_text_cut_to_a_limit():
+    assert passages.passage_text("5.3.2 NAS", "Remains amber.") == "5.3.2 NAS: Remains amber."
+    assert len(passages.passage_text("S", "x" * 2000)) == passages.MAX_CHARS
 
 
 def test_the_committed_pairs_are_questions_with_their_evidence_and_a_wrong_passage():

@@ -105,7 +105,6 @@ class ExtractiveAnswerer:
                                  [_split(stored[c["id"]]["header"]) if c["id"] in stored else None for c in index.chunks],
                                  index.name_counts)
         self.span_terms = self.match.bags
-        self.at = {(s["document"], s["start"]): i for i, s in enumerate(self.spans)}  # a citation's span
         self.doc_order = {d: k for k, d in enumerate(index.documents)}  # manifest order
         self.newest = newest(index.documents)  # once per index, not a scan of every report per question
         self._editions: list[str] | None = None
@@ -260,9 +259,8 @@ class ExtractiveAnswerer:
         if after:
             checks["after"] = (f"The reports were written before {after}, so they can't say how it "
                                "turned out", {})
-        lead_first = self.ranker.rerank(scored, self.spans)
-        typed = None if rated else self.ground.missing_answer(query, lead_first, groups, weights)  # the spans
-        # the answer leads with, not the hand order: "who is the contact" looks for a name where it is quoted
+        typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
+        lead_first = self.ranker.rerank(scored, self.spans)  # the checks read the hand order they were made for
         answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)  # what the signals read
         shown = self._answer(query, lead_first, rating_lines, rated, anchor, wanted, budget=QUOTE_BUDGET)
         if typed:
@@ -271,7 +269,7 @@ class ExtractiveAnswerer:
         kinds = asked(query.text, query.kinds)
         holding = [k for k, (_, i, _) in enumerate(scored[:KIND_DEPTH])
                    if kinds and supplied(self.spans[i]["text"], query.text, kinds)]
-        quoted = set().union(*(self._quoted_terms(c) for c in answer.citations)) if answer.citations else set()
+        quoted = set().union(*(self.match.bag(c.quote) for c in answer.citations)) if answer.citations else set()
         headed = quoted.union(*(self.match.bag(c.section) for c in answer.citations))
         heaviest = max(weights, key=weights.get)  # the question's most telling term ("drone" in "drone budget")
         lead_qa = lead_first[0][2]["qa"]  # how the fine-tuned encoder matches the lead to the question
@@ -296,12 +294,6 @@ class ExtractiveAnswerer:
         }
         reason, show = next(iter(checks.values()), ("The reports don't say", {}))
         return Draft(scored, reason, shown, signals, show, lead=lead_first[0][1])
-
-    def _quoted_terms(self, citation) -> set[str]:
-        """A quote's terms, with its table header's when it is a row (what the row says is under it)."""
-        i = self.at.get((citation.document, citation.start))
-        header = self.spans[i].get("header") if i is not None else None
-        return self.match.bag(citation.quote) | (self.match.bag(header) if header else set())
 
     def _answer(self, query: Query, scored, rating_lines, rated: bool, anchor, wanted,
                 budget: int | None = None) -> Answer:
