@@ -19,6 +19,7 @@ GAP = re.compile(r"\t|\s{3,}|\s\|\s")  # between two cells: a tab, a pipe or an 
 
 
 def split_cells(line: str) -> list[str]:
+    """A line's cells, as a table row sets them apart."""
     return [c.strip() for c in GAP.split(line.strip()) if c.strip()]
 
 
@@ -31,7 +32,7 @@ def labelled(header: str, row: str) -> str:
     return f"{' '.join(cells)} ({' / '.join(heads)})"
 
 
-def _header(line: Line, cells: list[str]) -> bool:
+def _header(cells: list[str]) -> bool:
     """Column titles: no cell a bare figure, a label's colon or a sentence, and no figure in the
     first (a row's label: "1 March 2027  Front counter opens" is a row whose table wrapped)."""
     if re.search(r"\d", cells[0]):
@@ -50,7 +51,7 @@ def table_headers(text: str) -> dict[int, tuple[int, int]]:
         if len(cells) >= 2:
             run.append((line, cells))
             continue
-        if len(run) > MIN_ROWS and _header(*run[0]):
+        if len(run) > MIN_ROWS and _header(run[0][1]):
             head = run[0][0]
             start = head.start + len(head.raw) - len(head.raw.lstrip())
             found.update({row.start: (start, head.start + len(head.raw.rstrip())) for row, _ in run[1:]})
