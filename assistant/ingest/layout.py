@@ -10,6 +10,9 @@ from functools import cached_property
 
 FRONT_MATTER = "Front matter"  # the cover sheet before the first heading: author, dates, board
 MARKDOWN_HEADING = re.compile(r"#{1,6}\s+\S")  # "## 5. Timetable": a heading in a Markdown file, or left in a paper's text
+MARKING = re.compile(r"(OFFICIAL|OFFICIAL[- ]SENSITIVE|NOT PROTECTIVELY MARKED|RESTRICTED|PROTECT)"
+                     r"(\s*[-–:]\s*[A-Z ]+)*(\s*\([^()]{1,40}\))?")  # a protective marking: not a heading, not a grade
+# ("OFFICIAL – SENSITIVE: COMMERCIAL", "OFFICIAL – SENSITIVE (not for onward circulation)")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.ingest.layout import FRONT_MATTER, Rating
+from assistant.ingest.layout import FRONT_MATTER, MARKING, Rating
 
 SCALE_LABEL = re.compile(  # the names papers give a judgement on a scale
     r"\b(?:status|rating|rated|grade|graded|judgement|judgment|verdict|assessment|assurance|opinion|"
@@ -28,14 +28,13 @@ FIELD = re.compile(
 MAX_WORDS = 5  # a value longer than this is a sentence, not a point on a scale
 NOT_A_GRADE = re.compile(r"^[^A-Za-z]*$|^[£$€]?\d[\d,.]*\s*(?:[a-z]{0,3}|(?:minute|hour|day|week|month|year)s?)$"
                          r"|\b(?:19|20)\d\d\b|\b(?:January|February|March|April|May|June|July|August|"
-                         r"September|October|November|December)\b"
-                         r"|^(?i:official|secret|top secret)\b")  # a figure ("318 (2024: 284)", "9 days"), a date or
-# a protective marking ("Security classification: OFFICIAL")
+                         r"September|October|November|December)\b")  # a figure ("318 (2024: 284)", "9 days") or a date
 
 
 def _graded(value: str | None) -> bool:
-    """A point on a scale: a few words, not a figure or a date."""
-    return value is None or (len(value.split()) <= MAX_WORDS and not NOT_A_GRADE.search(value))
+    """A point on a scale: a few words, not a figure, a date or a protective marking."""
+    return value is None or (len(value.split()) <= MAX_WORDS and not NOT_A_GRADE.search(value)
+                             and not MARKING.fullmatch(value.upper()))  # "Security classification: Official"
 
 
 def scale_ratings(text: str, sections, rated: set[str]) -> list[Rating]:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from assistant.ingest.layout import (
     FRONT_MATTER,
     MARKDOWN_HEADING,
+    MARKING,
     Line,
     Rating,
     Section,
@@ -50,9 +51,6 @@ LABEL_VALUE = re.compile(r"^[A-Z][\w ()/-]{0,40}(?::|\s=)\s+\S")  # "Author: Nia
 DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:January|February|March|April|May|June|July|"
                        r"August|September|October|November|December),?\s+\d{4}$"
                        r"|^\d{1,2}([./-])\d{1,2}\1(?:19|20)?\d\d$", re.I)  # "12 March 2024", "16.10.2025": a date
-MARKING = re.compile(r"(OFFICIAL|OFFICIAL[- ]SENSITIVE|NOT PROTECTIVELY MARKED|RESTRICTED|PROTECT)"
-                     r"(\s*[-–:]\s*[A-Z ]+)*(\s*\([^()]{1,40}\))?")  # a protective marking on the cover, not a heading
-# ("OFFICIAL – SENSITIVE: COMMERCIAL", "OFFICIAL – SENSITIVE (not for onward circulation)")
 NAMED_PART = re.compile(r"^[A-Z][\w ]{0,30}?\s(?:[A-Z]|\d{1,2}|[IVX]{1,4}|\([a-z]\)|One|Two|Three|Four|Five|Six|"
                         r"Seven|Eight|Nine|Ten)\s*:\s+\S")  # "Workstream A: ", "Part Two: ", "Item 4: "
 SMALL_WORDS = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "e.g.", "&", "-", "–", "/",
