@@ -76,7 +76,7 @@ class Grounding:
         about = [i for i in close if anchor is None or self.about(i, anchor)] or close
         counted = listed_count(query.text)
         if counted:  # "which 6 forces ...": a sentence that only says "6 forces" names none of them
-            bullets = max(len(self.seq.list_around(i)) - 1 for i in about)
+            bullets = max(max(len(self.seq.list_around(i)) - 1, len(self.seq.announced(i))) for i in about)
             listed = max([enumerated(self.spans[i]["text"]) for i in about] + [bullets])
             return f"the {counted[0]} {counted[1]} by name" if listed < counted[0] else None
         if "list" in wanted:

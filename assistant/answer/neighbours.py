@@ -17,6 +17,9 @@ END = re.compile(r"[.!?:;)\]”’\"']$")
 # bullets; an opening word that only counts ("The five most requested ...") labels nothing.
 ENUMERATED = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight"
                         r"|nine|ten)\b(?![./,]\d)")
+# "Kent gave two reasons." followed by "First, ..." and "The second is ...": a list in sentences.
+COUNTED = re.compile(r"\b(two|three|four|five|six|[2-6])\b", re.I)
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 NOT_LABELS = frozenset("""The A An In On At By For Of To From Over Under About After Before Since
 Until Within Around Only All Some Each Every These Those Its Their Our Another Nearly Almost
 With""".split())
@@ -62,6 +65,7 @@ class SpanSequence:
                 extra.append(header)
             if text.endswith(":"):  # "Chief officers are asked to:" says nothing without its items
                 extra += self.list_around(i)[1:]
+            extra += self.announced(i)
             nxt = i + 1
             while nxt < len(self.spans) and self.spans[nxt]["kind"] in {"box", "row"}:
                 nxt += 1
@@ -76,6 +80,25 @@ class SpanSequence:
                 if self.spans[prev]["section"] == self.spans[i]["section"]:
                     extra.append(prev)
         return extra
+
+    def announced(self, i: int, window: int = 12) -> list[int]:
+        """The items a sentence announces by their count, given after it in order ("Two matters
+        prevent a Green assessment." -> "First, ..." and "Second, ..."): the sentence alone
+        names none of them. Two or more, the first right after it; else none."""
+        text = self.spans[i]["text"].strip()
+        if not (text.endswith(".") and COUNTED.search(text)):
+            return []
+        items: list[int] = []
+        for j in range(i + 1, min(len(self.spans), i + 1 + window)):
+            if self.spans[j]["section"] != self.spans[i]["section"] or len(items) == len(ORDINALS):
+                break
+            opener = rf"(?:(?:the|our|its|their) )?{ORDINALS[len(items)]}(?:ly)?\b"
+            if re.match(opener, self.spans[j]["text"], re.I) or (len(items) > 1 and re.match(
+                    r"(?:finally|lastly)\b", self.spans[j]["text"], re.I)):
+                items.append(j)
+            elif not items and self.spans[j]["kind"] != "box":
+                return []
+        return items if len(items) > 1 else []
 
     def table_header(self, i: int) -> int | None:
         """The header row of the table span i belongs to: the first of the unbroken run of rows

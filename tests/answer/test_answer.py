@@ -381,3 +381,36 @@ def test_a_quoted_table_row_is_shown_under_its_column_titles_and_quoted_verbatim
     assert not answer.abstained
     assert "Incident transfers during the outage: EEAST to Essex Police; Number: 112" in answer.answer
     assert "EEAST to Essex Police 112" in [c.quote for c in answer.citations]
+
+
+def test_the_answer_never_leads_with_an_older_paper_than_its_best_passage(tmp_path, embedder):
+    """The lead passage is in the newest paper (a 2027 fleet note) while only the 2022 report
+    names the question's most specific term: "now" may move the lead to a newer paper that
+    covers it, never back to an older one."""
+    from conftest import corpus_copy
+
+    from assistant.index.build import ingest
+    from assistant.pipeline import Assistant
+
+    _, settings = corpus_copy(tmp_path, "fleet-note-2027.txt")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, embedder=embedder)
+    answerer = assistant.backend
+    query, _, _, _ = assistant.prepare("when were the charging points for the fleet workshop finished?", None)
+    spans = answerer.spans
+    lead = next(i for i, s in enumerate(spans) if s["text"].startswith("The charging points at Chelmsford"))
+    older = next(i for i, s in enumerate(spans) if "joint fleet workshop" in s["text"]
+                 and s["document"].startswith("2022"))
+    anchor = {"workshop"}
+    assert not answerer.ground.about(lead, anchor) and answerer.ground.about(older, anchor)
+    answer = answerer._answer(query, [(1.0, lead, {}), (0.95, older, {})], [], False, anchor, set())
+    assert answer.citations[0].document == "fleet-note-2027.txt"
+
+
+def test_a_rated_workstreams_reasons_are_quoted_in_the_rankers_order(assistant):
+    """'What moved NLEDP from Amber to Green?': of its section's sentences the ranker reads the
+    stage it moved to as the reason, not the roll-out dates that come first by word overlap."""
+    a = assistant.ask("what changed to move NLEDP from amber to green?")
+    assert not a.abstained
+    assert_contract(a)
+    assert any("Scaled Delivery Phase" in c.quote for c in a.citations)

@@ -82,3 +82,19 @@ def test_rows_sharing_the_asked_cell_come_with_a_row():
     seq = SpanSequence(spans)
     assert seq.same_cell_rows(3, lambda cell: cell == "Late") == [3, 4]
     assert seq.same_cell_rows(3, lambda cell: False) == []
+
+
+def test_a_sentence_announcing_its_items_by_count_brings_them_in_order():
+    """'Two matters prevent a Green assessment.' names neither: 'First, ...' and 'Second, ...'
+    do, with the detail between them left out; a count followed by no ordinal brings nothing."""
+    spans = _spans(("sentence", "DCA", "Two matters prevent a Green assessment."),
+                   ("sentence", "DCA", "First, there is no approved data migration strategy."),
+                   ("sentence", "DCA", "The lead post has been vacant since November."),
+                   ("sentence", "DCA", "Second, the interface has not been specified."),
+                   ("sentence", "DCA", "Chief officers are asked for three decisions."),
+                   ("sentence", "DCA", "The first return covered six councils."),
+                   ("heading", "Next", "Next"),
+                   ("sentence", "Next", "Second, a later section."))
+    seq = SpanSequence(spans)
+    assert seq.needed_with([0]) == [1, 3]
+    assert seq.needed_with([4]) == []  # one "first" and no "second": not a list

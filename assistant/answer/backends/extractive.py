@@ -303,7 +303,8 @@ class ExtractiveAnswerer:
         builder = AnswerBuilder(self.index)
         lead_doc = rating_lines[0][0] if rated and query.editions.documents else self.spans[best]["document"]
         if query.editions.mode in ("latest", "any"):  # no edition named means now: the newest that has it
-            lead_doc = self._newest_covering(scored, rating_lines, anchor, lead_doc, register=False, rating_reports=rated)
+            lead_doc = self._newest_covering(scored, rating_lines, anchor, register=False, rating_reports=rated,
+                                             also=lead_doc)  # never an older paper than the lead's own
         candidates = {self.spans[i]["document"] for _, i, _ in scored} | {d for d, _ in rating_lines}  # O(hits), not O(corpus)
         docs_in_order = [lead_doc] + [d for d in self._edition_order() if d != lead_doc and d in candidates]
         for r in rating_lines:
@@ -404,6 +405,9 @@ class ExtractiveAnswerer:
         if section is not None:  # the rating line leads; add the reasons from its own section
             mine = [(s, i) for s, i in mine
                     if self.spans[i]["section"] == section and self.spans[i]["kind"] not in {"row", "box"}]
+            model = {i: inf["model"] for _, i, inf in scored if "model" in inf}
+            if model:  # the ranker's order: trained on which sentence of a section holds the reason asked
+                mine.sort(key=lambda si: -model[si[1]])
             code = ROW_CODE.match(rated)  # "CR1 ...": its own commentary ("CR1 (Red): ...") first
             if code:
                 mine.sort(key=lambda si: code.group(1) not in self.spans[si[1]]["text"])
