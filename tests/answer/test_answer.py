@@ -414,3 +414,22 @@ def test_a_rated_workstreams_reasons_are_quoted_in_the_rankers_order(assistant):
     assert not a.abstained
     assert_contract(a)
     assert any("Scaled Delivery Phase" in c.quote for c in a.citations)
+
+
+def test_a_word_of_a_papers_subject_in_its_scale_names_does_not_make_a_question_ask_for_a_rating(tmp_path, embedder):
+    """A peer review rates each focus area on "Unit's own rating" and "Peer team rating": a
+    question naming the unit or the peer team asks who, not for a rating; one asking how the
+    peer team rated an area still gets the peer team's rating."""
+    from conftest import corpus_copy
+
+    from assistant.index.build import ingest
+    from assistant.pipeline import Assistant
+
+    _, settings = corpus_copy(tmp_path, "dog-unit-peer-review-2026.txt")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, embedder=embedder)
+    who = assistant.ask("who led the peer team that reviewed the dog unit?")
+    assert "Quennell-Obi" in who.answer
+    assert "rating" not in who.citations[0].quote
+    rated = assistant.ask("what rating did the peer team give the dog unit on deployment and response?")
+    assert "Red" in rated.answer and "Peer team rating" in rated.citations[0].quote

@@ -56,6 +56,7 @@ TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" f
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
 
+SCALE_SPREAD = 2  # a scale's name word in more spans than this many per rating line names the paper's subject
 KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is looked for
 CHECKS = ("stranger", "after")  # what `draft` looks for; signals, not vetoes (a missing kind of answer: by family)
 
@@ -124,7 +125,7 @@ class ExtractiveAnswerer:
         self.scale_bags = {(doc, r["start"]): self.match.bag(r["scale"])  # "Verdict", "Readiness": the names
                            for doc, meta in index.documents.items()  # of the papers' own scales
                            for r in own_scale(meta.get("ratings", [])) if r.get("scale")}
-        self.scale_words = set().union(set(), *self.scale_bags.values())
+        self.scale_words = self._scale_words()
         self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq)
 
     # ---- scoring --------------------------------------------------------------------------
@@ -524,6 +525,16 @@ class ExtractiveAnswerer:
         if wanted_docs:
             found = [f for f in found if f[0] in wanted_docs]
         return found
+
+    def _scale_words(self) -> set[str]:
+        """Words naming the papers' own scales that stay on their rating lines: 'verdict' in
+        "Verdict: Keep", not 'unit' in "Unit's own rating: Amber" when the paper is about a unit
+        (a question naming its subject does not ask for a rating)."""
+        rated = Counter((doc, word) for (doc, _), bag in self.scale_bags.items() for word in bag)
+        scaled = {doc for doc, _ in rated}
+        used = Counter((span["document"], word) for i, span in enumerate(self.spans) if span["document"] in scaled
+                       for word in self.span_terms[i] if (span["document"], word) in rated)
+        return {word for (doc, word), n in rated.items() if used[(doc, word)] <= SCALE_SPREAD * n}
 
     @staticmethod
     def _near_docs(hits) -> list[str]:
