@@ -416,20 +416,34 @@ def test_a_rated_workstreams_reasons_are_quoted_in_the_rankers_order(assistant):
     assert any("Scaled Delivery Phase" in c.quote for c in a.citations)
 
 
-def test_a_word_of_a_papers_subject_in_its_scale_names_does_not_make_a_question_ask_for_a_rating(tmp_path, embedder):
-    """A peer review rates each focus area on "Unit's own rating" and "Peer team rating": a
-    question naming the unit or the peer team asks who, not for a rating; one asking how the
-    peer team rated an area still gets the peer team's rating."""
+@pytest.fixture(scope="module")
+def peer_review(tmp_path_factory, embedder):
+    """The corpus and a peer review rating four focus areas on two scales of its own."""
     from conftest import corpus_copy
 
     from assistant.index.build import ingest
     from assistant.pipeline import Assistant
 
-    _, settings = corpus_copy(tmp_path, "dog-unit-peer-review-2026.txt")
+    _, settings = corpus_copy(tmp_path_factory.mktemp("peer"), "dog-unit-peer-review-2026.txt")
     ingest(None, settings, embedder, progress=False)
-    assistant = Assistant(settings, embedder=embedder)
-    who = assistant.ask("who led the peer team that reviewed the dog unit?")
+    return Assistant(settings, embedder=embedder)
+
+
+def test_a_word_of_a_papers_subject_in_its_scale_names_does_not_make_a_question_ask_for_a_rating(peer_review):
+    """A peer review rates each focus area on "Unit's own rating" and "Peer team rating": a
+    question naming the unit or the peer team asks who, not for a rating; one asking how the
+    peer team rated an area still gets the peer team's rating."""
+    who = peer_review.ask("who led the peer team that reviewed the dog unit?")
     assert "Quennell-Obi" in who.answer
     assert "rating" not in who.citations[0].quote
-    rated = assistant.ask("what rating did the peer team give the dog unit on deployment and response?")
+    rated = peer_review.ask("what rating did the peer team give the dog unit on deployment and response?")
     assert "Red" in rated.answer and "Peer team rating" in rated.citations[0].quote
+
+
+def test_a_why_answer_quotes_the_stated_reason_and_the_figures_beside_it(peer_review):
+    """"We rated this lower ... because urgent calls are reached too late" is the stated reason;
+    the sentence with the figures behind it carries no cue word but belongs in the answer."""
+    answer = peer_review.ask("why did the peer team rate the dog unit's deployment red?")
+    assert "Red" in answer.answer
+    assert "because urgent calls are reached too late" in answer.answer
+    assert "38%" in answer.answer

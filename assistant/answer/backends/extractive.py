@@ -414,9 +414,9 @@ class ExtractiveAnswerer:
                 mine.sort(key=lambda si: code.group(1) not in self.spans[si[1]]["text"])
             room = self.settings.max_sentences - 1  # the rating line leads
             picks = [i for _, i in mine[:room]]
-            if "reason" in wanted:  # a "why" answer quotes the stated reasons and stops
+            if "reason" in wanted:  # a "why" answer quotes the stated reasons first
                 reasons = [i for _, i in mine if CUES["reason"].search(self.spans[i]["text"])]
-                picks = reasons[:room] or picks
+                picks = (reasons + [i for _, i in mine if i not in reasons])[:room]
             kept: set[int] = set()
             for i in picks:  # the first always; the rest while the budget lasts
                 more = kept | {i, *self.seq.needed_with([i])}
