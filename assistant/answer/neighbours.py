@@ -17,6 +17,7 @@ END = re.compile(r"[.!?:;)\]”’\"']$")
 # bullets; an opening word that only counts ("The five most requested ...") labels nothing.
 ENUMERATED = re.compile(r"([A-Z][a-z]+) (\d{1,2}|[A-H]|one|two|three|four|five|six|seven|eight"
                         r"|nine|ten)\b(?![./,]\d)")
+CODED = re.compile(r"([A-Z]{1,4})-?(\d{1,2})(?=[.:)]?\s)")  # "IG1 – ...", "CF2. ...", "R4: ...": a coded item
 # "Kent gave two reasons." followed by "First, ..." and "The second is ...": a list in sentences.
 COUNTED = re.compile(r"\b(two|three|four|five|six|[2-6])\b", re.I)
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
@@ -118,18 +119,20 @@ class SpanSequence:
 
     def enumerated(self, pick: int, asked=lambda text: frozenset()) -> list[int]:
         """The other members of a run the picked span belongs to by its opening label: "Option 2
-        is to give notice ..." beside "Option 1 ..." and "Option 3 ..." in its section, the way
+        is to give notice ..." beside "Option 1 ..." and "Option 3 ..." ("IG2 – ..." beside "IG1 –
+        ...") in its section, the way
         bullets belong to one list. Where the pick holds something the question asks for besides
         its label ("Area 2 ...: Limited" for "which areas came out as limited?"), only members
         that hold it too. `asked(text)`: what of the question a text holds."""
-        opened = ENUMERATED.match(self.spans[pick]["text"])
+        label = CODED if CODED.match(self.spans[pick]["text"]) else ENUMERATED
+        opened = label.match(self.spans[pick]["text"])
         if not opened or opened.group(1) in NOT_LABELS:
             return []
         section, word = self.spans[pick]["section"], opened.group(1)
         wanted = asked(self.spans[pick]["text"]) - asked(word)
         members = {}
         for j in self.by_section[(self.spans[pick].get("document"), section)]:
-            other = ENUMERATED.match(self.spans[j]["text"])
+            other = label.match(self.spans[j]["text"])
             if (other and other.group(1) == word and other.group(2).lower() not in members
                     and wanted <= asked(self.spans[j]["text"])):
                 members[other.group(2).lower()] = j

@@ -98,3 +98,14 @@ def test_a_sentence_announcing_its_items_by_count_brings_them_in_order():
     seq = SpanSequence(spans)
     assert seq.needed_with([0]) == [1, 3]
     assert seq.needed_with([4]) == []  # one "first" and no "second": not a list
+
+
+def test_coded_items_are_one_list_by_their_code():
+    """'IG2 – ...' belongs with 'IG1 – ...' and 'IG3 – ...' (not with 'R1: ...') as 'Option 2'
+    belongs with 'Option 1'."""
+    spans = _spans(("sentence", "Gaps", "IG1 – Who owns the premises."),
+                   ("sentence", "Gaps", "IG2 – How adverts are paid for."),
+                   ("sentence", "Gaps", "IG3 – The nail bar picture in Kent."),
+                   ("sentence", "Gaps", "R1: Share data with the platforms."))
+    assert SpanSequence(spans).enumerated(1) == [0, 1, 2]
+    assert SpanSequence(spans).enumerated(3) == []
