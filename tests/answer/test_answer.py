@@ -442,8 +442,20 @@ def test_a_word_of_a_papers_subject_in_its_scale_names_does_not_make_a_question_
 
 def test_a_why_answer_quotes_the_stated_reason_and_the_figures_beside_it(peer_review):
     """"We rated this lower ... because urgent calls are reached too late" is the stated reason;
-    the sentence with the figures behind it carries no cue word but belongs in the answer."""
+    the sentence with the figures behind it carries no cue word but belongs in the answer; a
+    short line only restating the rating does not."""
     answer = peer_review.ask("why did the peer team rate the dog unit's deployment red?")
     assert "Red" in answer.answer
     assert "because urgent calls are reached too late" in answer.answer
     assert "38%" in answer.answer
+    assert "down from amber in 2024" not in answer.answer  # a line restating a rating adds nothing
+
+
+def test_a_short_line_restating_a_rating_is_told_from_a_reason():
+    from assistant.answer.backends.extractive import ExtractiveAnswerer
+
+    assert ExtractiveAnswerer._restated("Readiness amber, down from green.")
+    assert ExtractiveAnswerer._restated("Note C5 – Amber (2025: Amber)")
+    assert not ExtractiveAnswerer._restated("Amber because of delays in vetting.")  # short, but a reason
+    assert not ExtractiveAnswerer._restated("Readiness red, down from amber: the continuity plan still relies "
+                                            "on the printed rosters, so it no longer works.")

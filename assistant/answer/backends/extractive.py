@@ -56,6 +56,9 @@ TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" f
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
 
+# A short line that only restates a rating ("Readiness amber, down from green.", "Note C5 – Amber
+# (2025: Amber)"): beside the rating line it leads with, it says nothing more.
+RESTATED = re.compile(r"(?=.*\b(?:red|amber|green)\b)\W*(?:\S+\s+){0,7}\S+\s*", re.I)
 SCALE_SPREAD = 2  # a scale's name word in more spans than this many per rating line names the paper's subject
 KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is looked for
 CHECKS = ("stranger", "after")  # what `draft` looks for; signals, not vetoes (a missing kind of answer: by family)
@@ -404,8 +407,8 @@ class ExtractiveAnswerer:
         text a supporting sentence may bring it to (the lead and what it needs always stay)."""
         mine = [(s, i) for s, i, _ in scored if self.spans[i]["document"] == doc]
         if section is not None:  # the rating line leads; add the reasons from its own section
-            mine = [(s, i) for s, i in mine
-                    if self.spans[i]["section"] == section and self.spans[i]["kind"] not in {"row", "box"}]
+            mine = [(s, i) for s, i in mine if self.spans[i]["section"] == section
+                    and self.spans[i]["kind"] not in {"row", "box"} and not self._restated(self.spans[i]["text"])]
             model = {i: inf["model"] for _, i, inf in scored if "model" in inf}
             if model:  # the ranker's order: trained on which sentence of a section holds the reason asked
                 mine.sort(key=lambda si: -model[si[1]])
@@ -525,6 +528,11 @@ class ExtractiveAnswerer:
         if wanted_docs:
             found = [f for f in found if f[0] in wanted_docs]
         return found
+
+    @staticmethod
+    def _restated(text: str) -> bool:
+        """A short line restating a rating without a reason ("Readiness amber, down from green.")."""
+        return bool(RESTATED.fullmatch(text)) and not CUES["reason"].search(text)
 
     def _scale_words(self) -> set[str]:
         """Words naming the papers' own scales that stay on their rating lines: 'verdict' in
