@@ -118,10 +118,10 @@ class SpanSequence:
         return j if j != i else None
 
     def enumerated(self, pick: int, asked=lambda text: frozenset()) -> list[int]:
-        """The other members of a run the picked span belongs to by its opening label: "Option 2
-        is to give notice ..." beside "Option 1 ..." and "Option 3 ..." ("IG2 – ..." beside "IG1 –
-        ...") in its section, the way
-        bullets belong to one list. Where the pick holds something the question asks for besides
+        """The other members of a run the picked span belongs to by its opening label or code:
+        "Option 2 is to give notice ..." beside "Option 1 ..." and "Option 3 ...", "IG2 – ..."
+        beside "IG1 – ...", in its section, the way bullets belong to one list. Where the pick
+        holds something the question asks for besides
         its label ("Area 2 ...: Limited" for "which areas came out as limited?"), only members
         that hold it too. `asked(text)`: what of the question a text holds."""
         label = CODED if CODED.match(self.spans[pick]["text"]) else ENUMERATED
