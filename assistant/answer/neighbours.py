@@ -121,9 +121,8 @@ class SpanSequence:
         """The other members of a run the picked span belongs to by its opening label or code:
         "Option 2 is to give notice ..." beside "Option 1 ..." and "Option 3 ...", "IG2 – ..."
         beside "IG1 – ...", in its section, the way bullets belong to one list. Where the pick
-        holds something the question asks for besides
-        its label ("Area 2 ...: Limited" for "which areas came out as limited?"), only members
-        that hold it too. `asked(text)`: what of the question a text holds."""
+        holds something the question asks for besides its label ("Area 2 ...: Limited" for
+        "which areas came out as limited?"), only members that hold it too. `asked(text)`: what of the question a text holds."""
         label = CODED if CODED.match(self.spans[pick]["text"]) else ENUMERATED
         opened = label.match(self.spans[pick]["text"])
         if not opened or opened.group(1) in NOT_LABELS:
