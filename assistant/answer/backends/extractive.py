@@ -372,8 +372,8 @@ class ExtractiveAnswerer:
             return doc == covering
         return not query.editions.documents or doc in query.editions.documents
 
-    def _newest_covering(self, scored, rating_lines, anchor, fallback: str | None = None,
-                         register: bool = True, rating_reports: bool = False, also: str | None = None) -> str | None:
+    def _newest_covering(self, scored, rating_lines, anchor, register: bool = True,
+                         rating_reports: bool = False, also: str | None = None) -> str | None:
         """The newest report that covers the thing asked (rates it, or has a top passage about
         it), or with `register` the newest dashboard edition when that is newer (one that
         stopped rating a workstream supersedes older ratings): "now", not the newest file.
@@ -388,8 +388,7 @@ class ExtractiveAnswerer:
             covering.add(newest_register(self.index.documents))
         if also:  # the report the best passage is from covers it, whatever its wording
             covering.add(also)
-        return next((d for d in self._edition_order() if d in covering),
-                    fallback or self.newest)
+        return next((d for d in self._edition_order() if d in covering), self.newest)
 
     def _edition_order(self) -> list[str]:
         """The reports, newest first: sorted once per index, not per question."""
@@ -406,10 +405,10 @@ class ExtractiveAnswerer:
         """The spans one edition's part of the answer quotes. `budget`: the characters of quoted
         text a supporting sentence may bring it to (the lead and what it needs always stay)."""
         mine = [(s, i) for s, i, _ in scored if self.spans[i]["document"] == doc]
+        model = {i: inf["model"] for _, i, inf in scored if "model" in inf}  # the ranker scores all or none
         if section is not None:  # the rating line leads; add the reasons from its own section
             mine = [(s, i) for s, i in mine if self.spans[i]["section"] == section
                     and self.spans[i]["kind"] not in {"row", "box"} and not self._restated(self.spans[i]["text"])]
-            model = {i: inf["model"] for _, i, inf in scored if "model" in inf}
             if model:  # the ranker's order: trained on which sentence of a section holds the reason asked
                 mine.sort(key=lambda si: -model[si[1]])
             code = ROW_CODE.match(rated)  # "CR1 ...": its own commentary ("CR1 (Red): ...") first
@@ -435,7 +434,6 @@ class ExtractiveAnswerer:
                 return []
         limit = self.settings.max_sentences if lead else max(1, self.settings.max_sentences - 1)
         picks = [top]
-        model = {i: inf["model"] for _, i, inf in scored if "model" in inf}  # the ranker scores all or none
         same = [i for _, i in mine[1:] if self.spans[i]["section"] == self.spans[top]["section"]]
         if model:  # the lead's section, best first: its next-best sentence often holds the figure asked
             same.sort(key=lambda i: -model[i])
