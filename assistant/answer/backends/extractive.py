@@ -56,9 +56,7 @@ TYPED_BONUS = 0.06  # a span holding the kind of answer asked for ("£169,620" f
 UPDATE_Q = re.compile(r"\b(any (update|news|progress)|update on|progress (on|with)|state of play|where (are|is|'s)"
                       r"|how('s| is| are) .* (going|getting on|looking|doing)|what('s| is) happening)\b", re.I)
 
-# A short line that only restates a rating ("Readiness amber, down from green.", "Note C5 – Amber
-# (2025: Amber)"): beside the rating line it leads with, it says nothing more.
-RESTATED = re.compile(r"(?=.*\b(?:red|amber|green)\b)\W*(?:\S+\s+){0,7}\S+\s*", re.I)
+RESTATED_WORDS = 8  # a line this short naming a rating and no reason only restates it
 SCALE_SPREAD = 2  # a scale's name word in more spans than this many per rating line names the paper's subject
 KIND_DEPTH = 6  # how far down the ranked spans the kind of answer asked for is looked for
 CHECKS = ("stranger", "after")  # what `draft` looks for; signals, not vetoes (a missing kind of answer: by family)
@@ -529,8 +527,10 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _restated(text: str) -> bool:
-        """A short line restating a rating without a reason ("Readiness amber, down from green.")."""
-        return bool(RESTATED.fullmatch(text)) and not CUES["reason"].search(text)
+        """A short line restating a rating without a reason ("Readiness amber, down from green.",
+        "Note C5 – Amber (2025: Amber)"): beside the rating line an answer leads with, it adds nothing."""
+        return (len(text.split()) <= RESTATED_WORDS and bool(CUES["status"].search(text))
+                and not CUES["reason"].search(text))
 
     def _scale_words(self) -> set[str]:
         """Words naming the papers' own scales that stay on their rating lines: 'verdict' in
