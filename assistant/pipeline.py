@@ -32,7 +32,7 @@ from assistant.index.build import (
 )
 from assistant.index.generations import IngestBusy
 from assistant.ingest.injection import strip_instructions
-from assistant.question.editions import expand_dates, resolve
+from assistant.question.editions import expand_dates, resolve, unbound
 from assistant.question.query import Query
 from assistant.question.spelling import ReportWords, normalise
 from assistant.settings import Settings
@@ -99,6 +99,11 @@ class Loaded:
         """Reports whose RAG colours are their own, not an edition of the register's."""
         return frozenset(self.register.own_papers()) if self.register is not None else frozenset()
 
+    @cached_property
+    def series_papers(self) -> frozenset[str]:
+        """Reports that are editions of a series (the register's)."""
+        return frozenset(self.register.series_papers()) if self.register is not None else frozenset()
+
 
 class Assistant:
     """Loads (building if needed) the index and answers questions about it."""
@@ -152,9 +157,10 @@ class Assistant:
         return report
 
     def prepare(self, question: str, history: list[str] | None = None,
-                documents: list[str] | None = None,
-                state: Loaded | None = None) -> tuple[Query, list, dict[str, float], str | None]:
-        """The standalone, cleaned, embedded question and its retrieved chunks."""
+                documents: list[str] | None = None, state: Loaded | None = None,
+                any_edition: bool = False) -> tuple[Query, list, dict[str, float], str | None]:
+        """The standalone, cleaned, embedded question and its retrieved chunks; `any_edition`
+        reads a year it names as no report edition's."""
         state = state or self.state
         t0 = time.perf_counter()
         standalone = None
@@ -166,7 +172,7 @@ class Assistant:
             if rewritten.strip() != question.strip():
                 standalone = rewritten
         text, notes = clean_question(standalone or question, self.settings.max_question_chars)
-        editions = resolve(text, state.index.documents)
+        editions = unbound(text) if any_edition else resolve(text, state.index.documents)
         if documents:
             editions.documents = [d for d in documents if d in state.index.documents] or None
         vector = state.retriever.embed_query(text) if text else None
@@ -225,32 +231,37 @@ class Assistant:
         yield answer
 
     @staticmethod
-    def _readings(question: str, history: list[str] | None, query: Query, state: Loaded) -> list[str]:
-        """Other ways to read the question, for a backend whose answers carry a calibrated
-        confidence: a follow-up beside the earlier question ("and when was that awarded? (how
-        much is the Home Office putting in ...)"), since the rewrite can garble an unfamiliar
-        topic; and typos read as the reports' words ("benifits monitering")."""
+    def _readings(question: str, history: list[str] | None, query: Query, state: Loaded) -> list[tuple[str, bool]]:
+        """Other ways to read the question, as (text, any edition), for a backend whose answers
+        carry a calibrated confidence: a follow-up beside the earlier question ("and when was
+        that awarded? (how much is the Home Office putting in ...)"), since the rewrite can
+        garble an unfamiliar topic; typos read as the reports' words ("benifits monitering");
+        and a year that picks a one-off paper (no series edition) read as the subject's, not a
+        paper's ("go-live? jan 27 in my diary")."""
         if not getattr(state.backend, "calibrated", False):
             return []
         earlier = [h.strip() for h in history or [] if h.strip()]
-        out = [f"{question} ({earlier[-1]})"] if earlier else []
+        out = [(f"{question} ({earlier[-1]})", False)] if earlier else []
         fixed = state.words.correct(query.text)
-        return out + ([fixed] if fixed != query.text else [])
+        out += [(fixed, False)] if fixed != query.text else []
+        chosen = set(query.editions.documents or ())
+        one_off = query.editions.mode == "year" and chosen and not chosen & state.series_papers
+        return out + ([(query.text, True)] if one_off else [])
 
-    def _surest(self, readings: list[str], documents: list[str] | None, state: Loaded, query: Query,
+    def _surest(self, readings: list[tuple[str, bool]], documents: list[str] | None, state: Loaded, query: Query,
                 hits: list, standalone: str | None) -> tuple[Answer, str | None]:
         """The answer the calibrated decision is surest of: the question as asked (rewritten
         when a follow-up) first, then each other reading, which replaces it only with an answer
         (not a caveat or an abstention) it is surer of."""
         best, shown = state.backend.answer(query, hits), standalone
-        for text in readings:
+        for text, any_edition in readings:
             try:
-                query2, hits2, _, _ = self.prepare(text, None, documents, state)
+                query2, hits2, _, _ = self.prepare(text, None, documents, state, any_edition)
             except QuestionError:
                 continue
             other = state.backend.answer(query2, hits2)
             if not other.abstained and (other.confidence or 0.0) > (best.confidence or 0.0):
-                best, shown = other, text
+                best, shown = other, standalone if any_edition else text
         return best, shown
 
     @staticmethod

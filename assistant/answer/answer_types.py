@@ -73,6 +73,12 @@ def period_forms(word: str) -> set[str]:
     return {f"{a}/{b}", f"{century}{a}/{b}", f"{century}{a}"}
 
 
+def financial_year(period: str) -> bool:
+    """'25/26' is a year; '42/58' (a split) is not."""
+    m = FINANCIAL_YEAR.match(period)
+    return bool(m) and (int(m.group(2)) + 1) % 100 == int(m.group(3))
+
+
 def _new(matches: list[str], question: str) -> list[str]:
     """Matches that add something: not made only of words the question already has."""
     asked = set(tokens(question))
@@ -257,7 +263,7 @@ def missing_kind(question: str, texts: list[str], edition_years: set[str],
     Act 2023")."""
     found = {form for t in [*texts, *headings] for w in tokens(t) for form in period_forms(w)}
     for period in PERIOD.findall(question):
-        named = "/" in period or (len(period) == 4 and period.startswith(("19", "20")))
+        named = financial_year(period) or (len(period) == 4 and period.startswith(("19", "20")))
         if named and period not in edition_years and not period_forms(period) & found:
             return f"anything for {period}"
     if uncounted(question, texts, known):

@@ -32,10 +32,11 @@ class Grounding:
     """The checks, over one loaded index's spans and term bags."""
 
     def __init__(self, match: TermMatcher, spans: list[dict], chunk_terms: dict[str, set[str]],
-                 by_section: dict[tuple[str, str], list[int]], seq: SpanSequence):
-        self.match, self.spans, self.chunk_terms = match, spans, chunk_terms
+                 by_section: dict[tuple[str, str], list[int]], seq: SpanSequence, titles: dict[str, str]):
+        self.match, self.spans, self.chunk_terms, self.titles = match, spans, chunk_terms, titles
         self.span_terms = match.bags
         self.by_section, self.seq = by_section, seq
+        self.at = {(s.get("document"), s["start"]): i for i, s in enumerate(spans)}
 
     def stranger(self, query: Query, document: str, section: str, rare_only: bool = False,
                  named: set[str] = frozenset(), items: set[str] = frozenset()) -> str | None:
@@ -65,13 +66,15 @@ class Grounding:
                 return word
         return None
 
-    def missing_answer(self, query: Query, scored, groups, weights) -> str | None:
-        """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
+    def missing_answer(self, query: Query, scored, groups, weights, lead: int | None = None) -> str | None:
+        """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans
+        or the ranker's lead (the span the answer opens with)."""
         wanted = intents(query.text)
         if "status" in wanted:
             return None
         best = scored[0][2]["cov"]
         close = [i for s, i, info in scored[:CLOSE_SPANS] if info["cov"] >= 0.6 * best]
+        close += [lead] if lead is not None and lead not in close else []
         anchor = self.anchor(query, groups, weights)
         about = [i for i in close if anchor is None or self.about(i, anchor)] or close
         counted = listed_count(query.text)
@@ -83,14 +86,21 @@ class Grounding:
             return None
         return missing_kind(query.text, [self.spans[i]["text"] for i in about],
                             set(query.editions.years) - set(query.editions.missing_years), self.match.vocab,
-                            [self.spans[i]["section"] for i in about], kinds=query.kinds) \
+                            self.headings(about), kinds=query.kinds) \
             or self.pending(query, about)
 
     def gives(self, query: Query, citations) -> bool:
         """The quoted answer holds the kind of answer asked for (a figure, a date, a name...)."""
+        quoted = [self.at[(c.document, c.start)] for c in citations if (c.document, c.start) in self.at]
         return bool(citations) and missing_kind(
             query.text, [c.quote for c in citations], set(query.editions.years) - set(query.editions.missing_years),
-            self.match.vocab, [c.section for c in citations], kinds=query.kinds) is None
+            self.match.vocab, [c.section for c in citations] + self.headings(quoted), kinds=query.kinds) is None
+
+    def headings(self, ids: list[int]) -> list[str]:
+        """What the spans are read under: their paper's title, their section headings, a bullet's
+        lead-in, a row's header row (a year asked about may be named only there: "Report card 2025/26")."""
+        return ([self.titles.get(self.spans[i].get("document"), "") for i in ids] + [self.spans[i]["section"] for i in ids]
+                + [self.spans[j]["text"] for i in ids for j in self.seq.read_under(i)])
 
     def pending(self, query: Query, about: list[int]) -> str | None:
         """'What did the survey results show?' when the best evidence says they will be

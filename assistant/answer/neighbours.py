@@ -25,6 +25,9 @@ NOT_LABELS = frozenset("""The A An In On At By For Of To From Over Under About A
 Until Within Around Only All Some Each Every These Those Its Their Our Another Nearly Almost
 With""".split())
 
+TERMINATED = re.compile(r"[.!?:]\s*$")  # a sentence or a lead-in, not a list item or table line
+LEAD_REACH = 20  # how many items above a list item its lead-in may be
+
 
 class SpanSequence:
     """The index's spans in document order, with each anaphoric span's antecedent."""
@@ -100,6 +103,21 @@ class SpanSequence:
             elif not items and self.spans[j]["kind"] != "box":
                 return []
         return items if len(items) > 1 else []
+
+    def read_under(self, i: int) -> list[int]:
+        """What span i is read under besides its heading: the lead-in ending in a colon over the
+        run of bullets, rows or unpunctuated lines it sits in ("... data for 2025/26:" over
+        "2,953 tested positive"), and a table row's header row."""
+        def item(j: int) -> bool:
+            return self.spans[j]["kind"] in {"bullet", "row"} or not TERMINATED.search(self.spans[j]["text"])
+        j = i
+        while item(j) and j > 0 and i - j < LEAD_REACH and self.spans[j - 1]["section"] == self.spans[i]["section"] \
+                and item(j - 1):
+            j -= 1
+        lead = [j - 1] if (item(i) and j > 0 and self.spans[j - 1]["section"] == self.spans[i]["section"]
+                           and self.spans[j - 1]["text"].rstrip().endswith(":")) else []
+        header = self.table_header(i)
+        return lead + ([header] if header is not None else [])
 
     def table_header(self, i: int) -> int | None:
         """The header row of the table span i belongs to: the first of the unbroken run of rows

@@ -76,6 +76,12 @@ def resolve(question: str, documents: dict[str, dict]) -> Editions:
     return Editions(None, "any")
 
 
+def unbound(question: str) -> Editions:
+    """The question read as naming no report edition: a year it names may be the subject's
+    ("go-live ... I've got jan 27 in my diary"), not a paper's."""
+    return Editions(None, "compare" if COMPARE.search(question) else "latest" if LATEST.search(question) else "any")
+
+
 OUTCOME = re.compile(r"^\s*(did|has|have|had|was|were)\b|\b(yet|happened|turned out|ended up|outcome|"
                      r"results? (show|were|was|found))\b", re.I)
 ACHIEVED = re.compile(r"\b(hit|met|meet|achiev\w*|reach(ed)?|deliver(ed)?|made)\b", re.I)

@@ -160,6 +160,13 @@ class Register:
                 out.add(e.document)
         return out
 
+    def series_papers(self) -> set[str]:
+        """Reports that are editions of a series: they share two or more rated workstreams with
+        another report. "The 2019 update" names one; a year put to a one-off paper is more
+        likely a date in its subject ("go-live is jan 27")."""
+        reports = [e for e in self.editions if not e.derived]
+        return {e.document for e in reports if any(self._shared(e, o) >= 2 for o in reports if o.document != e.document)}
+
     def rated(self, label: str) -> list[tuple[Row, Entry]]:
         """(row, entry) for every row this edition rates, in row order."""
         return [(r, r.entries[label]) for r in self.rows if label in r.entries]

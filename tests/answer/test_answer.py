@@ -429,6 +429,25 @@ def peer_review(tmp_path_factory, embedder):
     return Assistant(settings, embedder=embedder)
 
 
+def test_a_year_named_as_a_date_is_not_read_as_a_papers_edition(tmp_path, embedder):
+    """"I had march 27 down": March 2027 is when the licences run to, not the June 2027 fleet
+    note; the answer comes from the dog unit's peer review (May 2026), which says it."""
+    from conftest import corpus_copy
+
+    from assistant.index.build import ingest
+    from assistant.pipeline import Assistant
+
+    _, settings = corpus_copy(tmp_path, "dog-unit-peer-review-2026.txt", "fleet-note-2027.txt")
+    ingest(None, settings, embedder, progress=False)
+    assistant = Assistant(settings, embedder=embedder)
+    query, *_ = assistant.prepare("how long are the dog unit's dogs and handlers licensed for? I had march 27 down")
+    assert query.editions.documents == ["fleet-note-2027.txt"]  # the naive reading: that year's paper
+    answer = assistant.ask("how long are the dog unit's dogs and handlers licensed for? I had march 27 down")
+    assert not answer.abstained
+    assert answer.citations[0].document == "dog-unit-peer-review-2026.txt"
+    assert "March 2027" in answer.citations[0].quote
+
+
 def test_a_word_of_a_papers_subject_in_its_scale_names_does_not_make_a_question_ask_for_a_rating(peer_review):
     """A peer review rates each focus area on "Unit's own rating" and "Peer team rating": a
     question naming the unit or the peer team asks who, not for a rating; one asking how the

@@ -12,6 +12,13 @@ def test_financial_years_are_one_year_however_written():
                         headings=["Procurement Act 2023"], kinds=()) is None
 
 
+def test_a_split_written_like_a_year_is_not_a_period():
+    """'the 42/58 split' names no year; '25/26' does."""
+    said = "On the 42:58 police:fire split, Essex Police would pay £272,160 in 2026/27."
+    assert missing_kind("how much will essex pay under the 42/58 split?", [said], set(), kinds=("money",)) is None
+    assert missing_kind("how much will essex pay in 25/26?", [said], set(), kinds=("money",)) == "anything for 25/26"
+
+
 def test_a_total_in_words_is_a_count():
     """'Thirty-seven staff ...: 16 from Kent, 15 from Essex' gives the total asked for."""
     said = "Thirty-seven staff worked on the test weekend: 16 from Kent, 15 from Essex and 6 from Halcyon Hosting."

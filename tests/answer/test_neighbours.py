@@ -109,3 +109,21 @@ def test_coded_items_are_one_list_by_their_code():
                    ("sentence", "Gaps", "R1: Share data with the platforms."))
     assert SpanSequence(spans).enumerated(1) == [0, 1, 2]
     assert SpanSequence(spans).enumerated(3) == []
+
+
+def test_a_list_item_or_table_line_is_read_under_its_lead_in():
+    """'2,953 tested positive' names no year; the lead-in over its list, 'data for 2025/26:',
+    does. A sentence after the list, or an item of another section, has no lead-in."""
+    spans = _spans(("heading", "Need", "Need"),
+                   ("sentence", "Need", "The assessment drew on custody data for 2025/26:"),
+                   ("bullet", "Need", "9,410 arrests for trigger offences;"),
+                   ("bullet", "Need", "2,953 tested positive."),
+                   ("sentence", "Need", "The weakest step is from referral to treatment."),
+                   ("sentence", "Money", "For the first full year (2028/29), the values are:"),
+                   ("sentence", "Money", "CI-1 Custody pathway   £1,080,000"),
+                   ("sentence", "Money", "Total   £2,745,000"),
+                   ("bullet", "Other", "A bullet with nothing above it."))
+    seq = SpanSequence(spans)
+    assert seq.read_under(3) == [1] and seq.read_under(2) == [1]
+    assert seq.read_under(7) == [5]
+    assert seq.read_under(4) == [] and seq.read_under(8) == []

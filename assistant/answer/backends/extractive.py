@@ -127,7 +127,8 @@ class ExtractiveAnswerer:
                            for doc, meta in index.documents.items()  # of the papers' own scales
                            for r in own_scale(meta.get("ratings", [])) if r.get("scale")}
         self.scale_words = self._scale_words()
-        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq)
+        self.ground = Grounding(self.match, self.spans, self.chunk_terms, self.by_section, self.seq,
+                                {d: str(m.get("title", "")) for d, m in index.documents.items()})
 
     # ---- scoring --------------------------------------------------------------------------
     def score_spans(self, query: Query, hits, extra: list[int] | None = None,
@@ -261,8 +262,8 @@ class ExtractiveAnswerer:
         if after:
             checks["after"] = (f"The reports were written before {after}, so they can't say how it "
                                "turned out", {})
-        typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
         lead_first = self.ranker.rerank(scored, self.spans)  # the checks read the hand order they were made for
+        typed = None if rated else self.ground.missing_answer(query, scored, groups, weights, lead_first[0][1])
         answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)  # what the signals read
         shown = self._answer(query, lead_first, rating_lines, rated, anchor, wanted, budget=QUOTE_BUDGET)
         if typed:
