@@ -236,15 +236,17 @@ class Assistant:
         carry a calibrated confidence: a follow-up beside the earlier question ("and when was
         that awarded? (how much is the Home Office putting in ...)"), since the rewrite can
         garble an unfamiliar topic; typos read as the reports' words ("benifits monitering");
-        and a year read as the subject's, not a paper's ("go-live? jan 27 in my diary"), whose
-        answer may come from a one-off paper but never from another edition of a series."""
+        and a year that picks a one-off paper (no edition of a series) read as the subject's,
+        not a paper's ("go-live? jan 27 in my diary"); its answer may not come from a series."""
         if not getattr(state.backend, "calibrated", False):
             return []
         earlier = [h.strip() for h in history or [] if h.strip()]
         out = [(f"{question} ({earlier[-1]})", False)] if earlier else []
         fixed = state.words.correct(query.text)
         out += [(fixed, False)] if fixed != query.text else []
-        return out + ([(query.text, True)] if query.editions.mode == "year" and query.editions.documents else [])
+        chosen = set(query.editions.documents or ())
+        one_off = query.editions.mode == "year" and chosen and not chosen & state.series_papers
+        return out + ([(query.text, True)] if one_off else [])
 
     def _surest(self, readings: list[tuple[str, bool]], documents: list[str] | None, state: Loaded, query: Query,
                 hits: list, standalone: str | None) -> tuple[Answer, str | None]:

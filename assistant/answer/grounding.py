@@ -66,15 +66,13 @@ class Grounding:
                 return word
         return None
 
-    def missing_answer(self, query: Query, scored, groups, weights, lead: int | None = None) -> str | None:
-        """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans
-        or the ranker's lead (the span the answer opens with)."""
+    def missing_answer(self, query: Query, scored, groups, weights) -> str | None:
+        """'How many…', 'when…', 'who…' need an answer of that kind among the well-matched spans."""
         wanted = intents(query.text)
         if "status" in wanted:
             return None
         best = scored[0][2]["cov"]
         close = [i for s, i, info in scored[:CLOSE_SPANS] if info["cov"] >= 0.6 * best]
-        close += [lead] if lead is not None and lead not in close else []
         anchor = self.anchor(query, groups, weights)
         about = [i for i in close if anchor is None or self.about(i, anchor)] or close
         counted = listed_count(query.text)

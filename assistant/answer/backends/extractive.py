@@ -262,8 +262,8 @@ class ExtractiveAnswerer:
         if after:
             checks["after"] = (f"The reports were written before {after}, so they can't say how it "
                                "turned out", {})
+        typed = None if rated else self.ground.missing_answer(query, scored, groups, weights)
         lead_first = self.ranker.rerank(scored, self.spans)  # the checks read the hand order they were made for
-        typed = None if rated else self.ground.missing_answer(query, scored, groups, weights, lead_first[0][1])
         answer = self._answer(query, lead_first, rating_lines, rated, anchor, wanted)  # what the signals read
         shown = self._answer(query, lead_first, rating_lines, rated, anchor, wanted, budget=QUOTE_BUDGET)
         if typed:
