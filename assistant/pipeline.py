@@ -260,8 +260,7 @@ class Assistant:
             except QuestionError:
                 continue
             other = state.backend.answer(query2, hits2)
-            swapped = any_edition and {c.document for c in other.citations} & (
-                state.series_papers - set(query.editions.documents or ()))
+            swapped = any_edition and {c.document for c in other.citations} & state.series_papers
             if not other.abstained and not swapped and (other.confidence or 0.0) > (best.confidence or 0.0):
                 best, shown = other, standalone if any_edition else text
         return best, shown
