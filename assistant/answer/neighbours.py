@@ -108,16 +108,20 @@ class SpanSequence:
         """What span i is read under besides its heading: the lead-in ending in a colon over the
         run of bullets, rows or unpunctuated lines it sits in ("... data for 2025/26:" over
         "2,953 tested positive"), and a table row's header row."""
+        section = self.spans[i]["section"]
+
         def item(j: int) -> bool:
-            return self.spans[j]["kind"] in {"bullet", "row"} or not TERMINATED.search(self.spans[j]["text"])
-        j = i
-        while item(j) and j > 0 and i - j < LEAD_REACH and self.spans[j - 1]["section"] == self.spans[i]["section"] \
-                and item(j - 1):
-            j -= 1
-        lead = [j - 1] if (item(i) and j > 0 and self.spans[j - 1]["section"] == self.spans[i]["section"]
-                           and self.spans[j - 1]["text"].rstrip().endswith(":")) else []
+            return self.spans[j]["section"] == section and (
+                self.spans[j]["kind"] in {"bullet", "row"} or not TERMINATED.search(self.spans[j]["text"]))
         header = self.table_header(i)
-        return lead + ([header] if header is not None else [])
+        found = [header] if header is not None else []
+        if not item(i):
+            return found
+        j = i
+        while j > 0 and i - j < LEAD_REACH and item(j - 1):
+            j -= 1
+        lead = j > 0 and self.spans[j - 1]["section"] == section and self.spans[j - 1]["text"].rstrip().endswith(":")
+        return ([j - 1] if lead else []) + found
 
     def table_header(self, i: int) -> int | None:
         """The header row of the table span i belongs to: the first of the unbroken run of rows
