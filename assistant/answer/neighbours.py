@@ -27,6 +27,7 @@ With""".split())
 
 TERMINATED = re.compile(r"[.!?:]\s*$")  # a sentence or a lead-in, not a list item or table line
 LEAD_REACH = 20  # how many items above a list item its lead-in may be
+PARAGRAPH_REACH = 4  # how many sentences back in its paragraph a sentence's subject may be named
 
 
 class SpanSequence:
@@ -48,6 +49,19 @@ class SpanSequence:
             i = self.antecedent[i]
             chain.append(i)
         return chain
+
+    def paragraph_before(self, i: int, reach: int = PARAGRAPH_REACH) -> list[int]:
+        """The sentences before span i in its paragraph, nearest first: what it goes on about
+        ('The largest single result came from Operation Marram. ... The container held 212 kg')."""
+        out: list[int] = []
+        while len(out) < reach and i > 0:
+            prev, cur = self.spans[i - 1], self.spans[i]
+            if (prev["kind"] != "sentence" or cur["kind"] != "sentence" or prev.get("document") != cur.get("document")
+                    or prev["section"] != cur["section"] or cur["start"] - prev["end"] > 1):
+                break
+            i -= 1
+            out.append(i)
+        return out
 
     def previous_sentence(self, i: int) -> int | None:
         prev = i - 1
