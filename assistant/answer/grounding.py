@@ -118,6 +118,6 @@ class Grounding:
 
     def about(self, i: int, forms: set[str]) -> bool:
         """The span, the sentence it refers back to, the sentences before it in its paragraph, or
-        its section's heading names the term."""
+        its chunk's context (the paper's title, the section heading, the date) names the term."""
         bag = self.span_terms[i].union(*(self.span_terms[j] for j in self.seq.referents(i) + self.seq.paragraph_before(i)))
         return self.match.has(forms, bag | self.chunk_terms.get(self.spans[i]["chunk"], set()))

@@ -132,13 +132,12 @@ def test_a_list_item_or_table_line_is_read_under_its_lead_in():
 def test_a_sentence_goes_on_about_what_its_paragraph_named_and_no_further():
     """'The container held 212 kg of cocaine' is about Operation Marram, named two sentences
     before it in the same paragraph; the paragraph before that is not read."""
-    texts = ["The cell shared 3,412 reports.", "The largest single result came from Operation Marram.",
-             "Border Force stopped a container declared as fruit.", "The container held 212 kg of cocaine."]
-    spans, start = [], 0
-    for k, text in enumerate(texts):
-        start += 2 if k == 1 else (1 if k else 0)  # a blank line ends the first paragraph
-        spans.append({"kind": "sentence", "section": "Results", "text": text, "start": start, "end": start + len(text)})
-        start += len(text)
+    rows = [(0, "The cell shared 3,412 reports."),  # a blank line (two characters) ends this paragraph
+            (32, "The largest single result came from Operation Marram."),
+            (86, "Border Force stopped a container declared as fruit."),
+            (138, "The container held 212 kg of cocaine.")]
+    spans = [{"kind": "sentence", "section": "Results", "text": text, "start": start, "end": start + len(text)}
+             for start, text in rows]
     seq = SpanSequence(spans)
     assert seq.paragraph_before(3) == [2, 1]
     assert seq.paragraph_before(1) == []
