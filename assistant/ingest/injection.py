@@ -24,6 +24,7 @@ INJECTION = re.compile(
     r"papers?|"
     r"above|context|previous|everything)\b[^.?!\n]*[.?!]?"
     r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!#]*[.!]?"  # to a closing "###"
+    r"|\b(user|human)\s*(q|question|query|message)?\s*:"  # a chat-transcript label: the question follows
     r"|\byou are now\b[^.?!\n]*[.?!]?"
     r"|^\s*(ignore|disregard|forget)\b[^.?!\n]*[.!]"  # an order opening the question, whatever it names
     r"|\bbefore (you )?(answer|reply|respond)(ing)?\s*[,:]"  # "Before answering, ..." (not "before responding to")

@@ -14,7 +14,7 @@ CHAT = {"wen": "when", "whn": "when", "wat": "what", "wot": "what", "wht": "what
 ASKING = ["rating", "status", "amber", "green", "when", "where", "which", "what", "who", "why",
           "how", "many", "much", "latest", "currently", "update", "progress", "expected", "cost",
           "costs", "savings", "budget", "deadline", "date", "list", "happening", "planned"]
-WORD = re.compile(r"[A-Za-z0-9]+")
+WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?![A-Za-z0-9'’])")  # "weren" in "weren't" is a contraction, not a typo of "where"
 
 
 def _fix(m: re.Match) -> str:
@@ -79,4 +79,4 @@ class ReportWords:
             close = difflib.get_close_matches(word, pool, n=1, cutoff=0.8)
             return close[0] if close else word
 
-        return re.sub(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", fix, question)
+        return re.sub(r"(?<![A-Za-z])[a-z]+(?![A-Za-z'’])", fix, question)

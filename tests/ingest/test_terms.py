@@ -63,6 +63,7 @@ def test_a_counted_list_needs_that_many_items_named():
     ("Is it R or A?", "Is it R or A?"),  # capitals may be ratings
     ("thurok hubs", "thurok hubs"),  # report words are the term matcher's job
     ("how long wer officers waiting", "how long were officers waiting"),  # not a "where" (place) question
+    ("how many meetings weren't quorate?", "how many meetings weren't quorate?"),  # a contraction, not "where't"
 ])
 def test_chat_spellings_of_question_words_are_read(question, read):
     from assistant.question.spelling import normalise

@@ -22,6 +22,7 @@ def test_a_typo_is_read_as_the_nearest_report_word(typed, read):
     "what did the survey find?",  # everyday English, even where the reports never use it
     "why is NAS amber?",
     "how is benefits monitoring going?",  # the reports' own words
+    "which meetings weren't quorate?",  # "weren" is half a contraction, not a typo of "where"
 ])
 def test_names_everyday_words_and_report_words_are_left_alone(typed):
     assert ReportWords(REPORT).correct(typed) == typed

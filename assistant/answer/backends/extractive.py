@@ -574,7 +574,7 @@ class ExtractiveAnswerer:
                 quoted = ", ".join(f"\"{w}\"" for w in words)  # a word, not its meaning: a paraphrase may be there
                 text = f"The reports never use the word{'s' if len(words) > 1 else ''} {quoted}, and nothing in them answers this."
             else:
-                text = f"{reason}: nothing in them answers \"{query.text}\"."
+                text = f"{reason}: nothing in them answers this."  # never the question echoed: it may carry a payload
             lead = " The nearest related material is in {where}:"
         if rating is not None:
             doc, r = rating
