@@ -41,10 +41,12 @@ DAY = re.compile(r"\b\d{1,2}(st|nd|rd|th)\b|\b\d{1,2}\s+(of\s+)?(january|februar
                  r"september|october|november|december)\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b", re.I)  # "17th July", "4 June"
 DURATION_OR_DATE = re.compile(f"{DURATION.pattern}|{DATE.pattern}", re.I)
 TITLED = re.compile(r"\b(DCC|ACC|DCO|CC|CFO|PFCC|DPFCC|SRO|CEO|Dr|Prof|Professor|Supt|Superintendent|"
-                    r"Inspector|Sergeant|Director|Commissioner|Councillor|Cllr|Mr|Mrs|Ms)\.?\s+[A-Z][\w'’-]+"
+                    r"Inspector|Sergeant|Director|Commissioner|Councillor|Cllr|Mr|Mrs|Ms|"
+                    r"DCS|DCI|DI|DS|DSupt|PC|PCSO|Sgt|Insp|(?:Station|Group|Area|Watch|Crew) Manager)\.?\s+[A-Z][\w'’-]+"
                     r"|\b(Chief Constable|Chief Officers?|Chief Executive|Head of [A-Z]\w+|the (O?PFCC|DPFCC|PCC|"
                     r"DCC|ACC|CFO|SRO|CEO))\b")
 CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z]+)\s+([A-Z][\w'’-]+)")
+DOUBLE_BARRELLED = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+-[A-Z][a-z]+\b")  # "Rafferty Lomax-Idowu": a person
 ORGANISATION = re.compile(r"\b(?:[A-Z][\w&'’-]+\s+(?:(?:of|and|for|the)\s+)?){1,5}(?:University|Council|Service|"
                           r"Board|Unit|Team|Trust|Partnership|Foundation|Group|Directorate|Office|College|"
                           r"Agency|Authority|Commission|Network|Committee|Company|Ltd)\b")
@@ -150,11 +152,12 @@ def _given_names():
 
 
 def people(text: str) -> list[str]:
-    """Titled people ('DCO Drysdale', 'the PFCC') and 'Given Surname' pairs whose given name is
-    known as one. 'Contact Management' and 'The MHRMB' are not people."""
+    """Titled people ('DCO Drysdale', 'Station Manager Prothero', 'the PFCC'), 'Given Surname' pairs
+    whose given name is known as one, and any name with a double-barrelled surname. 'Contact Management' and 'The MHRMB' are not people."""
     found = [m.group(0) for m in TITLED.finditer(text)]
     found += [m.group(0) for m in CAPITALISED_PAIR.finditer(text)
               if m.group(1).lower() not in STOPWORDS and _given_names().get_gender(m.group(1)) != "unknown"]
+    found += [m.group(0) for m in DOUBLE_BARRELLED.finditer(text)]
     return [f for f in found if f.lower() not in PLACEHOLDER_NAMES]
 
 

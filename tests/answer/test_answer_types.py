@@ -26,3 +26,16 @@ def test_a_total_in_words_is_a_count():
     assert missing_kind("how many cyber specials and volunteers are there?",
                         ["We have 18 Cyber Specials/Volunteers, an increase of 6 on last year."], set(),
                         known={"volunteer"}, kinds=("count",)) is None  # a compound's parts still name what is counted
+
+
+def test_people_are_found_by_rank_and_by_a_double_barrelled_surname():
+    """Given names the name list has never seen still make a person beside a rank or a
+    double-barrelled surname; place names with lower-case joins stay places."""
+    from assistant.answer.answer_types import people
+
+    assert people("Owner: Rafferty Lomax-Idowu, Information Governance Lead") == ["Rafferty Lomax-Idowu"]
+    assert "Station Manager Ewan" in people("The fire liaison is Station Manager Ewan Prothero-Glynn.")
+    assert "DCS Alaric" in people("Owner: DCS Alaric Penhaligon-Moss")
+    assert people("Warnings are in place for Burnham-on-Crouch and Southend-on-Sea.") == []
+    assert missing_kind("who's the info governance lead for the cardiff model work?",
+                        ["Owner: Rafferty Lomax-Idowu, Information Governance Lead, ecda"], set(), kinds=()) is None
