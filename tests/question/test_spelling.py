@@ -26,3 +26,9 @@ def test_a_typo_is_read_as_the_nearest_report_word(typed, read):
 ])
 def test_names_everyday_words_and_report_words_are_left_alone(typed):
     assert ReportWords(REPORT).correct(typed) == typed
+
+
+def test_one_wrong_letter_of_four_is_read_as_the_report_word():
+    words = ReportWords(["The joint unit has 39 vans: 22 go to Essex and 17 to Kent."])
+    assert words.correct("how many dog vanz r there?") == "how many dog vans r there?"
+    assert words.correct("how many dog vxyz r there?") == "how many dog vxyz r there?"  # two of four: not a typo
