@@ -196,6 +196,8 @@ def _font_visitor(out: list[tuple[str, float, bool]]):
 
 PDF_HEADING_SIZE = 1.12  # printed this much larger than the body text: a heading
 PDF_HEADING_CHARS = 100
+WRAP_FULL = 0.85  # of the long lines' length: a PDF line this long was wrapped, not ended
+COVER_FIELD = re.compile(r"[\w ()/]{2,30}:\s")  # "Version: 1.2", "Date written: ...": a line of its own
 
 
 def _pdf_headings(pages: list[str], runs: list[list[tuple[str, float, bool]]]) -> tuple[int, ...]:
@@ -329,11 +331,35 @@ def guess_title(text: str, path: Path, property_title: str = "") -> str:
     m = re.search(r"provide (?:the|an?) (annual|quarterly|six[- ]monthly|half[- ]yearly) update", text, re.I)
     if m:
         return f"Collaboration {m.group(1).lower()} update"
-    lines = [ln.strip() for ln in text.splitlines()[:15] if ln.strip()]
+    lines = _cover_lines(text, wrapped=path.suffix.lower() == ".pdf")
     for k, line in enumerate(lines):
         if _title_line(line, first=k == 0, dated=k == 0 and len(lines) > 1 and bool(_cover_date(lines[1]))):
             return line
     return re.sub(r"[-_]+", " ", path.stem).strip().capitalize()
+
+
+def _cover_lines(text: str, wrapped: bool, count: int = 15) -> list[str]:
+    """The first lines of the paper, spaces collapsed ("Project  Closure  Report" in a justified
+    PDF); in a hard-wrapped PDF a line that runs to the wrap width goes on in the next, so a
+    title wrapped over two lines is read whole ("... Monitoring Return: Project" + "Kittiwake")."""
+    raw = [" ".join(ln.split()) for ln in text.splitlines()]
+    raw = [ln for ln in raw if ln]
+    if not wrapped or not raw:
+        return raw[:count]
+    lengths = sorted(len(ln) for ln in raw)
+    full = WRAP_FULL * lengths[int(0.9 * (len(lengths) - 1))]  # most wrapped lines end near the margin
+    out: list[str] = []
+    previous = ""  # the last printed line, which ran to the margin or not
+    for line in raw:
+        if (len(previous) >= full and previous[-1] not in ".;" and not _cover_date(line)
+                and not COVER_FIELD.match(line)):
+            out[-1] = f"{out[-1]} {line}"
+        elif len(out) == count:
+            break
+        else:
+            out.append(line)
+        previous = line
+    return out
 
 
 def _cover_date(line: str) -> str:

@@ -111,6 +111,19 @@ def test_title_and_date_from_the_cover_lines(tmp_path, text, title, date):
     assert (doc.title, doc.date) == (title, date)
 
 
+def test_a_pdf_title_wrapped_over_two_lines_is_read_whole(tmp_path):
+    """A justified PDF prints 'Monitoring  Return:  Project' at the margin and 'Kittiwake, ...' on
+    the next line: the title is both lines, spaces collapsed; the date and field lines stay apart."""
+    from assistant.evaluate.documents import to_pdf
+
+    title = ("Cross-Border Exploitation Partnership Fund – Quarterly Grant Claim and Monitoring Return: "
+             "Project Kittiwake, Quarter 2 2026/27")
+    body = " ".join(["The partners claimed the navigator posts and the analyst overtime this quarter."] * 4)
+    text = f"{title}\nDate of return: 21 October 2026\nVersion: 1.2\n\nPART A – GRANT DETAILS\n\n" + "\n\n".join([body] * 6)
+    doc = load_document(to_pdf(text, tmp_path / "claim.pdf"))
+    assert (doc.title, doc.date) == (title, "2026-10-21")
+
+
 def _docx_with_body(tmp_path, name: str, body_xml: str, prolog: str = "") -> Path:
     """A copy of the Word fixture whose document.xml body is replaced (bombs, huge bodies)."""
     import zipfile
