@@ -152,8 +152,9 @@ def _given_names():
 
 
 def people(text: str) -> list[str]:
-    """Titled people ('DCO Drysdale', 'Station Manager Prothero', 'the PFCC'), 'Given Surname' pairs
-    whose given name is known as one, and any name with a double-barrelled surname. 'Contact Management' and 'The MHRMB' are not people."""
+    """Titled people ('DCO Drysdale', 'Station Manager Prothero', 'the PFCC'), 'Given Surname'
+    pairs whose given name is known as one, and any name with a double-barrelled surname.
+    'Contact Management' and 'The MHRMB' are not people."""
     found = [m.group(0) for m in TITLED.finditer(text)]
     found += [m.group(0) for m in CAPITALISED_PAIR.finditer(text)
               if m.group(1).lower() not in STOPWORDS and _given_names().get_gender(m.group(1)) != "unknown"]

@@ -339,13 +339,14 @@ def guess_title(text: str, path: Path, property_title: str = "") -> str:
 
 
 def _cover_lines(text: str, wrapped: bool, count: int = 15) -> list[str]:
-    """The first lines of the paper, spaces collapsed ("Project  Closure  Report" in a justified
-    PDF); in a hard-wrapped PDF a line that runs to the wrap width goes on in the next, so a
+    """The paper's first `count` lines that are not blank, spaces collapsed ("Project  Closure
+    Report" in a justified PDF); in a hard-wrapped PDF a line that runs to the wrap width goes on in the next, so a
     title wrapped over two lines is read whole ("... Monitoring Return: Project" + "Kittiwake")."""
-    raw = [" ".join(ln.split()) for ln in text.splitlines()]
-    raw = [ln for ln in raw if ln]
-    if not wrapped or not raw:
-        return raw[:count]
+    if not wrapped:
+        return [" ".join(ln.split()) for ln in text.splitlines()[:count] if ln.strip()]
+    raw = [" ".join(ln.split()) for ln in text.splitlines() if ln.strip()]
+    if not raw:
+        return []
     lengths = sorted(len(ln) for ln in raw)
     full = WRAP_FULL * lengths[int(0.9 * (len(lengths) - 1))]  # most wrapped lines end near the margin
     out: list[str] = []
