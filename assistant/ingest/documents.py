@@ -197,7 +197,6 @@ def _font_visitor(out: list[tuple[str, float, bool]]):
 PDF_HEADING_SIZE = 1.12  # printed this much larger than the body text: a heading
 PDF_HEADING_CHARS = 100
 WRAP_FULL = 0.85  # of the long lines' length: a PDF line this long was wrapped, not ended
-COVER_FIELD = re.compile(r"[\w ()/]{2,30}:\s")  # "Version: 1.2", "Date written: ...": a line of its own
 
 
 def _pdf_headings(pages: list[str], runs: list[list[tuple[str, float, bool]]]) -> tuple[int, ...]:
@@ -340,20 +339,24 @@ def guess_title(text: str, path: Path, property_title: str = "") -> str:
 
 def _cover_lines(text: str, wrapped: bool, count: int = 15) -> list[str]:
     """The paper's first `count` lines that are not blank, spaces collapsed ("Project  Closure
-    Report" in a justified PDF); in a hard-wrapped PDF a line that runs to the wrap width goes on in the next, so a
-    title wrapped over two lines is read whole ("... Monitoring Return: Project" + "Kittiwake")."""
+    Report" in a justified PDF); in a hard-wrapped PDF a line that runs to the wrap limit goes on
+    in the next, so a title wrapped over two lines is read whole ("... Return: Project" +
+    "Kittiwake"), unless the next is a date or a "Label: value" field."""
+    from assistant.ingest.structure import LABEL_VALUE
+
     if not wrapped:
         return [" ".join(ln.split()) for ln in text.splitlines()[:count] if ln.strip()]
     raw = [" ".join(ln.split()) for ln in text.splitlines() if ln.strip()]
     if not raw:
         return []
+    # a line at the margin is near the longest (`Lines.wrap_limit`, from the median, bounds a heading)
     lengths = sorted(len(ln) for ln in raw)
-    full = WRAP_FULL * lengths[int(0.9 * (len(lengths) - 1))]  # most wrapped lines end near the margin
+    full = WRAP_FULL * lengths[int(0.9 * (len(lengths) - 1))]
     out: list[str] = []
     previous = ""  # the last printed line, which ran to the margin or not
     for line in raw:
         if (len(previous) >= full and previous[-1] not in ".;" and not _cover_date(line)
-                and not COVER_FIELD.match(line)):
+                and not LABEL_VALUE.match(line)):
             out[-1] = f"{out[-1]} {line}"
         elif len(out) == count:
             break
