@@ -9,6 +9,7 @@ terms and the passage encoder's text, retrained, did not rank rows better: 2026-
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from assistant.ingest.layout import Line, split_lines
 
@@ -16,6 +17,8 @@ FIGURE = re.compile(r"[£$€]?\s*[\d.,:/]+\s*(%|[kmbKMB]|hrs?|mins?)?|n/?a|[-�
 TITLE_WORDS = 5  # a header cell is a column title, not a sentence
 MIN_ROWS = 2  # rows under a header: fewer, and two lines are a label and its value
 GAP = re.compile(r"\t|\s{3,}|\s\|\s")  # between two cells: a tab, a pipe or an aligned gap (not a ";" in prose)
+TIGHT_GAP = re.compile(r"\t|\s{2,}|\s\|\s")  # a header set tighter than its rows ("Searches  ECFRS deployed")
+PERIOD_TITLE = re.compile(r"(?:Q[1-4]|H[12]|FY\s?\d{2,4}|(?:19|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?|\d{2}/\d{2})", re.I)
 
 
 def split_cells(line: str) -> list[str]:
@@ -23,21 +26,35 @@ def split_cells(line: str) -> list[str]:
     return [c.strip() for c in GAP.split(line.strip()) if c.strip()]
 
 
+def header_cells(header: str, columns: int) -> list[str]:
+    """A header line's column titles: split as rows are, or at two spaces when only that gives
+    one title per column (a header's titles sit closer together than its rows' figures)."""
+    heads = split_cells(header)
+    if len(heads) != columns:
+        tight = [c.strip() for c in TIGHT_GAP.split(header.strip()) if c.strip()]
+        if len(tight) == columns:
+            return tight
+    return heads
+
+
 def labelled(header: str, row: str) -> str:
     """A row read with its column titles ("Measure: Intelligence reports; Essex: 412; Kent: 335"),
     or after them in brackets when the cells don't line up one to one."""
-    heads, cells = split_cells(header), split_cells(row)
+    cells = split_cells(row)
+    heads = header_cells(header, len(cells))
     if len(heads) == len(cells):
         return "; ".join(f"{h}: {c}" for h, c in zip(heads, cells, strict=True))
     return f"{' '.join(cells)} ({' / '.join(heads)})"
 
 
 def _header(cells: list[str]) -> bool:
-    """Column titles: no cell a bare figure, a label's colon or a sentence, and no figure in the
-    first (a row's label: "1 March 2027  Front counter opens" is a row whose table wrapped)."""
+    """Column titles: no cell a bare figure (a year or quarter is a title: "Q1", "2025/26"), a
+    label's colon or a sentence, and no figure in the first (a row's label: "1 March 2027  Front
+    counter opens" is a row whose table wrapped)."""
     if re.search(r"\d", cells[0]):
         return False
-    return not any(FIGURE.fullmatch(c) or c.endswith((":", ".")) or len(c.split()) > TITLE_WORDS for c in cells)
+    return not any(FIGURE.fullmatch(c) and not PERIOD_TITLE.fullmatch(c) or c.endswith((":", "."))
+                   or len(c.split()) > TITLE_WORDS for c in cells)
 
 
 def table_headers(text: str) -> dict[int, tuple[int, int]]:
@@ -51,7 +68,8 @@ def table_headers(text: str) -> dict[int, tuple[int, int]]:
         if len(cells) >= 2:
             run.append((line, cells))
             continue
-        if len(run) > MIN_ROWS and _header(run[0][1]):
+        columns = Counter(len(cells) for _, cells in run[1:]).most_common(1)[0][0] if len(run) > 1 else 0
+        if len(run) > MIN_ROWS and _header(header_cells(run[0][0].text, columns)):
             head = run[0][0]
             start = head.start + len(head.raw) - len(head.raw.lstrip())
             found.update({row.start: (start, head.start + len(head.raw.rstrip())) for row, _ in run[1:]})

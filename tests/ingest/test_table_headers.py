@@ -54,3 +54,22 @@ def test_a_row_is_read_with_its_column_titles_cell_by_cell_or_after_them_when_th
         "Measure: Intelligence reports; Essex: 412; Kent: 335; Total: 747"
     assert labelled("Partner\tPledged\tDelivered to 30 September", "Essex Police\t210,000") == \
         "Essex Police 210,000 (Partner / Pledged / Delivered to 30 September)"
+
+
+def test_years_and_quarters_are_column_titles_and_a_header_may_be_set_tighter_than_its_rows():
+    by_quarter = ("Category              Q1   Q2   Q3   Q4   2025/26   2024/25\n"
+                  "Injury accidents      24   19   22   27        92       101\n"
+                  "Assaults on staff      9   12    8   11        40        33\n"
+                  "Total                 68   74   80   97       319       276\n")
+    found = rows_and_headers(by_quarter)
+    assert set(found) == {"Injury accidents", "Assaults on staff", "Total"}
+    assert labelled(found["Assaults on staff"], "Assaults on staff      9   12    8   11        40        33") == \
+        "Category: Assaults on staff; Q1: 9; Q2: 12; Q3: 8; Q4: 11; 2025/26: 40; 2024/25: 33"
+    tight = ("Quarter          Searches  Found alive  Found deceased\n"
+             "Q1 (Apr to Jun)        17           11               2\n"
+             "Q2 (Jul to Sep)        22           15               3\n"
+             "Total                  39           26               5\n")
+    found = rows_and_headers(tight)
+    assert len(found) == 3
+    assert labelled(found["Total"], "Total                  39           26               5") == \
+        "Quarter: Total; Searches: 39; Found alive: 26; Found deceased: 5"
