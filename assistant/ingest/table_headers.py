@@ -17,13 +17,13 @@ FIGURE = re.compile(r"[£$€]?\s*[\d.,:/]+\s*(%|[kmbKMB]|hrs?|mins?)?|n/?a|[-�
 TITLE_WORDS = 5  # a header cell is a column title, not a sentence
 MIN_ROWS = 2  # rows under a header: fewer, and two lines are a label and its value
 GAP = re.compile(r"\t|\s{3,}|\s\|\s")  # between two cells: a tab, a pipe or an aligned gap (not a ";" in prose)
-TIGHT_GAP = re.compile(r"\t|\s{2,}|\s\|\s")  # a header set tighter than its rows ("Searches  ECFRS deployed")
+TIGHT_GAP = re.compile(GAP.pattern.replace(r"\s{3,}", r"\s{2,}"))  # a header set tighter than its rows
 PERIOD_TITLE = re.compile(r"(?:Q[1-4]|H[12]|FY\s?\d{2,4}|(?:19|20)\d\d(?:[/-]\d{2}(?:\d{2})?)?|\d{2}/\d{2})", re.I)
 
 
-def split_cells(line: str) -> list[str]:
+def split_cells(line: str, gap: re.Pattern = GAP) -> list[str]:
     """A line's cells, as a table row sets them apart."""
-    return [c.strip() for c in GAP.split(line.strip()) if c.strip()]
+    return [c.strip() for c in gap.split(line.strip()) if c.strip()]
 
 
 def header_cells(header: str, columns: int) -> list[str]:
@@ -31,7 +31,7 @@ def header_cells(header: str, columns: int) -> list[str]:
     one title per column (a header's titles sit closer together than its rows' figures)."""
     heads = split_cells(header)
     if len(heads) != columns:
-        tight = [c.strip() for c in TIGHT_GAP.split(header.strip()) if c.strip()]
+        tight = split_cells(header, TIGHT_GAP)
         if len(tight) == columns:
             return tight
     return heads
