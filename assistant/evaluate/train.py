@@ -187,21 +187,27 @@ def passage_pairs(source: Source) -> list[tuple[str, str, str | None]]:
     return out
 
 
-def encoder_folds(srcs: list[Source], tmp: Path) -> tuple[dict[str, object], list[tuple[str, str, str | None]]]:
+def encoder_folds(srcs: list[Source], tmp: Path, cache: Path | None = None,
+                  ) -> tuple[dict[str, object], list[tuple[str, str, str | None]]]:
     """Source name -> a passage encoder fine-tuned without its fold of sets (so the ranker learns
     how far to trust the encoder on questions it never saw), ENCODER_FOLDS folds by set name;
-    and every set's pairs."""
+    and every set's pairs. `cache` keeps each fold's encoder for a run on the same pairs."""
     pairs = {src.name: passage_pairs(src) for src in srcs}
     names_ = sorted(pairs)
     folds = [fold for k in range(ENCODER_FOLDS) if (fold := names_[k::ENCODER_FOLDS])]
     out = {}
     for k, fold in enumerate(folds):
         path = passages.finetune([p for name in names_ if name not in fold for p in pairs[name]],
-                                 tmp / f"encoder-fold{k}.onnx")
+                                 tmp / f"encoder-fold{k}.onnx", cache)
         model = passages.OnnxMiniLM(tmp, file=path)
         out.update({name: model for name in fold})
         print(f"train: passage encoder fold {k + 1}/{len(folds)} ({', '.join(fold)})", file=sys.stderr)
     return out, [p for name in names_ for p in pairs[name]]
+
+
+def encoder_cache(settings: Settings) -> Path:
+    """Where a training run keeps the encoders it fine-tuned, by their pairs, for the next run."""
+    return Path(settings.data_dir) / "encoder-cache"
 
 
 def use_encoder(source: Source, model, scored: dict) -> None:
@@ -248,7 +254,7 @@ def collect(settings: Settings, new_documents: bool = True,
         final, kind_figures, kinds = train_kinds.train(sets, kinds_path)  # and each set's held-out model
         answer_kinds.use(final)
         before = [row for src in srcs for row in draft_rows(src)]
-        encoders, pairs = encoder_folds(srcs, Path(tmp))
+        encoders, pairs = encoder_folds(srcs, Path(tmp), encoder_cache(settings))
         spans, scored = {}, {}
         for src in srcs:
             use_encoder(src, encoders[src.name], scored)
@@ -397,7 +403,7 @@ def train(settings: Settings, model_path: Path = MODEL, report_path: Path = REPO
                                      for arm, rs in (("learned", rows), ("rules", before)) for r in rs))
     ranker.save(ranker_path)
     passages.write_pairs(pairs, pairs_path)
-    passages.finetune(pairs, encoder_path)  # the one answers use, on every set's pairs
+    passages.finetune(pairs, encoder_path, encoder_cache(settings))  # the one answers use, on every set's pairs
     decider, report = fit_decision(rows, before, {"ranker_first_right": figures_["ranker"],
                                                   "answer_kinds": figures_["answer_kinds"]})
     report["seconds"] = round(time.perf_counter() - t0, 1)

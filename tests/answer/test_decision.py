@@ -78,6 +78,7 @@ def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules
     pairs = passages.read_pairs(tmp_path / "pairs.jsonl")  # the encoder's training data, and the encoder
     assert len(pairs) > 30 and all(q and ":" in evidence for q, evidence, _ in pairs)
     assert (tmp_path / "encoder.onnx").stat().st_size > 10_000_000
+    assert len(list(train.encoder_cache(settings).glob("encoder-*.onnx"))) == 3  # two folds and the final: kept
     assert report["answer_kinds"]["all"]["n"] > 30 and (tmp_path / "answer_kinds.json").stat().st_size > 1000
     assert answer_kinds.MODEL.read_bytes() == committed  # a training run elsewhere leaves the app's model alone
     strong = {n: 0.0 for n in fitted.names} | {"best": 1.0, "coverage": 1.0, "support": 1.0, "citations": 3.0}

@@ -46,3 +46,23 @@ def test_the_encoder_puts_a_questions_evidence_above_a_passage_on_another_topic(
 def test_without_an_encoder_every_cosine_is_zero(assistant):
     none = passages.NoPassageScores(assistant.index)
     assert not none.vectors.any() and not none.question("anything").any()
+
+
+def test_a_training_cache_reuses_an_encoder_fine_tuned_on_the_same_pairs(tmp_path, monkeypatch):
+    trained = []
+
+    def fake_train(pairs, target):  # plumbing only: the real fine-tune runs in the training test
+        trained.append(pairs)
+        target.write_bytes(repr(pairs).encode())
+        return target
+
+    monkeypatch.setattr(passages, "_train", fake_train)
+    pairs = [("why is NAS amber?", "5.3.2 NAS: delays", None)]
+    cache = tmp_path / "cache"
+    first = passages.finetune(pairs, tmp_path / "a.onnx", cache)
+    again = passages.finetune(pairs, tmp_path / "b.onnx", cache)
+    assert len(trained) == 1 and again.read_bytes() == first.read_bytes()
+    passages.finetune(pairs + [("who chairs it?", "ACC Pavelin", None)], tmp_path / "c.onnx", cache)
+    assert len(trained) == 2 and len(list(cache.glob("encoder-*.onnx"))) == 2
+    passages.finetune(pairs, tmp_path / "d.onnx")  # no cache: always trained
+    assert len(trained) == 3
