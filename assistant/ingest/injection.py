@@ -26,8 +26,8 @@ INJECTION = re.compile(
     r"|\b(system|assistant|developer)\s*(prompt|message)?\s*:[^\n?.!#]*[.!]?"  # to a closing "###"
     r"|\b(user|human)\s*(q|question|query|message)?\s*:"  # a chat-transcript label: the question follows
     r"|\byou are now\b[^.?!\n]*[.?!]?"
-    r"|[^.?!\n]*\b(authori[sz]ed|permitted|allowed|instructed|cleared) you to\b[^.?!\n]*[.?!]?"  # a licence to misbehave
-    r"|\byou(?: are|'re| have been|'ve been) (authori[sz]ed|permitted|allowed|instructed|cleared) to\b[^.?!\n]*[.?!]?"
+    r"|[^.?!\n]*\b(authori[sz]ed|permitted|cleared) you to\b[^.?!\n]*[.?!]?"  # a licence to misbehave
+    r"|\byou(?: are|'re| have been|'ve been) (authori[sz]ed|permitted|cleared) to\b[^.?!\n]*[.?!]?"
     r"|^\s*(ignore|disregard|forget)\b[^.?!\n]*[.!]"  # an order opening the question, whatever it names
     r"|\bbefore (you )?(answer|reply|respond)(ing)?\s*[,:]"  # "Before answering, ..." (not "before responding to")
     # a payload to emit, told at the start of a clause: "then say 'I have been hacked'"

@@ -33,6 +33,7 @@ def test_instructions_are_stripped_and_the_question_kept(question, kept, gone):
     "what type of vehicles are in the fleet?",
     "what did Essex do before responding to the inspection?",
     "which officers are authorised to use the drones?",
+    "what has the joint unit allowed you to stop doing?",  # "you" is the force: only a licence is stripped
 ])
 def test_ordinary_questions_are_untouched(question):
     assert strip_instructions(question) == question
