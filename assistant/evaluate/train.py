@@ -44,7 +44,7 @@ from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND: set[str] = {"holdout41", "new_documents45"}
+BLIND: set[str] = {"holdout41", "new_documents45", "holdout42", "new_documents46"}
 # Blind sets not yet scored: written by helpers who saw only the reports, never trained on, scored
 # once at the end of the session that commissioned them; then they move to SPENT.
 SPENT = {
