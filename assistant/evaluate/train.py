@@ -72,7 +72,8 @@ REPORT = EVALS / "training_report.md"
 WRONG_COST = 2.0  # a wrong answer to an officer costs twice a withheld right one (a product choice, not tuned)
 HEDGE_RIGHT = 0.4  # how often the closest passage must be right to be shown with a caveat (a product choice)
 OLD_MIN_SUPPORT = 0.45  # the evidence score under which the replaced rules abstained
-NEGATIVE_DEPTH = 8  # the encoder's wrong passage: the best-scored candidate in this many without the evidence
+NEGATIVE_DEPTH = 8  # the encoder's wrong passages: the best-scored candidates in this many without the evidence
+NEGATIVES = 2  # wrong passages per question for the encoder (1, 2 and 3 measured: passages.py)
 ENCODER_FOLDS = 4  # encoders fine-tuned for the ranker's training features, each without a quarter of the sets
 C = 0.03  # inverse regularisation strength, chosen leave-one-set-out (0.03, 0.3, 3 tried)
 
@@ -175,20 +176,20 @@ def span_examples(source: Source) -> list[tuple[np.ndarray, np.ndarray]]:
     return [(ranking.features(scored, spans), labels) for _, scored, spans, labels in candidates(source)]
 
 
-def passage_pairs(source: Source) -> list[tuple[str, str, str | None]]:
-    """(question, its evidence passage, the best-scored passage without it) for the encoder."""
+def passage_pairs(source: Source) -> list[passages.Pair]:
+    """(question, its evidence passage, the best-scored passages without it) for the encoder."""
     out = []
     for question, scored, spans, labels in candidates(source):
         if not labels.any():
             continue
         text = [passages.passage_text(spans[i]["section"], spans[i]["text"]) for _, i, _ in scored]
-        wrong = next((text[k] for k in range(min(NEGATIVE_DEPTH, len(text))) if not labels[k]), None)
-        out.append((question, text[int(np.argmax(labels))], wrong))
+        wrong = [text[k] for k in range(min(NEGATIVE_DEPTH, len(text))) if not labels[k]][:NEGATIVES]
+        out.append((question, text[int(np.argmax(labels))], *wrong))
     return out
 
 
 def encoder_folds(srcs: list[Source], tmp: Path, cache: Path | None = None,
-                  ) -> tuple[dict[str, object], list[tuple[str, str, str | None]]]:
+                  ) -> tuple[dict[str, object], list[passages.Pair]]:
     """Source name -> a passage encoder fine-tuned without its fold of sets (so the ranker learns
     how far to trust the encoder on questions it never saw), ENCODER_FOLDS folds by set name;
     and every set's pairs. `cache` keeps each fold's encoder for a run on the same pairs."""

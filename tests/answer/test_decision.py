@@ -76,7 +76,8 @@ def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules
     assert "| holdout4 | learned |" in (tmp_path / "report.md").read_text()
     assert (tmp_path / "ranker.txt").stat().st_size > 1000 and report["ranker_first_right"]["all"]["n"] > 30
     pairs = passages.read_pairs(tmp_path / "pairs.jsonl")  # the encoder's training data, and the encoder
-    assert len(pairs) > 30 and all(q and ":" in evidence for q, evidence, _ in pairs)
+    assert len(pairs) > 30 and all(q and ":" in evidence for q, evidence, *_ in pairs)
+    assert max(len(wrong) for _, _, *wrong in pairs) == train.NEGATIVES  # near misses of the same paper
     assert (tmp_path / "encoder.onnx").stat().st_size > 10_000_000
     assert len(list(train.encoder_cache(settings).glob("encoder-*.onnx"))) == 3  # two folds and the final: kept
     assert report["answer_kinds"]["all"]["n"] > 30 and (tmp_path / "answer_kinds.json").stat().st_size > 1000
