@@ -44,7 +44,7 @@ from assistant.evaluate.harness import evidence_match, load_questions, run
 from assistant.settings import ROOT, Settings
 
 EVALS = ROOT / "evals"
-BLIND: set[str] = {"holdout41", "new_documents45", "holdout42", "new_documents46"}
+BLIND: set[str] = {"holdout42", "new_documents46"}
 # Blind sets not yet scored: written by helpers who saw only the reports, never trained on, scored
 # once at the end of the session that commissioned them; then they move to SPENT.
 SPENT = {
@@ -60,7 +60,7 @@ SPENT = {
     "new_documents37",  # never scored blind: its tables' header rows showed in a layout check (2026-12-07)
     "holdout35", "new_documents39", "new_documents38", "holdout36", "new_documents40",
     "holdout37", "new_documents41", "holdout38", "new_documents42", "holdout39", "new_documents43",
-    "holdout40", "new_documents44",
+    "holdout40", "new_documents44", "holdout41", "new_documents45",
 }
 # Blind sets scored once: the ranker, the passage encoder and the answer-kind model train on them
 # (each held out in turn); the decision does not. With their 2,040 questions (2026-12-06) the
