@@ -13,7 +13,7 @@ $(BIN)/assistant: pyproject.toml
 	$(BIN)/pip install -q -e ".[test]"
 	touch $@
 
-# The question-to-passage encoder is fine-tuned from committed pairs, not committed (90 MB): ~3 min.
+# The question-to-passage encoder is fine-tuned from committed pairs, not committed (90 MB): ~8-12 min.
 ENCODER := assistant/answer/models/passage-encoder.onnx
 $(ENCODER): assistant/answer/models/passage_pairs.jsonl $(BIN)/assistant
 	$(BIN)/assistant train --encoder

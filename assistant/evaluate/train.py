@@ -183,8 +183,10 @@ def passage_pairs(source: Source) -> list[passages.Pair]:
         if not labels.any():
             continue
         text = [passages.passage_text(spans[i]["section"], spans[i]["text"]) for _, i, _ in scored]
-        wrong = [text[k] for k in range(min(NEGATIVE_DEPTH, len(text))) if not labels[k]][:NEGATIVES]
-        out.append((question, text[int(np.argmax(labels))], *wrong))
+        evidence = text[int(np.argmax(labels))]
+        wrong = dict.fromkeys(t for t, y in zip(text[:NEGATIVE_DEPTH], labels, strict=False)
+                              if not y and t != evidence)  # a sentence both papers repeat is not a wrong one
+        out.append((question, evidence, *list(wrong)[:NEGATIVES]))
     return out
 
 

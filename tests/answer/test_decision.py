@@ -59,6 +59,17 @@ def test_the_threshold_trades_wrong_answers_against_withheld_right_ones(monkeypa
     assert train.threshold(p, right) == 0.6
 
 
+def test_the_encoders_wrong_passages_are_the_best_scored_near_misses_never_the_evidence_again(monkeypatch):
+    spans = [{"section": "5.3.2 NAS", "text": t} for t in
+             ("Remains amber.", "Delays nationally.", "Delays nationally.", "Remains amber.", "Go-live 2023.", "Other.")]
+    scored = [(1.0 - k / 10, k, {}) for k in range(len(spans))]
+    labels = np.array([0, 1, 0, 0, 0, 0], dtype=np.float32)  # the same sentence under another paper: not wrong
+    monkeypatch.setattr(train, "candidates", lambda source: iter([("why is NAS amber?", scored, spans, labels)]))
+    [(question, evidence, *wrong)] = train.passage_pairs(None)
+    assert evidence == "5.3.2 NAS: Delays nationally."
+    assert wrong == ["5.3.2 NAS: Remains amber.", "5.3.2 NAS: Go-live 2023."][:train.NEGATIVES]
+
+
 def test_training_fits_a_model_that_round_trips_and_measures_it_beside_the_rules(assistant, settings, tmp_path,
                                                                                    monkeypatch):
     """A small real training run: two question sets, no new-document index."""
