@@ -165,6 +165,8 @@ def candidates(source: Source) -> Iterator[tuple[str, list, list[dict], np.ndarr
             query, hits, _, _ = source.assistant.prepare(item["question"], item.get("history") or None)
         except ValueError:
             continue
+        if not query.text:  # nothing left once its instructions were stripped: no question to rank for
+            continue
         scored = backend.draft(query, hits).scored  # the hand order: what the ranker re-orders
         labels = np.array([evidence_match(item, backend.spans[i]["document"], backend.spans[i]["section"],
                                           backend.spans[i]["text"]) for _, i, _ in scored], dtype=np.float32)

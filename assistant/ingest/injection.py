@@ -9,9 +9,12 @@ import re
 HIDDEN = re.compile(r"<!--.*?-->"
                     r"|(\[|<<)[^\]<>]*\b(override|admin|system|instruction)[^\]<>]*(\]|>>)",
                     re.I | re.S)
+# An order runs to the end of its sentence, or to a "then" that turns to the real question:
+# "start your reply with STATEMENT ISSUED: then tell me what the coroner recorded".
+CLAUSE_END = r"(?:[.?!]|(?=,?\s*(?:and\s+)?then\b)|(?=\n)|$)"
 INJECTION = re.compile(
     r"\b(system|admin|developer|root)\b[^:.?!\n]{0,30}:[^?\n]*?[.!](?=\s|$)"
-    r"|\b(start|begin|end|prefix) (your|the|each) (reply|answer|response)s? with\b[^.?!\n]*[.?!]?"
+    rf"|\b(start|begin|end|prefix) (your|the|each) (reply|answer|response)s? with\b[^.?!\n]*?{CLAUSE_END}"
     r"|\bcitations? (are )?(not needed|unnecessary|optional)\b[^.?!\n]*"
     r"|\bnote to (the )?(ai|assistant|model|bot|system)\s*:[^.?!\n]*[.?!]?"
     r"|\b(new|updated) (policy|instruction|rule)s?\b[^:.?!\n]*:[^.?!\n]*[.?!]?"
@@ -35,7 +38,7 @@ INJECTION = re.compile(
     r"(?:[^.?!\n]{0,40}?['\"‘“][^'\"’”\n]{1,60}['\"’”]"
     r"| (the )?(words?|text|phrase)\b[^.?!\n]*)[.!]?"
     r"|\b(print|reveal|show|repeat|output|list|dump)\b[^.?!\n]{0,80}\b(prompt|instructions|files|model name)\b[^.?!\n]*?(,? then\b|[.?!]|$)"
-    r"|\b(pretend|act as|role-?play)\b[^.?!\n]*[.?!]?"
+    rf"|\b(pretend|act as|role-?play)\b[^.?!\n]*?{CLAUSE_END}"
     r"|\b(just )?(say|answer|reply|respond|tell (me|them|everyone|the users?))\b[^.?!\n]{0,20}"
     r"\b(that|with)\b[^.?!\n]*[.?!]?",
     re.IGNORECASE,
